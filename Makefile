@@ -1,0 +1,60 @@
+# Newsroom: `make run` serves the site, `make test` runs the whole suite.
+# Both start from a fresh clone: they create .venv and install what they need.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# `make run` serves with production settings; a key is generated once into var/.
+RUN_ENV = NEWSROOM_ENV=production SECRET_KEY="$$(cat var/secret_key)"
+
+.PHONY: run test lint format bench stop-db clean lock
+
+run: $(VENV)/.installed var/secret_key
+	$(RUN_ENV) $(BIN)/python manage.py ensure_database
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py import_seeds seeds/
+	$(RUN_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	@echo
+	@echo "Newsroom is at http://127.0.0.1:$(PORT)/"
+	@echo "The admin is at http://127.0.0.1:$(PORT)/admin/ — create an editor account with:"
+	@echo "    $(RUN_ENV) $(BIN)/python manage.py createsuperuser"
+	@echo
+	$(RUN_ENV) PORT=$(PORT) $(BIN)/gunicorn -c python:newsroom.gunicorn_conf
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint format: $(VENV)/.installed-test
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+var/secret_key:
+	mkdir -p var
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+# Re-pin every dependency after changing pyproject.toml.
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip freeze --exclude-editable > constraints.txt
+
+stop-db:
+	$(BIN)/python -m newsroom.embedded_postgres stop
+
+clean: stop-db
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,311 @@
+"""Articles and the blocks of their body, in the order they stood in the source."""
+
+import re
+import unicodedata
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models.functions import Now
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
+
+
+def headline_key(text: str) -> str:
+    """A loose form of a headline, so that a teaser naming it finds it despite quotes and case."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    return " ".join(re.sub(r"[^\w']+", " ", text).split())[:300]
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What readers may see: published, and not scheduled for later."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted for review"
+        # An article PUBLISHED with a future published_at is "scheduled": it appears
+        # by itself at that time because published() compares with the clock.
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The article's address on the site.",
+    )
+    dek = models.TextField(
+        "standfirst", blank=True, help_text="One or two sentences under the headline."
+    )
+    byline = models.CharField(max_length=300, blank=True)
+    dateline = models.CharField(max_length=200, blank=True)
+    language = models.CharField(
+        max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
+    )
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set a future time to schedule the article."
+    )
+    updated_at = models.DateTimeField(
+        null=True, blank=True, help_text="Shown to readers as 'Updated'."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    headline_key = models.CharField(max_length=300, db_index=True, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    last_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    # Bumped on every editor save: a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # Derived on save from the blocks, so that pages and search need no extra work.
+    body_text = models.TextField(blank=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("headline", weight="A", config="english")
+        + SearchVector("dek", weight="B", config="english")
+        + SearchVector("body_text", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    # Import bookkeeping: the seed file's name identifies the article across re-imports.
+    source_file = models.CharField(
+        max_length=255, unique=True, null=True, blank=True, editable=False
+    )
+    source_hash = models.CharField(max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    edited_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="Last change made by an editor."
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs) -> None:
+        self.headline_key = headline_key(self.headline)
+        if not self.slug:
+            self.slug = unique_slug(self.headline, exclude_pk=self.pk)
+        previous_slug = (
+            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if self.pk
+            else None
+        )
+        super().save(*args, **kwargs)
+        if previous_slug and previous_slug != self.slug:
+            # Old links keep working: the old address redirects to the new one.
+            SlugRedirect.objects.update_or_create(
+                old_slug=previous_slug, defaults={"article": self}
+            )
+            SlugRedirect.objects.filter(old_slug=self.slug).delete()
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def refresh_body_text(self) -> None:
+        """Recompute the searchable body from the readable blocks (paragraphs and captions)."""
+        self.body_text = body_text(self.blocks.all())
+        Article.objects.filter(pk=self.pk).update(body_text=self.body_text)
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def direction(self) -> str:
+        return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+def body_text(blocks) -> str:
+    """The text search reads: paragraphs and captions, never furniture or teasers."""
+    readable = ("paragraph", "caption")
+    return "\n".join(b.text for b in blocks if b.kind in readable)
+
+
+def base_slug(headline: str) -> str:
+    """A readable slug from the headline; Hebrew and Arabic letters are kept."""
+    return slugify(headline, allow_unicode=True)[:180].strip("-") or "article"
+
+
+def next_free_slug(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… whichever is not in `taken`."""
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def slugs_taken(bases: set[str], *, exclude_pk: int | None = None) -> set[str]:
+    """Existing slugs that are one of `bases` or a numbered variant of one."""
+    if not bases:
+        return set()
+    pattern = "^(" + "|".join(re.escape(b) for b in bases) + ")(-[0-9]+)?$"
+    slugs = Article.objects.filter(slug__regex=pattern).exclude(pk=exclude_pk)
+    return set(slugs.values_list("slug", flat=True))
+
+
+def unique_slug(headline: str, *, exclude_pk: int | None = None) -> str:
+    """A readable slug from the headline, made unique with a number when it is taken."""
+    base = base_slug(headline)
+    return next_free_slug(base, slugs_taken({base}, exclude_pk=exclude_pk))
+
+
+class Block(models.Model):
+    """One piece of an article's body, kept at its position in the source text."""
+
+    class Kind(models.TextChoices):
+        PARAGRAPH = "paragraph", "Paragraph"
+        CAPTION = "caption", "Photo caption"
+        TEASER = "teaser", "Related-link teaser"
+        FURNITURE = "furniture", "Page furniture (hidden from readers)"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    position = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PARAGRAPH)
+    text = models.TextField()
+    credit = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Captions: who took the photo, e.g. “Bilal Hussein / AP”.",
+    )
+    photo = models.ImageField(
+        upload_to="photos/%Y/%m/", blank=True, help_text="Captions: the photo (JPEG, PNG or WebP)."
+    )
+    alt_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Captions: what the photo shows, for readers who cannot see it.",
+    )
+    link_url = models.URLField(blank=True, help_text="Teasers: an explicit link (http or https).")
+    link_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    link_article = models.ForeignKey(
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="teased_by",
+        help_text="Teasers: the article this teaser points to.",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "position"],
+                name="block_position_unique",
+                deferrable=models.Deferrable.DEFERRED,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        self.link_key = headline_key(self.text) if self.kind == self.Kind.TEASER else ""
+        super().save(*args, **kwargs)
+
+    @property
+    def href(self) -> str:
+        """Where a teaser leads: the editor's link, the article it names, or a search for it."""
+        if self.link_url:
+            return self.link_url
+        if self.link_article is not None and self.link_article.is_published:
+            return self.link_article.get_absolute_url()
+        return reverse("articles:search") + "?" + urlencode({"q": self.text})
+
+
+class SlugRedirect(models.Model):
+    """An address an article used to have, so that old links keep working."""
+
+    old_slug = models.CharField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+
+    def __str__(self) -> str:
+        return self.old_slug
+
+
+class Note(models.Model):
+    """A dated public correction or update shown at the foot of an article."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(help_text="Shown to readers, e.g. “An earlier version misspelled …”.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # A public note is a visible change: the article's "Updated" time moves with it.
+        Article.objects.filter(pk=self.article_id).filter(
+            models.Q(updated_at__isnull=True) | models.Q(updated_at__lt=self.created_at)
+        ).update(updated_at=self.created_at)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.FrontPageView.as_view(), name="front-page"),
+    path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("search/", views.SearchView.as_view(), name="search"),
+]

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from newsroom import views
+
+handler500 = "newsroom.views.server_error"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("articles.urls")),
+]

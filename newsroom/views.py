@@ -1,0 +1,35 @@
+"""Site-wide views that belong to no app: health check and error pages."""
+
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers a query, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def service_unavailable() -> HttpResponse:
+    """A static 503 page: rendered without a request so that it touches no database."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """handler500: a database outage is a 503, anything else a plain 500 page."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return service_unavailable()
+    return HttpResponse(loader.render_to_string("500.html"), status=500)
