@@ -103,6 +103,8 @@ _database.update(
     CONN_HEALTH_CHECKS=True,
     OPTIONS={"connect_timeout": DATABASE_CONNECT_TIMEOUT, **_database.get("OPTIONS", {})},
 )
+if os.environ.get("TEST_DATABASE_NAME"):  # lets several test runs share one server
+    _database["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
