@@ -6,6 +6,6 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.FrontPageView.as_view(), name="front-page"),
-    path("articles/<str:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("articles/<str:slug>/", views.article_detail, name="detail"),
     path("search/", views.SearchView.as_view(), name="search"),
 ]

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import ListView
 
 from articles.models import Article, Block
 from articles.search import search_articles
@@ -20,18 +21,26 @@ class FrontPageView(ListView):
         return settings.ARTICLES_PER_PAGE
 
 
-class ArticleDetailView(DetailView):
-    template_name = "articles/article_detail.html"
+def with_page_content(articles):
+    """What the article page shows: section, readable blocks and the articles teasers name."""
+    readable_blocks = Block.objects.exclude(kind=Block.Kind.FURNITURE).select_related(
+        "link_article"
+    )
+    return articles.select_related("section").prefetch_related(
+        Prefetch("blocks", queryset=readable_blocks)
+    )
 
-    def get_object(self, queryset=None) -> Article:
-        readable_blocks = Block.objects.exclude(kind=Block.Kind.FURNITURE).select_related(
-            "link_article"
-        )
-        articles = Article.objects.published().select_related("section")
-        return get_object_or_404(
-            articles.prefetch_related(Prefetch("blocks", queryset=readable_blocks)),
-            slug=self.kwargs["slug"],
-        )
+
+def render_article(
+    request: HttpRequest, article: Article, *, preview: bool = False
+) -> HttpResponse:
+    """The article page; the admin's preview renders unpublished articles through it too."""
+    return render(request, "articles/article_detail.html", {"article": article, "preview": preview})
+
+
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(with_page_content(Article.objects.published()), slug=slug)
+    return render_article(request, article)
 
 
 class SearchView(ListView):
