@@ -1,0 +1,189 @@
+"""Write parsed seed files to the database: the second half of the importer.
+
+Files arrive parsed (articles/seedparser.py); this module decides, per file,
+whether it is new, changed, unchanged or in conflict with an editor's work,
+and writes a whole batch with a handful of bulk queries inside one transaction,
+so that an import killed at any moment leaves each article whole or untouched.
+"""
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    Block,
+    base_slug,
+    body_text,
+    headline_key,
+    next_free_slug,
+    slugs_taken,
+)
+from articles.seedparser import ParsedArticle
+
+IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
+
+# Longest values the columns take; a file exceeding them is rejected before any write.
+FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
+CREDIT_LIMIT = 300
+STORED_FIELDS = ["headline", "headline_key", "dek", "byline", "dateline", "language", "body_text"]
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One file to load: its identifying name, its raw bytes' hash and what the parser made of it."""
+
+    name: str
+    digest: str
+    parsed: ParsedArticle
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    name: str
+    outcome: str
+    article: Article
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def oversized_fields(parsed: ParsedArticle) -> list[str]:
+    """Plain-English reasons why this article cannot be stored as it is."""
+    problems = [
+        f"the {field} is {len(value):,} characters long; the limit is {limit:,}"
+        for field, limit in FIELD_LIMITS.items()
+        if len(value := getattr(parsed, field)) > limit
+    ]
+    problems += [
+        f"a photo credit is {len(block.credit):,} characters long; the limit is {CREDIT_LIMIT:,}"
+        for block in parsed.blocks
+        if len(block.credit) > CREDIT_LIMIT
+    ]
+    return problems
+
+
+def guess_language(parsed: ParsedArticle) -> str:
+    """Hebrew or Arabic when most letters are, else English: enough to set text direction."""
+    text = " ".join([parsed.headline, parsed.dek, *(b.text for b in parsed.blocks[:5])])
+    letters = [ch for ch in text if ch.isalpha()]
+    hebrew = sum("\u0590" <= ch <= "\u05ff" for ch in letters)
+    arabic = sum("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in letters)
+    if letters and max(hebrew, arabic) > len(letters) / 2:
+        return "he" if hebrew >= arabic else "ar"
+    return "en"
+
+
+def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
+    """What loading these files would do to each, without writing anything."""
+    existing = Article.objects.in_bulk([f.name for f in files], field_name="source_file")
+    return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
+
+
+def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
+    if article is None:
+        return IMPORTED
+    if article.source_hash == seed.digest and not force:
+        return UNCHANGED
+    edited = article.edited_at and (
+        not article.imported_at or article.edited_at > article.imported_at
+    )
+    if edited and not force:
+        return CONFLICT
+    return UPDATED
+
+
+@transaction.atomic
+def load(
+    files: Sequence[SeedFile], *, publish: bool = True, force: bool = False
+) -> list[LoadResult]:
+    """Store a batch of parsed files; re-loading the same files changes nothing."""
+    names = [f.name for f in files]
+    existing = Article.objects.select_for_update().in_bulk(names, field_name="source_file")
+    now = timezone.now()
+    results, to_create, to_update = [], [], []
+    for seed in files:
+        article = existing.get(seed.name)
+        outcome = _outcome(seed, article, force)
+        if outcome in (IMPORTED, UPDATED):
+            article = _fill(article or Article(source_file=seed.name), seed, now, publish)
+            (to_create if outcome == IMPORTED else to_update).append(article)
+        results.append(LoadResult(seed.name, outcome, article))
+
+    _assign_slugs(to_create)
+    Article.objects.bulk_create(to_create)
+    Article.objects.bulk_update(
+        to_update,
+        [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"],
+    )
+    written = {a.source_file: a for a in to_create + to_update}
+    Block.objects.filter(article__in=to_update).delete()
+    Block.objects.bulk_create(
+        block
+        for seed in files
+        if seed.name in written
+        for block in _blocks(written[seed.name], seed)
+    )
+    _link_teasers(written.values())
+    return results
+
+
+def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
+    parsed = seed.parsed
+    article.headline = parsed.headline
+    article.headline_key = headline_key(parsed.headline)
+    article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
+    article.language = guess_language(parsed)
+    article.body_text = body_text(parsed.blocks)
+    article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
+    if article.pk is None:
+        article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+        article.published_at = now if publish else None
+    elif article.status == Article.Status.PUBLISHED:
+        article.updated_at = now
+    return article
+
+
+def _blocks(article: Article, seed: SeedFile) -> Iterable[Block]:
+    for position, block in enumerate(seed.parsed.blocks):
+        is_teaser = block.kind == Block.Kind.TEASER
+        yield Block(
+            article=article,
+            position=position,
+            kind=block.kind,
+            text=block.text,
+            credit=block.credit,
+            link_key=headline_key(block.text) if is_teaser else "",
+        )
+
+
+def _assign_slugs(articles: list[Article]) -> None:
+    """Readable unique slugs for new articles, with one query for the whole batch."""
+    bases = [base_slug(a.headline) for a in articles]
+    taken = slugs_taken(set(bases))
+    for article, base in zip(articles, bases, strict=True):
+        article.slug = next_free_slug(base, taken)
+        taken.add(article.slug)
+
+
+def _link_teasers(articles: Iterable[Article]) -> None:
+    """Point teasers at the article whose headline they name, in both directions.
+
+    A teaser written before its target existed is linked when the target arrives;
+    links an editor set by hand are never overwritten.
+    """
+    keys = {a.headline_key for a in articles}
+    own = [a.pk for a in articles]
+    if not own:
+        return
+    target = (
+        Article.objects.filter(headline_key=OuterRef("link_key")).order_by("pk").values("pk")[:1]
+    )
+    unlinked = Block.objects.filter(kind=Block.Kind.TEASER, link_article=None, link_url="")
+    unlinked.filter(article__in=own).update(link_article=Subquery(target))
+    unlinked.filter(link_key__in=keys).update(link_article=Subquery(target))
