@@ -1,0 +1,90 @@
+"""Import throughput: generate N seed files, then time parsing alone and the full import.
+
+    .venv/bin/python bench/import_bench.py [--files 10000]
+
+Runs against its own database (newsroom_bench, created and emptied here) on the
+configured server, so the site's data is left alone. Prints articles per second
+for parsing alone, for a first import and for a re-import of the same files,
+and the import's ratio to parsing alone (both measured in this run).
+"""
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from articles.corpus import article_text  # noqa: E402
+from articles.importer import import_files  # noqa: E402
+from articles.models import Article  # noqa: E402
+from articles.seedparser import parse_bytes  # noqa: E402
+
+BENCH_DATABASE = "newsroom_bench"
+
+
+def use_bench_database() -> None:
+    connection.close()
+    connection.settings_dict["NAME"] = BENCH_DATABASE
+    call_command("ensure_database")
+    call_command("migrate", verbosity=0)
+    Article.objects.all().delete()
+
+
+def write_corpus(directory: Path, count: int) -> list[Path]:
+    paths = []
+    for number in range(count):
+        path = directory / f"bench_{number:06d}.txt"
+        path.write_text(article_text(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def timed(label: str, count: int, work) -> float:
+    started = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - started
+    rate = count / seconds
+    print(f"{label:<28} {count:>7,} articles in {seconds:6.2f} s = {rate:8,.0f} articles/s")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=10_000)
+    count = parser.parse_args().files
+    use_bench_database()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_corpus(Path(tmp), count)
+
+        def sources():
+            return ((p.name, p.read_bytes()) for p in paths)
+
+        def parse_only():
+            for _, data in sources():
+                parse_bytes(data)
+
+        def import_all():
+            outcomes = {report.outcome for report in import_files(sources())}
+            assert outcomes <= {"imported", "unchanged", "updated"}, outcomes
+
+        parse_rate = timed("parse only", count, parse_only)
+        import_rate = timed("import (new articles)", count, import_all)
+        reimport_rate = timed("re-import (unchanged)", count, import_all)
+    assert Article.objects.count() == count
+    print(f"import / parse-only ratio: {import_rate / parse_rate:.2f}")
+    print(f"re-import / parse-only ratio: {reimport_rate / parse_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()
