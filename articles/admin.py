@@ -1,23 +1,275 @@
-from django.contrib import admin
+"""The newsroom: the Django admin set up as the editors' CMS (issue 5)."""
 
-from articles.models import Article, Block, Section, Topic
+import reversion
+from django.contrib import admin, messages
+from django.db import transaction
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from articles import admin_views, photos, workflow
+from articles.forms import ArticleAdminForm, BlockForm, BlockFormSet
+from articles.models import Article, Block, Note, Section, Topic
+
+# Registered here rather than by VersionAdmin's guesswork so that every revision of an
+# article also holds its blocks (captions, teasers, paragraphs) and its public notes.
+for model, follow in ((Block, ()), (Note, ()), (Article, ("blocks", "notes"))):
+    if not reversion.is_registered(model):
+        reversion.register(model, follow=follow)
 
 
-class BlockInline(admin.TabularInline):
+class BlockInline(admin.StackedInline):
+    """The body in reading order: paragraphs, captions, teasers and hidden furniture."""
+
     model = Block
     fk_name = "article"
+    form = BlockForm
+    formset = BlockFormSet
     extra = 0
-    fields = ["position", "kind", "text", "credit", "link_url", "link_article"]
-    raw_id_fields = ["link_article"]
+    fields = [
+        ("position", "kind", "visibility"),
+        "text",
+        ("photo", "alt_text"),
+        ("credit", "credit_parts"),
+        ("link_url", "link_article"),
+    ]
+    readonly_fields = ["visibility", "credit_parts"]
+    autocomplete_fields = ["link_article"]
+    classes = ["newsroom-blocks"]
+    verbose_name = "block of the body"
+    verbose_name_plural = "Body (in reading order; furniture is hidden from readers)"
+
+    @admin.display(description="Readers")
+    def visibility(self, block: Block) -> str:
+        if block.kind == Block.Kind.FURNITURE:
+            return "Hidden from readers (change the kind to Paragraph to show it)"
+        return "Shown"
+
+    @admin.display(description="Photographer / agency")
+    def credit_parts(self, block: Block) -> str:
+        if not block.credit:
+            return "—"
+        photographer, agency = photos.split_credit(block.credit)
+        return format_html(
+            "Photographer: {} · Agency: {}", photographer or "—", agency or "not named"
+        )
+
+
+class NoteInline(admin.TabularInline):
+    """Dated public corrections and updates, shown at the foot of the article."""
+
+    model = Note
+    extra = 0
+    fields = ["kind", "text", "created_at"]
+    verbose_name = "public correction or update"
+    verbose_name_plural = "Public corrections and updates (shown to readers with their date)"
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft"),
+            ("submitted", "Submitted for review"),
+            ("scheduled", "Scheduled"),
+            ("live", "Published (live)"),
+            ("unpublished", "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        published = Article.Status.PUBLISHED
+        match self.value():
+            case "scheduled":
+                return queryset.filter(status=published, published_at__gt=timezone.now())
+            case "live":
+                return queryset.published()
+            case "draft" | "submitted" | "unpublished":
+                return queryset.filter(status=self.value())
+        return queryset
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "status", "section", "published_at"]
-    list_filter = ["status", "section"]
-    search_fields = ["headline"]
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    inlines = [BlockInline, NoteInline]
+    change_list_template = "admin/articles/article/change_list.html"
+    object_history_template = "admin/articles/article/object_history.html"
+
+    list_display = ["headline", "status_column", "section", "published_at", "last_editor"]
+    list_select_related = ["section", "last_editor"]
+    list_filter = [StatusFilter, "section", "topics", ("author", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["headline", "body_text"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["section", "topics"]
     prepopulated_fields = {"slug": ["headline"]}
-    inlines = [BlockInline]
+    actions = ["publish_selected", "unpublish_selected", "submit_selected"]
+    readonly_fields = ["state", "updated_at", "author", "last_editor", "edited_at"]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "dek", "byline", "dateline", "based_on_version"]}),
+        ("Filing", {"fields": ["section", "topics", "language"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "state",
+                    "status",
+                    "published_at",
+                    "updated_at",
+                    ("author", "last_editor", "edited_at"),
+                ]
+            },
+        ),
+    ]
+
+    # Permissions and roles.
+
+    def has_publish_permission(self, request) -> bool:
+        return workflow.can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not workflow.can_publish(request.user):
+            fields.append("published_at")
+            live = self.live_state(request, obj)
+            if live and live["status"] in workflow.EDITOR_STATUSES:
+                fields.append("status")
+        return fields
+
+    def live_state(self, request, obj) -> dict | None:
+        """The saved article as it is now (before any revert), read once per request."""
+        if obj is None or obj.pk is None:
+            return None
+        if getattr(request, "_article_live", None) is None:
+            rows = Article.objects.filter(pk=obj.pk)
+            if transaction.get_connection().in_atomic_block:
+                rows = rows.select_for_update()
+            request._article_live = rows.values(
+                "version", "status", "published_at", "edited_at", "modified_at"
+            ).first()
+        return request._article_live
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.live = self.live_state(request, obj)
+        form.may_publish = workflow.can_publish(request.user)
+        return form
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Remember the live article before django-reversion reverts it in the database,
+        # so that the stale-save check and the reporters' limits compare with reality.
+        with transaction.atomic():
+            self.live_state(request, Article(pk=object_id))
+            return super().revision_view(request, object_id, version_id, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        rows = admin_views.history_rows(object_id, can_restore=self.has_change_permission(request))
+        context = {"versions": rows, **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
+    # Saving.
+
+    def save_model(self, request, obj, form, change):
+        live = self.live_state(request, obj) if change else None
+        if not workflow.can_publish(request.user):
+            if live is None:
+                obj.published_at = None
+            else:
+                obj.published_at = live["published_at"]
+                if live["status"] in workflow.EDITOR_STATUSES or obj.status not in (
+                    workflow.REPORTER_STATUSES
+                ):
+                    obj.status = live["status"]
+        workflow.mark_edited(obj, user=request.user, version=live["version"] if live else 0)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Block:
+            for block_form in formset.forms:
+                block = block_form.instance
+                if "photo" in block_form.changed_data and block.pk and block.photo:
+                    photos.make_renditions(block.photo.name)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.refresh_body_text()
+
+    # Status and links.
+
+    @admin.display(description="status", ordering="status")
+    def status_column(self, article: Article) -> str:
+        return workflow.status_label(article)
+
+    @admin.display(description="state")
+    def state(self, article: Article) -> str:
+        if article.pk is None:
+            return "New draft"
+        if workflow.is_scheduled(article):
+            when = timezone.localtime(article.published_at).strftime("%-d %B %Y, %H:%M")
+            return f"Scheduled: appears by itself on {when}"
+        if article.is_published:
+            return "Published: readers can see it"
+        return f"{article.get_status_display()}: readers cannot see it"
+
+    def view_on_site(self, article: Article) -> str:
+        if article.is_published:
+            return article.get_absolute_url()
+        return reverse("admin:articles_article_preview", args=[article.pk])
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("import/", wrap(admin_views.import_seeds(self)), name="articles_article_import"),
+            path(
+                "<int:object_id>/preview/",
+                wrap(admin_views.preview(self)),
+                name="articles_article_preview",
+            ),
+            path(
+                "<int:object_id>/history/compare/",
+                wrap(admin_views.compare(self)),
+                name="articles_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    # Bulk actions.
+
+    @admin.action(description="Publish selected articles now", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._act(request, queryset, workflow.article_publish, "published")
+
+    @admin.action(description="Unpublish selected articles", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._act(request, queryset, workflow.article_unpublish, "unpublished")
+
+    @admin.action(description="Submit selected drafts for review", permissions=["change"])
+    def submit_selected(self, request, queryset):
+        self._act(request, queryset, workflow.article_submit, "submitted for review")
+
+    def _act(self, request, queryset, action, done: str) -> None:
+        changed = skipped = 0
+        with transaction.atomic():
+            for article in queryset.select_for_update().order_by("pk"):
+                if action(article=article, user=request.user):
+                    changed += 1
+                    self.log_change(request, article, f"{done.capitalize()}.")
+                else:
+                    skipped += 1
+        self.message_user(request, f"{changed} article(s) {done}.", messages.SUCCESS)
+        if skipped:
+            self.message_user(
+                request, f"{skipped} article(s) were already {done}; left as they were."
+            )
+
+    def changelist_view(self, request, extra_context=None):
+        # VersionAdmin would wrap the whole list (and so a bulk action) in one revision;
+        # each article gets its own instead, so restoring one never reverts the others.
+        context = {"has_change_permission": self.has_change_permission(request)}
+        return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
 
 
 @admin.register(Section, Topic)
