@@ -253,7 +253,7 @@ class ArticleAdmin(VersionAdmin):
     def _act(self, request, queryset, action, done: str) -> None:
         changed = skipped = 0
         with transaction.atomic():
-            for article in queryset.select_for_update().order_by("pk"):
+            for article in queryset.select_for_update(of=("self",)).order_by("pk"):
                 if action(article=article, user=request.user):
                     changed += 1
                     self.log_change(request, article, f"{done.capitalize()}.")
