@@ -1,55 +1,109 @@
 """Reader-facing pages. Each view picks its articles from Article.objects.published()."""
 
 from django.conf import settings
-from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import ListView
 
-from articles.models import Article, Block
-from articles.search import search_articles
+from articles import queries
+from articles.http import cache_publicly, never_cache_privately
+from articles.models import Article, Section, Topic
+from articles.queries import with_page_content  # noqa: F401  (the admin preview imports it from here)
+from articles.search import related_articles, search_articles
 
 
-class FrontPageView(ListView):
-    template_name = "articles/front_page.html"
+class PublicListView(ListView):
+    """A paginated list of published articles, the same for every reader."""
+
     context_object_name = "articles"
-
-    def get_queryset(self):
-        return Article.objects.published().select_related("section")
 
     def get_paginate_by(self, queryset) -> int:
         return settings.ARTICLES_PER_PAGE
 
+    def dispatch(self, request, *args, **kwargs):
+        return cache_publicly(request, super().dispatch(request, *args, **kwargs))
 
-def with_page_content(articles):
-    """What the article page shows: section, readable blocks and the articles teasers name."""
-    readable_blocks = Block.objects.exclude(kind=Block.Kind.FURNITURE).select_related(
-        "link_article"
-    )
-    return articles.select_related("section").prefetch_related(
-        Prefetch("blocks", queryset=readable_blocks)
-    )
+
+class FrontPageView(PublicListView):
+    template_name = "articles/front_page.html"
+
+    def get_queryset(self):
+        return queries.front_page_articles()
+
+
+class SectionView(PublicListView):
+    """A section's articles, newest first."""
+
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return queries.section_articles(self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **listing_context(self.section, "Section", "section"), section=self.section, **kwargs
+        )
+
+
+class TopicView(PublicListView):
+    """The articles tagged with a topic, newest first."""
+
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return queries.topic_articles(self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**listing_context(self.topic, "Topic", "topic"), **kwargs)
+
+
+def listing_context(listing: Section | Topic, kind: str, url_prefix: str) -> dict:
+    """What the shared list template needs to name a section or topic and link its feeds."""
+    slug = {"slug": listing.slug}
+    return {
+        "listing": listing,
+        "kind": kind,
+        "rss_url": reverse(f"articles:{url_prefix}-rss", kwargs=slug),
+        "atom_url": reverse(f"articles:{url_prefix}-atom", kwargs=slug),
+    }
+
+
+class SearchView(PublicListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        return search_articles(self.request.GET.get("q", ""))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.request.GET.get("q", "").strip(), **kwargs)
 
 
 def render_article(
     request: HttpRequest, article: Article, *, preview: bool = False
 ) -> HttpResponse:
     """The article page; the admin's preview renders unpublished articles through it too."""
-    return render(request, "articles/article_detail.html", {"article": article, "preview": preview})
+    content = queries.ArticleContent.of(article)
+    context = {
+        "article": article,
+        "content": content,
+        "preview": preview,
+        "updated": queries.updated_time(article),
+        "reading_minutes": queries.reading_minutes(article),
+        "related": related_articles(article, content.topics),
+    }
+    response = render(request, "articles/article_detail.html", context)
+    return never_cache_privately(response) if preview else cache_publicly(request, response)
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    article = get_object_or_404(with_page_content(Article.objects.published()), slug=slug)
-    return render_article(request, article)
-
-
-class SearchView(ListView):
-    template_name = "articles/search.html"
-    context_object_name = "articles"
-    paginate_by = 20
-
-    def get_queryset(self):
-        return search_articles(self.request.GET.get("q", ""))
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.request.GET.get("q", ""), **kwargs)
+    """The article, or a permanent redirect when `slug` is an address it used to have."""
+    article = queries.published_article(slug)
+    if article is not None:
+        return render_article(request, article)
+    moved = queries.redirected_article(slug)
+    if moved is None:
+        raise Http404("No published article at this address.")
+    return cache_publicly(request, HttpResponsePermanentRedirect(moved.get_absolute_url()))

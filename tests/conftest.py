@@ -39,3 +39,40 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+# Helpers for the reader's site (issue 4): sections, topics and the other kinds of block.
+
+
+def make_section(name: str = "World", slug: str | None = None):
+    """A section, its slug made from the name unless given."""
+    from django.utils.text import slugify
+
+    from articles.models import Section
+
+    return Section.objects.create(name=name, slug=slug or slugify(name))
+
+
+def make_topic(name: str = "Diplomacy", slug: str | None = None):
+    """A topic (tag), its slug made from the name unless given."""
+    from django.utils.text import slugify
+
+    from articles.models import Topic
+
+    return Topic.objects.create(name=name, slug=slug or slugify(name))
+
+
+def add_block(article: Article, kind: str, text: str, **fields) -> Block:
+    """Append a block to an article's body and refresh what search reads of it."""
+    position = article.blocks.count()
+    block = Block.objects.create(article=article, position=position, kind=kind, text=text, **fields)
+    article.refresh_body_text()
+    return block
+
+
+def make_caption(article: Article, text: str = "A photo caption.", **fields) -> Block:
+    return add_block(article, Block.Kind.CAPTION, text, **fields)
+
+
+def make_teaser(article: Article, text: str = "A related story", **fields) -> Block:
+    return add_block(article, Block.Kind.TEASER, text, **fields)

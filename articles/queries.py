@@ -1,0 +1,131 @@
+"""What the reader's pages fetch, in a fixed number of queries whatever an article holds.
+
+Every function starts from Article.objects.published() (or takes a queryset
+built from it), so that nothing unpublished or scheduled leaks onto a page.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models.functions import JSONObject
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from articles.models import Article, Block, Note, Section, Topic
+
+WORDS_PER_MINUTE = 230
+
+
+def for_listing(articles: QuerySet) -> QuerySet:
+    """Articles as lists show them: with their section, without the heavy search columns."""
+    return articles.select_related("section").defer("body_text", "search_vector")
+
+
+def with_page_content(articles: QuerySet) -> QuerySet:
+    """Articles with everything their page shows, in two queries.
+
+    Topics and notes ride along in the article's own row as JSON arrays, so that
+    the page stays within its query budget (article, blocks, related, sections).
+    """
+    readable_blocks = (
+        Block.objects.exclude(kind=Block.Kind.FURNITURE)
+        .select_related("link_article")
+        .defer("link_article__body_text", "link_article__search_vector")
+    )
+    topics = (
+        Topic.objects.filter(articles=OuterRef("pk"))
+        .order_by("name")
+        .values(json=JSONObject(id="id", name="name", slug="slug"))
+    )
+    notes = (
+        Note.objects.filter(article=OuterRef("pk"))
+        .order_by("created_at", "id")
+        .values(json=JSONObject(id="id", kind="kind", text="text", created_at="created_at"))
+    )
+    return (
+        articles.select_related("section")
+        .defer("search_vector")
+        .annotate(topic_rows=ArraySubquery(topics), note_rows=ArraySubquery(notes))
+        .prefetch_related(Prefetch("blocks", queryset=readable_blocks, to_attr="readable_blocks"))
+    )
+
+
+@dataclass(frozen=True)
+class ArticleContent:
+    """An article's readable blocks, topics and notes, however the article was fetched."""
+
+    blocks: list[Block]
+    topics: list[Topic]
+    notes: list[Note]
+
+    @classmethod
+    def of(cls, article: Article) -> "ArticleContent":
+        """Use what with_page_content() fetched; query for it when given a plain article (previews)."""
+        blocks = getattr(article, "readable_blocks", None)
+        if blocks is None:
+            blocks = list(
+                article.blocks.exclude(kind=Block.Kind.FURNITURE).select_related("link_article")
+            )
+        if hasattr(article, "topic_rows"):
+            topics = [Topic(**row) for row in article.topic_rows]
+        else:
+            topics = list(article.topics.all())
+        if hasattr(article, "note_rows"):
+            notes = [
+                Note(article=article, **{**row, "created_at": parse_datetime(row["created_at"])})
+                for row in article.note_rows
+            ]
+        else:
+            notes = list(article.notes.all())
+        return cls(blocks=blocks, topics=topics, notes=notes)
+
+    @property
+    def lead_photo(self) -> Block | None:
+        """The first captioned photo: what previews and cards show for the article."""
+        return next((b for b in self.blocks if b.kind == Block.Kind.CAPTION and b.photo), None)
+
+
+def updated_time(article: Article) -> datetime | None:
+    """The public "Updated" time: shown only when it is later than publication."""
+    if article.updated_at and (
+        not article.published_at or article.updated_at > article.published_at
+    ):
+        return article.updated_at
+    return None
+
+
+def isoformat(value: datetime | None) -> str | None:
+    """A local time to the second, as <time datetime>, JSON-LD and the API show it."""
+    if value is None:
+        return None
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def reading_minutes(article: Article) -> int:
+    """Minutes an adult needs to read the body, at least one."""
+    return max(1, math.ceil(len(article.body_text.split()) / WORDS_PER_MINUTE))
+
+
+def published_article(slug: str) -> Article | None:
+    """The published article at this address, with its page content, or None."""
+    return with_page_content(Article.objects.published()).filter(slug=slug).first()
+
+
+def redirected_article(old_slug: str) -> Article | None:
+    """The published article that used to live at `old_slug`, if any."""
+    return Article.objects.published().filter(old_slugs__old_slug=old_slug).only("slug").first()
+
+
+def front_page_articles() -> QuerySet:
+    return for_listing(Article.objects.published())
+
+
+def section_articles(section: Section) -> QuerySet:
+    return for_listing(Article.objects.published().filter(section=section))
+
+
+def topic_articles(topic: Topic) -> QuerySet:
+    return for_listing(Article.objects.published().filter(topics=topic))

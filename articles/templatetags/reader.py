@@ -1,0 +1,84 @@
+"""Template helpers for the reader's pages: navigation, times, highlights and JSON-LD."""
+
+import json
+from datetime import datetime
+
+from django import template
+from django.conf import settings
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Section
+from articles.queries import isoformat
+from articles.search import MARK_START, MARK_STOP
+
+register = template.Library()
+
+# The characters json_script escapes, so that JSON can sit inside a <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.inclusion_tag("articles/includes/section_nav.html", takes_context=True)
+def section_nav(context) -> dict:
+    """The list of sections for the masthead, marking the one being read."""
+    return {
+        "sections": Section.objects.only("name", "slug"),
+        "current": context.get("section"),
+    }
+
+
+@register.simple_tag
+def site_name() -> str:
+    return settings.SITE_NAME
+
+
+@register.filter
+def iso(value: datetime | None) -> str:
+    """A machine-readable local time to the second, for <time datetime>."""
+    return isoformat(value) or ""
+
+
+@register.filter
+def highlight(value: str) -> SafeString:
+    """Text from the search with its matched words in <mark>, everything else escaped."""
+    marked = escape(value or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
+    return mark_safe(marked)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path: str) -> str:
+    """`path` as a full address on this site, for canonical links, feeds and cards."""
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag(takes_context=True)
+def news_article_json_ld(context, article, content, modified) -> SafeString:
+    """JSON-LD describing the article as a schema.org NewsArticle.
+
+    A <script type="application/ld+json"> is a data block, not a script: browsers
+    never execute it, so a strict Content-Security-Policy does not block it.
+    """
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.dek,
+        "inLanguage": article.language,
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "datePublished": isoformat(article.published_at),
+        "dateModified": isoformat(modified or article.published_at),
+        "author": (
+            {"@type": "Person", "name": article.byline}
+            if article.byline
+            else {"@type": "Organization", "name": settings.SITE_NAME}
+        ),
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
+        "articleSection": article.section.name if article.section else "",
+        "keywords": [topic.name for topic in content.topics],
+    }
+    if photo := content.lead_photo:
+        data["image"] = [request.build_absolute_uri(photo.photo.url)]
+    data = {key: value for key, value in data.items() if value}
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
