@@ -163,13 +163,19 @@ def compare_lines(old: list[str], new: list[str]) -> list[dict]:
         for k in range(max(len(before), len(after))):
             a = before[k] if k < len(before) else None
             b = after[k] if k < len(after) else None
-            if a is not None and b is not None:
+            if a is not None and b is not None and similar(a, b):
                 rows.append({"kind": "changed", "old": a, "new": b, "words": words(a, b)})
-            elif a is not None:
+                continue
+            if a is not None:
                 rows.append({"kind": "removed", "old": a, "new": ""})
-            else:
+            if b is not None:
                 rows.append({"kind": "added", "old": "", "new": b})
     return rows
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two lines are one block edited rather than one removed and another added."""
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= 0.5
 
 
 def words(old: str, new: str) -> dict[str, list[tuple[str, str]]]:
