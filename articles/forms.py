@@ -128,10 +128,10 @@ class BlockForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        kind = cleaned.get("kind")
-        if cleaned.get("photo") and kind != Block.Kind.CAPTION:
+        photo = cleaned.get("photo")
+        if photo and cleaned.get("kind") != Block.Kind.CAPTION:
             self.add_error("photo", "Only a photo caption can carry a photo.")
-        if cleaned.get("photo") and not cleaned.get("alt_text", "").strip():
+        if photo and not cleaned.get("alt_text", "").strip():
             self.add_error(
                 "alt_text", "Describe what the photo shows, for readers who cannot see it."
             )
