@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "newsroom.routers.ReplicaReadsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,6 +109,31 @@ _database.update(
 if os.environ.get("TEST_DATABASE_NAME"):  # lets several test runs share one server
     _database["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
 DATABASES = {"default": _database}
+
+# Read-only replicas: reads of public pages go to them, writes to the primary
+# (newsroom/routers.py). Comma-separated URLs; unset means one database.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", "")):
+    DATABASES[f"replica{_number}"] = {
+        **dj_database_url.parse(_url),
+        "CONN_MAX_AGE": _database["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        "OPTIONS": {"connect_timeout": DATABASE_CONNECT_TIMEOUT},
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+
+# The cache is local memory in each process unless CACHE_URL names a Redis server,
+# which every app server then shares (page cache invalidation: articles/cache.py).
+if os.environ.get("CACHE_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+            "KEY_PREFIX": "newsroom",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
