@@ -187,14 +187,18 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(item, initial) for item in data]
-        return [super().clean(data, initial)]
+        items = list(data) if isinstance(data, list | tuple) else [data] if data else []
+        if not items:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
 
 
 class SeedImportForm(forms.Form):
     files = MultipleFileField(
         label="Seed files",
+        allow_empty_file=True,  # the importer rejects it with its own reason
         help_text="One or more seed text files, at most 2 MB each.",
         error_messages={"required": "Choose at least one seed file to import."},
     )
