@@ -8,7 +8,7 @@ and rank against that column only: nothing computes to_tsvector per row.
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from articles.models import Article, Topic
@@ -41,7 +41,7 @@ def search_articles(query: str):
             rank=SearchRank(F("search_vector"), search_query),
             headline_match=_highlight("headline", search_query, highlight_all=True),
             excerpt=_highlight(
-                Concat("dek", Value("\n"), "body_text"),
+                Concat("dek", Value("\n"), "body_text", output_field=TextField()),
                 search_query,
                 max_fragments=2,
                 max_words=30,

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
+from tests.conftest import make_section, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +65,181 @@ def test_stylesheet_is_linked_from_every_page(client, article_factory):
     article = article_factory()
     for url in ("/", article.get_absolute_url()):
         assert "css/site.css" in client.get(url).content.decode()
+
+
+# The front page, sections and topics (issue 4)
+
+
+def test_front_page_shows_standfirsts_and_a_lead_story(client, article_factory):
+    """The newest story leads the page; every story shows its standfirst."""
+    now = timezone.now()
+    article_factory(
+        "Yesterday", dek="What happened yesterday.", published_at=now - timedelta(days=1)
+    )
+    article_factory("Today", dek="What happened today.", published_at=now - timedelta(hours=1))
+    html = client.get("/").content.decode()
+    lead = html[html.index("story-card--lead") :]
+    assert lead.index("Today") < lead.index("What happened today.") < lead.index("Yesterday")
+    assert html.count("story-card--lead") == 1
+    assert "What happened yesterday." in html
+
+
+def test_front_page_is_paginated(client, article_factory, settings):
+    """Older stories are a click away on the next page, and page two has no lead story."""
+    settings.ARTICLES_PER_PAGE = 2
+    now = timezone.now()
+    for n in range(5):
+        article_factory(f"Story {n}", published_at=now - timedelta(hours=n + 1))
+    first = client.get("/").content.decode()
+    assert "Story 0" in first and "Story 2" not in first
+    assert 'rel="next" href="?page=2"' in first
+    second = client.get("/?page=2").content.decode()
+    assert "Story 2" in second and "Story 3" in second and "Story 0" not in second
+    assert "story-card--lead" not in second
+    assert "Page 2 of 3" in second
+
+
+def test_front_page_beyond_the_last_page_is_not_found(client, article_factory):
+    """A page number past the end, or not a number, answers 404 rather than an error."""
+    article_factory()
+    assert client.get("/?page=99").status_code == 404
+    assert client.get("/?page=abc").status_code == 404
+
+
+def test_front_page_costs_a_fixed_small_number_of_queries(
+    client, article_factory, django_assert_max_num_queries
+):
+    """Twenty stories cost no more queries than one."""
+    section = make_section("World")
+    for n in range(25):
+        article_factory(f"Story {n}", section=section)
+    with django_assert_max_num_queries(3):
+        assert client.get("/").status_code == 200
+
+
+def test_masthead_links_every_section(client, article_factory):
+    """Readers can reach each section from any page."""
+    make_section("World")
+    make_section("Middle East")
+    html = client.get("/").content.decode()
+    assert 'href="/sections/middle-east/">Middle East</a>' in html
+    assert 'href="/sections/world/">World</a>' in html
+
+
+def test_section_page_lists_only_its_published_articles(client, article_factory):
+    """A section's page shows its own published stories and nothing else."""
+    middle_east, world = make_section("Middle East"), make_section("World")
+    article_factory("Damascus talks", section=middle_east)
+    article_factory("Paris strike", section=world)
+    article_factory("Beirut draft", section=middle_east, status=Article.Status.DRAFT)
+    response = client.get("/sections/middle-east/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Middle East</h1>" in html
+    assert "Damascus talks" in html
+    assert "Paris strike" not in html and "Beirut draft" not in html
+    assert 'aria-current="page">Middle East</a>' in html
+
+
+def test_section_page_links_its_feeds(client, db):
+    """A section offers its own RSS and Atom feeds."""
+    make_section("World")
+    html = client.get("/sections/world/").content.decode()
+    assert 'type="application/rss+xml" title="World (RSS)" href="/sections/world/rss/"' in html
+    assert 'href="/sections/world/atom/"' in html
+
+
+def test_topic_page_lists_its_published_articles(client, article_factory):
+    """A topic's page gathers the published stories tagged with it."""
+    iran = make_topic("Iran")
+    tagged = article_factory("Baqeri in Damascus")
+    tagged.topics.add(iran)
+    scheduled = article_factory("Baqeri tomorrow", published_at=timezone.now() + timedelta(hours=2))
+    scheduled.topics.add(iran)
+    article_factory("Untagged story")
+    html = client.get("/topics/iran/").content.decode()
+    assert "<h1>Iran</h1>" in html and "Baqeri in Damascus" in html
+    assert "Baqeri tomorrow" not in html and "Untagged story" not in html
+    assert 'href="/topics/iran/rss/"' in html
+
+
+def test_unknown_section_or_topic_is_not_found(client, db):
+    """A section or topic that does not exist answers 404."""
+    assert client.get("/sections/nowhere/").status_code == 404
+    assert client.get("/topics/nothing/").status_code == 404
+
+
+def test_story_cards_carry_their_articles_language_and_direction(client, article_factory):
+    """A Hebrew headline in a list reads right to left."""
+    article_factory("גשם בחיפה", language="he")
+    html = client.get("/").content.decode()
+    assert 'lang="he" dir="rtl"' in html
+
+
+# Old addresses, errors
+
+
+def test_old_article_address_redirects_permanently_to_the_new_one(client, article_factory):
+    """When editors change a slug, links to the old address still reach the article."""
+    article = article_factory("Rain expected in Haifa")
+    article.slug = "rain-in-haifa"
+    article.save()
+    response = client.get("/articles/rain-expected-in-haifa/")
+    assert response.status_code == 301
+    assert response["Location"] == "/articles/rain-in-haifa/"
+
+
+def test_every_old_address_redirects_to_the_current_one(client, article_factory):
+    """After two renames, both earlier addresses lead to the current one."""
+    article = article_factory("First title")
+    for slug in ("second-title", "third-title"):
+        article.slug = slug
+        article.save()
+    for old in ("first-title", "second-title"):
+        response = client.get(f"/articles/{old}/")
+        assert (response.status_code, response["Location"]) == (301, "/articles/third-title/")
+
+
+def test_old_address_of_an_unpublished_article_is_not_found(client, article_factory):
+    """Renaming then unpublishing an article leaves no way to reach it."""
+    article = article_factory("Withdrawn story")
+    article.slug = "withdrawn"
+    article.status = Article.Status.UNPUBLISHED
+    article.save()
+    assert client.get("/articles/withdrawn-story/").status_code == 404
+
+
+def test_scheduled_article_page_is_not_found_until_its_time(client, article_factory):
+    """A story scheduled for later cannot be read before then."""
+    article = article_factory("Embargoed", published_at=timezone.now() + timedelta(hours=1))
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_not_found_page_offers_search_and_the_front_page(client, db):
+    """A reader who lands on a missing page can search or go home."""
+    html = client.get("/articles/nothing-here/").content.decode()
+    assert 'action="/search/"' in html
+    assert "Go to the front page" in html
+    assert "css/site.css" in html
+
+
+def test_server_error_page_is_in_the_site_style(client, db, settings):
+    """An unexpected failure shows a short apology in the site's layout, with status 500."""
+    from django.urls import path
+
+    from newsroom import urls as root_urls
+
+    def broken(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type(
+        "BrokenUrls",
+        (),
+        {"urlpatterns": [path("broken/", broken)], "handler500": root_urls.handler500},
+    )
+    client.raise_request_exception = False
+    response = client.get("/broken/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong" in html
+    assert 'class="masthead"' in html and "/static/css/site.css" in html

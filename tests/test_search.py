@@ -1,0 +1,178 @@
+"""Full-text search: matching, ranking, highlighting, syntax and paging."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import Article
+from tests.conftest import make_caption
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def searchable(article_factory):
+    """make_article, with the body indexed for search as the editor's save would."""
+
+    def make(*args, **kwargs) -> Article:
+        article = article_factory(*args, **kwargs)
+        article.refresh_body_text()
+        return article
+
+    return make
+
+
+def results(client, query: str, **params) -> str:
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def headlines(html: str) -> list[str]:
+    found = re.findall(r'class="story-card__headline"><a href="[^"]+">(.*?)</a>', html)
+    return [re.sub(r"</?mark>", "", h) for h in found]
+
+
+def test_search_finds_articles_by_words_in_their_body(client, searchable):
+    """A word from the middle of an article finds it, in any grammatical form."""
+    searchable("Army chief in Syria", paragraphs=("General Baqeri pledged cooperation.",))
+    searchable("Weather", paragraphs=("Sunny and warm.",))
+    assert headlines(results(client, "pledging")) == ["Army chief in Syria"]
+
+
+def test_search_finds_words_in_photo_captions(client, searchable):
+    """Captions are searchable like the body."""
+    article = searchable("Protests")
+    make_caption(article, "Syrian protesters in Beirut", credit="Bilal Hussein / AP")
+    assert headlines(results(client, "Beirut")) == ["Protests"]
+
+
+def test_headline_matches_rank_above_standfirst_above_body(client, searchable):
+    """An article about the word in its headline comes before one mentioning it in passing."""
+    now = timezone.now()
+    searchable("Something else", paragraphs=("Kirkuk is mentioned here.",), published_at=now)
+    searchable("A quiet day", dek="Visitors reach Kirkuk.", published_at=now - timedelta(hours=2))
+    searchable("Kirkuk referendum", published_at=now - timedelta(hours=3))
+    assert headlines(results(client, "Kirkuk")) == [
+        "Kirkuk referendum",
+        "A quiet day",
+        "Something else",
+    ]
+
+
+def test_search_highlights_matched_words(client, searchable):
+    """Matched words are marked in the headline and in the excerpt."""
+    searchable("Baqeri visits Damascus", paragraphs=("General Baqeri said the lines were drawn.",))
+    html = results(client, "Baqeri")
+    assert "<mark>Baqeri</mark> visits Damascus" in html
+    assert re.search(r'class="story-card__excerpt">[^<]*General <mark>Baqeri</mark> said', html)
+
+
+def test_highlighting_escapes_the_articles_text(client, searchable):
+    """Markup in an article's text is shown as text, never run, around the highlights."""
+    searchable("<b>Bold</b> Baqeri", paragraphs=("<script>alert(1)</script> Baqeri spoke.",))
+    html = results(client, "Baqeri")
+    assert "&lt;b&gt;Bold&lt;/b&gt; <mark>Baqeri</mark>" in html
+    assert "<script>alert(1)" not in html
+
+
+def test_quoted_phrase_matches_only_the_words_together(client, searchable):
+    """A "quoted phrase" finds the words side by side, not scattered."""
+    searchable("Together", paragraphs=("The Quds force commander visited.",))
+    searchable("Apart", paragraphs=("A force of nature near Quds.",))
+    assert headlines(results(client, '"quds force"')) == ["Together"]
+
+
+def test_minus_word_excludes_articles_with_it(client, searchable):
+    """-word leaves out articles that contain it."""
+    searchable("Putin calls Netanyahu", paragraphs=("Talk of Iran.",))
+    searchable("Shoygu meets Netanyahu", paragraphs=("Talk of Syria.",))
+    assert headlines(results(client, "Netanyahu -Putin")) == ["Shoygu meets Netanyahu"]
+
+
+def test_or_finds_either_word(client, searchable):
+    """`or` between words finds articles with either."""
+    searchable("Kirkuk vote")
+    searchable("Damascus visit")
+    searchable("Paris strike")
+    assert sorted(headlines(results(client, "Kirkuk or Damascus"))) == [
+        "Damascus visit",
+        "Kirkuk vote",
+    ]
+
+
+def test_search_never_finds_drafts_scheduled_or_unpublished_articles(client, searchable):
+    """Only published articles can be found."""
+    searchable("Baqeri published")
+    searchable("Baqeri draft", status=Article.Status.DRAFT)
+    searchable("Baqeri later", published_at=timezone.now() + timedelta(days=1))
+    searchable("Baqeri withdrawn", status=Article.Status.UNPUBLISHED)
+    assert headlines(results(client, "Baqeri")) == ["Baqeri published"]
+
+
+def test_search_results_are_paginated_keeping_the_query(client, searchable):
+    """Many results spread over pages whose links repeat the search."""
+    for n in range(23):
+        searchable(f"Baqeri story {n}")
+    first = results(client, "Baqeri")
+    assert len(headlines(first)) == 20
+    assert "23 articles match" in first
+    assert 'rel="next" href="?q=Baqeri&amp;page=2"' in first
+    assert len(headlines(results(client, "Baqeri", page=2))) == 3
+
+
+def test_search_without_a_query_shows_just_the_form(client, searchable):
+    """An empty search lists nothing and says nothing matched nothing."""
+    searchable("Anything")
+    html = results(client, "  ")
+    assert 'id="search-q"' in html
+    assert headlines(html) == [] and "No articles match" not in html
+
+
+def test_search_with_no_match_says_so(client, searchable):
+    """A search that finds nothing tells the reader."""
+    assert "No articles match “zebra”" in results(client, "zebra")
+
+
+def test_odd_search_syntax_never_fails(client, searchable):
+    """Unbalanced quotes, lone operators and punctuation are searched, not errors."""
+    searchable("Baqeri")
+    for query in ('"unclosed', "- or -", "!!! & | ()", "'", "or", "\\"):
+        assert client.get("/search/", {"q": query}).status_code == 200
+
+
+def test_search_uses_the_stored_vector_never_to_tsvector(client, searchable):
+    """Queries read the stored, indexed search vector instead of recomputing it per row."""
+    searchable("Baqeri")
+    with CaptureQueriesContext(connection) as queries:
+        results(client, "Baqeri")
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert '"search_vector" @@ (websearch_to_tsquery(' in sql
+    assert "to_tsvector" not in sql
+
+
+def test_search_reads_the_gin_index_in_a_large_archive(db):
+    """Among thousands of articles, PostgreSQL finds a rare word through the GIN index."""
+    from articles.search import search_articles
+
+    published = timezone.now() - timedelta(days=1)
+    Article.objects.bulk_create(
+        Article(
+            headline=f"Story {n}",
+            slug=f"story-{n}",
+            body_text=f"Weather, markets and football on day {n}. " * 20,
+            status=Article.Status.PUBLISHED,
+            published_at=published,
+        )
+        for n in range(3000)
+    )
+    Article.objects.filter(slug="story-7").update(body_text="General Baqeri spoke.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_article")
+    plan = search_articles("Baqeri").explain()
+    assert "article_search_gin" in plan
+    assert [a.slug for a in search_articles("Baqeri")] == ["story-7"]
