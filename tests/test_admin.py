@@ -3,11 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from admin_support import add_block, errors_of, form_data, make_staff
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Block, Section, Topic
+from tests.admin_support import add_block, errors_of, form_data, make_staff
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db

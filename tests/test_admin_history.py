@@ -1,12 +1,12 @@
 """Every change kept with who and when; compare two versions; restore one (issue 5)."""
 
 import pytest
-from admin_support import errors_of, form_data, make_staff
 from django.urls import reverse
 from reversion.models import Version
 
 from articles.admin_views import compare_lines, words
 from articles.models import Article, Block
+from tests.admin_support import errors_of, form_data, make_staff
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db

@@ -1,13 +1,13 @@
 """Importing seed files from the admin, through the same importer as the command (issue 5)."""
 
 import pytest
-from admin_support import make_staff
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
+from tests.admin_support import make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from admin_support import ROLES, errors_of, form_data, make_staff
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from tests.admin_support import ROLES, errors_of, form_data, make_staff
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from admin_support import errors_of, form_data, make_staff
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +18,7 @@ from articles.photos import (
     rendition_name,
     split_credit,
 )
+from tests.admin_support import errors_of, form_data, make_staff
 from tests.conftest import make_article
 
 

@@ -1,0 +1,160 @@
+"""The newsroom in real Chromium: a reporter files, an editor publishes, changes and restores (issue 5)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.admin_support import make_staff
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium"
+)
+
+HEADLINE = "Harbour wall gives way in the night storm"
+CHANGED = "Harbour wall collapses in the night storm"
+
+
+@pytest.fixture(scope="module")
+def editor_browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def editor_page(editor_browser, live_server, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    context = editor_browser.new_context(
+        base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"editor-{name}.png"), full_page=True)
+
+
+def log_in(page, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", f"pw-{username}-1")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+def add_block(page, index: int, **fields) -> None:
+    page.click("#blocks-group .add-row a")
+    for name, value in fields.items():
+        selector = f"#id_blocks-{index}-{name}"
+        if name == "kind":
+            page.select_option(selector, value)
+        else:
+            page.fill(selector, value)
+
+
+def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
+    editor_page, transactional_db
+):
+    """A reporter drafts and previews, an editor publishes, edits, compares and restores."""
+    from playwright.sync_api import expect
+
+    from articles.models import Article
+
+    page = editor_page
+    make_staff("ray", "Reporters")
+    make_staff("eve", "Editors")
+
+    # The reporter writes a draft with a caption and a teaser, and submits it.
+    log_in(page, "ray")
+    page.goto("/admin/articles/article/add/")
+    page.locator("#id_headline").press_sequentially(HEADLINE)
+    expect(page.locator("#id_slug")).to_have_value("harbour-wall-gives-way-in-the-night-storm")
+    page.fill("#id_dek", "Fishermen moved their boats before dawn.")
+    add_block(page, 0, position="0", text="The old harbour wall gave way at 3am.")
+    add_block(
+        page,
+        1,
+        position="1",
+        kind="caption",
+        text="What is left of the wall",
+        credit="Bilal Hussein / AP",
+    )
+    add_block(
+        page,
+        2,
+        position="2",
+        kind="teaser",
+        text="Storm season starts early",
+        link_url="https://example.org/storms",
+    )
+    expect(page.locator("#id_status option")).to_have_text(["Draft", "Submitted for review"])
+    page.select_option("#id_status", "submitted")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    expect(page.get_by_text("Photographer: Bilal Hussein · Agency: AP")).to_be_visible()
+    shot(page, "1-reporter-draft")
+
+    # The preview shows the page as readers will see it, before it is public.
+    page.click("a.viewsitelink:has-text('Preview')")
+    expect(page.locator("h1")).to_have_text(HEADLINE)
+    expect(page.get_by_text("What is left of the wall")).to_be_visible()
+    shot(page, "2-preview")
+    article = Article.objects.get()
+    assert page.request.get(article.get_absolute_url()).status == 404
+
+    # The editor publishes it from the list.
+    log_in(page, "eve")
+    page.goto("/admin/articles/article/")
+    expect(page.locator("#result_list")).to_contain_text("Submitted for review")
+    page.check(f"input[name=_selected_action][value='{article.pk}']")
+    page.select_option("select[name=action]", "publish_selected")
+    page.click("button[name=index]")
+    expect(page.locator(".messagelist")).to_contain_text("1 article(s) published.")
+    shot(page, "3-published-list")
+
+    page.goto(article.get_absolute_url())
+    expect(page.locator("h1")).to_have_text(HEADLINE)
+    shot(page, "4-public-page")
+
+    # The editor changes the headline, then looks at the history.
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_headline", CHANGED)
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    page.click("a.historylink")
+    expect(page.locator("#change-history tbody tr")).to_have_count(3)
+    page.click("input[value='Compare selected versions']")
+    expect(page.locator(".newsroom-diff del").first).to_have_text("gives way")
+    expect(page.locator(".newsroom-diff ins").first).to_have_text("collapses")
+    shot(page, "5-compare")
+
+    # Restoring the version before the change brings the first headline back.
+    page.click("text=Restore the older version…")
+    expect(page.locator("#id_headline")).to_have_value(HEADLINE)
+    page.click("input[name=_save]")
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    page.goto(article.get_absolute_url())
+    expect(page.locator("h1")).to_have_text(HEADLINE)
+    shot(page, "6-restored")
