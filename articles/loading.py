@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from articles.cache import content_changed
 from articles.models import (
     Article,
     Block,
@@ -130,6 +131,8 @@ def load(
         for row in _block_rows(written[seed.name], seed)
     )
     _link_teasers(written.values())
+    if written:
+        content_changed()
     return results
 
 
