@@ -1,8 +1,8 @@
 """Browser tests in Debian's Chromium, driven by Playwright's sync API, against a live server.
 
 Fixtures for any browser test: `browser` (skips when Chromium is missing), `page`
-(a fresh desktop page on the live server), `new_page` (the same with other
-context options, e.g. a phone viewport or JavaScript off), `screenshot` and `axe`.
+(a fresh desktop page on the live server), `new_page` (the same on a phone,
+or with other context options such as JavaScript off), `screenshot` and `axe`.
 """
 
 import os
@@ -44,11 +44,11 @@ def browser():
 
 @pytest.fixture
 def new_page(browser, live_server):
-    """Open pages on the live server: new_page(viewport=…, java_script_enabled=False, …)."""
+    """Open pages on the live server: new_page(phone=True, java_script_enabled=False, …)."""
     contexts = []
 
-    def open_page(**options):
-        options = {"viewport": DESKTOP, **options}
+    def open_page(*, phone: bool = False, **options):
+        options = {**(PHONE if phone else {"viewport": DESKTOP}), **options}
         context = browser.new_context(base_url=live_server.url, **options)
         contexts.append(context)
         page = context.new_page()

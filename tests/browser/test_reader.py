@@ -88,7 +88,7 @@ def test_front_article_search_and_section_pages_pass_axe(page, newsroom, axe, sc
 
 def test_article_reads_well_on_a_phone_without_javascript(new_page, newsroom, screenshot):
     """On a narrow screen with JavaScript off, the article fits the width and shows its body."""
-    page = new_page(java_script_enabled=False, **_phone())
+    page = new_page(phone=True, java_script_enabled=False)
     page.goto(newsroom.get_absolute_url())
     assert page.locator("h1").is_visible()
     assert page.locator(".article__body p").first.is_visible()
@@ -114,9 +114,3 @@ def test_printed_article_leaves_out_navigation_and_related_links(page, newsroom)
     assert not page.get_by_role("navigation", name="Sections").is_visible()
     assert page.locator("h1").is_visible()
     assert page.locator(".article__body").is_visible()
-
-
-def _phone() -> dict:
-    from tests.browser.conftest import PHONE
-
-    return PHONE
