@@ -27,12 +27,14 @@ class BlockInline(admin.StackedInline):
     form = BlockForm
     formset = BlockFormSet
     extra = 0
-    fields = [
-        ("position", "kind", "visibility"),
-        "text",
-        ("photo", "alt_text"),
-        ("credit", "credit_parts"),
-        ("link_url", "link_article"),
+    # Django 5.1+ renders "collapse" fieldsets as <details>: no script, and open on errors.
+    fieldsets = [
+        (None, {"fields": [("position", "kind", "visibility"), "text"]}),
+        (
+            "Photo and credit (captions)",
+            {"fields": ["photo", "alt_text", ("credit", "credit_parts")], "classes": ["collapse"]},
+        ),
+        ("Link (teasers)", {"fields": ["link_url", "link_article"], "classes": ["collapse"]}),
     ]
     readonly_fields = ["visibility", "credit_parts"]
     autocomplete_fields = ["link_article"]
@@ -123,6 +125,12 @@ class ArticleAdmin(VersionAdmin):
             },
         ),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        # Teasers pick their article by headline; the list also searches the body text.
+        if request.path.endswith("/autocomplete/"):
+            return queryset.filter(headline__icontains=search_term.strip()), False
+        return super().get_search_results(request, queryset, search_term)
 
     # Permissions and roles.
 

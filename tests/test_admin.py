@@ -141,7 +141,9 @@ def test_teaser_link_to_a_web_address_is_kept(editor_client):
 def test_teaser_target_is_found_by_headline_in_the_autocomplete(editor_client):
     """The teaser's article field looks articles up by headline."""
     make_article("Floods close the coast road", paragraphs=("Nothing about rivers.",))
-    make_article("Unrelated", paragraphs=("The coast road was mentioned here.",))
+    make_article(
+        "Unrelated", paragraphs=("The coast road was mentioned here.",)
+    ).refresh_body_text()
     response = editor_client.get(
         "/admin/autocomplete/",
         {

@@ -66,6 +66,11 @@ def log_in(page, username: str) -> None:
 
 def add_block(page, index: int, **fields) -> None:
     page.click("#blocks-group .add-row a")
+    # Caption and teaser fields sit in folded sections of each block.
+    if {"credit", "alt_text"} & set(fields):
+        page.click(f"#blocks-{index} summary:has-text('Photo and credit')")
+    if {"link_url", "link_article"} & set(fields):
+        page.click(f"#blocks-{index} summary:has-text('Link')")
     for name, value in fields.items():
         selector = f"#id_blocks-{index}-{name}"
         if name == "kind":
@@ -113,6 +118,7 @@ def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
     page.select_option("#id_status", "submitted")
     page.click("input[name=_continue]")
     expect(page.locator(".messagelist .success")).to_be_visible()
+    page.click("#blocks-1 summary:has-text('Photo and credit')")
     expect(page.get_by_text("Photographer: Bilal Hussein · Agency: AP")).to_be_visible()
     shot(page, "1-reporter-draft")
 
