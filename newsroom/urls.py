@@ -8,5 +8,6 @@ handler500 = "newsroom.views.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    path("bench/baseline", views.baseline, name="bench-baseline"),
     path("", include("articles.urls")),
 ]

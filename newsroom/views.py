@@ -33,3 +33,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
         return service_unavailable()
     return HttpResponse(loader.render_to_string("500.html"), status=500)
+
+
+BASELINE_PAGE = (
+    b"<!doctype html><html lang=en><title>baseline</title><body>"
+    + b"<p>The quick brown fox jumps over the lazy dog.</p>" * 400
+    + b"</body></html>"
+)
+
+
+def baseline(request: HttpRequest) -> HttpResponse:
+    """A constant page of about an article page's size, touching no database: the
+    benchmark's yardstick for what this Django stack can serve at best (bench/README)."""
+    return HttpResponse(BASELINE_PAGE)
