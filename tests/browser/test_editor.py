@@ -26,6 +26,7 @@ pytestmark = pytest.mark.skipif(
 
 HEADLINE = "Harbour wall gives way in the night storm"
 CHANGED = "Harbour wall collapses in the night storm"
+SEED_HEADLINE = "Gale Warning Issued for the Whole Coast"
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +165,16 @@ def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
     page.goto(article.get_absolute_url())
     expect(page.locator("h1")).to_have_text(HEADLINE)
     shot(page, "6-restored")
+
+    # The editor imports a seed file from the admin; it arrives as a draft.
+    page.goto("/admin/articles/article/")
+    page.click("text=Import seed files")
+    seed = f"{SEED_HEADLINE}\n\nThe standfirst of the story\n\nA first paragraph of the story, long enough.\n"
+    page.set_input_files(
+        "#id_files", files=[{"name": "gale.txt", "mimeType": "text/plain", "buffer": seed.encode()}]
+    )
+    page.click("input[value=Import]")
+    expect(page.locator(".newsroom-import")).to_contain_text("imported")
+    expect(page.locator(".newsroom-import")).to_contain_text(SEED_HEADLINE)
+    shot(page, "7-import")
+    assert Article.objects.get(source_file="gale.txt").status == Article.Status.DRAFT
