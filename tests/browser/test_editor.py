@@ -1,59 +1,19 @@
 """The newsroom in real Chromium: a reporter files, an editor publishes, changes and restores (issue 5)."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.admin_support import make_staff
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="Debian's Chromium is not installed at /usr/bin/chromium"
-)
+# Chromium, the live server and screenshots come from tests/browser/conftest.py.
 
 HEADLINE = "Harbour wall gives way in the night storm"
 CHANGED = "Harbour wall collapses in the night storm"
 SEED_HEADLINE = "Gale Warning Issued for the Whole Coast"
 
 
-@pytest.fixture(scope="module")
-def editor_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def editor_page(editor_browser, live_server, settings, tmp_path):
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    context = editor_browser.new_context(
-        base_url=live_server.url, viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"editor-{name}.png"), full_page=True)
 
 
 def log_in(page, username: str) -> None:
@@ -81,14 +41,16 @@ def add_block(page, index: int, **fields) -> None:
 
 
 def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
-    editor_page, transactional_db
+    page, screenshot, transactional_db
 ):
     """A reporter drafts and previews, an editor publishes, edits, compares and restores."""
     from playwright.sync_api import expect
 
     from articles.models import Article
 
-    page = editor_page
+    def shot(page, name: str) -> None:
+        screenshot(page, f"editor-{name}")
+
     make_staff("ray", "Reporters")
     make_staff("eve", "Editors")
 
@@ -127,6 +89,7 @@ def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
     page.click("a.viewsitelink:has-text('Preview')")
     expect(page.locator("h1")).to_have_text(HEADLINE)
     expect(page.get_by_text("What is left of the wall")).to_be_visible()
+    expect(page.locator(".preview-banner")).to_be_visible()
     shot(page, "2-preview")
     article = Article.objects.get()
     assert page.request.get(article.get_absolute_url()).status == 404
