@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` serves with production settings; a key is generated once into var/.
 RUN_ENV = NEWSROOM_ENV=production SECRET_KEY="$$(cat var/secret_key)"
 
-.PHONY: run test lint format bench stop-db clean lock
+.PHONY: run test lint format bench backup restore stop-db clean lock
 
 run: $(VENV)/.installed var/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py ensure_database
@@ -61,6 +61,14 @@ lock: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
 	echo "# Pinned versions of every dependency, for reproducible installs (regenerate with make lock)." > constraints.txt
 	$(BIN)/pip freeze --exclude-editable >> constraints.txt
+
+# pg_dump / pg_restore of the configured database (DATABASE_URL or the embedded one).
+backup: $(VENV)/.installed
+	$(BIN)/python manage.py backup_database $(FILE)
+
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || (echo "usage: make restore FILE=var/backups/newsroom-….dump" && exit 2)
+	$(BIN)/python manage.py restore_database $(FILE)
 
 stop-db:
 	$(BIN)/python -m newsroom.embedded_postgres stop

