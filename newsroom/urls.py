@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -11,3 +13,6 @@ urlpatterns = [
     path("bench/baseline", views.baseline, name="bench-baseline"),
     path("", include("articles.urls")),
 ]
+
+# Uploaded photos in development (DEBUG=1); static() adds nothing otherwise.
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
