@@ -8,7 +8,7 @@ and rank against that column only: nothing computes to_tsvector per row.
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Count, F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import Count, F, OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
 from articles.models import Article, Topic
@@ -18,11 +18,13 @@ CONFIG = "english"
 # escapes the text first and only then turns them into <mark> elements.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 RELATED_CANDIDATES = 200
+RANKED_MATCHES = 1000
 
 
 def search_articles(query: str):
     """Published articles matching `query` ("quoted phrase", -word, or), best match first.
 
+    At most RANKED_MATCHES of them: the newest that match, ranked by relevance.
     Each carries `headline_match` and `excerpt`: the headline and a passage of
     the standfirst or body with the matched words between MARK_START and MARK_STOP.
     """
@@ -30,11 +32,15 @@ def search_articles(query: str):
     if not query:
         return Article.objects.none()
     search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-    # PostgreSQL evaluates the costly ts_headline() calls after ORDER BY … LIMIT,
-    # so only the rows of the page being shown pay for highlighting.
+    # Ranking reads each candidate's whole vector, and a common word matches tens
+    # of thousands of articles: only the newest RANKED_MATCHES are ranked, which
+    # keeps a search fast at 100,000 articles. PostgreSQL evaluates the costly
+    # ts_headline() calls after ORDER BY … LIMIT, for the page being shown only.
+    matches = Article.objects.published().filter(search_vector=search_query)
+    newest = matches.order_by("-published_at").values("pk")[:RANKED_MATCHES]
     return (
         Article.objects.published()
-        .filter(search_vector=search_query)
+        .filter(pk__in=newest)
         .select_related("section")
         .defer("body_text", "search_vector")
         .annotate(
@@ -76,18 +82,21 @@ def related_articles(article: Article, topics: list[Topic], *, limit: int = 4) -
     terms = similarity_terms(article)
     if not topic_ids and not terms:
         return []
-    candidates = Q(pk__in=[])
+    candidates = []
     ordering = [F("shared_topics").desc()]
     related = published
     if topic_ids:
         by_topic = published.filter(topics__in=topic_ids).order_by("-published_at")
-        candidates |= Q(pk__in=by_topic.values("pk")[:RELATED_CANDIDATES])
+        candidates.append(by_topic.values("pk")[:RELATED_CANDIDATES])
     if terms:
         text_query = SearchQuery(terms, search_type="websearch", config=CONFIG)
         by_text = published.filter(search_vector=text_query).order_by("-published_at")
-        candidates |= Q(pk__in=by_text.values("pk")[:RELATED_CANDIDATES])
+        candidates.append(by_text.values("pk")[:RELATED_CANDIDATES])
         related = related.annotate(similarity=SearchRank(F("search_vector"), text_query))
         ordering.append(F("similarity").desc())
+    # A UNION lets PostgreSQL look the few candidates up by primary key, where
+    # `pk IN (…) OR pk IN (…)` would have it scan every article.
+    candidate_ids = candidates[0].union(*candidates[1:])
     shared_topics = (
         Article.topics.through.objects.filter(article_id=OuterRef("pk"), topic_id__in=topic_ids)
         .values("article_id")
@@ -95,7 +104,7 @@ def related_articles(article: Article, topics: list[Topic], *, limit: int = 4) -
         .values("n")
     )
     related = (
-        related.filter(candidates)
+        related.filter(pk__in=candidate_ids)
         .select_related("section")
         .defer("body_text", "search_vector")
         .annotate(shared_topics=Coalesce(Subquery(shared_topics), 0))

@@ -10,7 +10,7 @@ from articles import queries
 from articles.http import cache_publicly, never_cache_privately
 from articles.models import Article, Section, Topic
 from articles.queries import with_page_content  # noqa: F401  (the admin preview imports it from here)
-from articles.search import related_articles, search_articles
+from articles.search import RANKED_MATCHES, related_articles, search_articles
 
 
 class PublicListView(ListView):
@@ -78,7 +78,9 @@ class SearchView(PublicListView):
         return search_articles(self.request.GET.get("q", ""))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.request.GET.get("q", "").strip(), **kwargs)
+        return super().get_context_data(
+            query=self.request.GET.get("q", "").strip(), ranked_matches=RANKED_MATCHES, **kwargs
+        )
 
 
 def render_article(

@@ -176,3 +176,15 @@ def test_search_reads_the_gin_index_in_a_large_archive(db):
     plan = search_articles("Baqeri").explain()
     assert "article_search_gin" in plan
     assert [a.slug for a in search_articles("Baqeri")] == ["story-7"]
+
+
+def test_a_very_common_word_ranks_only_the_newest_matches(client, searchable, monkeypatch):
+    """When too many articles match to rank them all quickly, the newest are ranked and the reader is told."""
+    monkeypatch.setattr("articles.search.RANKED_MATCHES", 3)
+    monkeypatch.setattr("articles.views.RANKED_MATCHES", 3)
+    now = timezone.now()
+    for n in range(5):
+        searchable(f"Market report {n}", published_at=now - timedelta(days=n))
+    html = results(client, "market")
+    assert sorted(headlines(html)) == ["Market report 0", "Market report 1", "Market report 2"]
+    assert "3 or more articles match “market”: the newest 3, best match first" in html
