@@ -81,7 +81,11 @@ def screenshot():
 
 @pytest.fixture
 def axe():
-    """Run axe-core on a page and return its violations, described for an assertion message."""
+    """Run axe-core on a page and return its violations, described for an assertion message.
+
+    axe-core goes in as an inline script, which the site's Content-Security-Policy
+    refuses: open the page with new_page(bypass_csp=True).
+    """
     import axe_playwright_python
 
     script = Path(axe_playwright_python.__file__).with_name("axe.min.js")
