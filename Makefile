@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 # `make run` serves with production settings; a key is generated once into var/.
-RUN_ENV = NEWSROOM_ENV=production SECRET_KEY="$$(cat var/secret_key)"
+RUN_ENV = NEWSROOM_ENV=production HTTPS=off SECRET_KEY="$$(cat var/secret_key)"
 
 .PHONY: run test lint format bench backup restore stop-db clean lock
 

@@ -139,6 +139,7 @@ def main() -> None:
         **os.environ,
         "DATABASE_URL": database_url(),
         "NEWSROOM_ENV": "production",
+        "HTTPS": "off",  # as `make run`: plain HTTP on loopback
         "SECRET_KEY": "bench-" + "k" * 50,
         "STATIC_ROOT": static_root,
         "WEB_CONCURRENCY": "2",

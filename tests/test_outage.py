@@ -62,6 +62,7 @@ def served_site(private_postgres, tmp_path):
         **os.environ,
         "DATABASE_URL": url,
         "NEWSROOM_ENV": "production",
+        "HTTPS": "off",  # as `make run`: plain HTTP on loopback
         "SECRET_KEY": "test-" + "x" * 50,
         "STATIC_ROOT": str(tmp_path / "static"),
         "PORT": str(free_port()),
