@@ -163,7 +163,8 @@ _BINARY_SIGNATURES = (
 )
 # Tab, LF, VT, FF and CR are legitimate in text; the other C0/C1 controls are not.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
+_ZERO_WIDTH_CHARS = "\u00ad\u200b\u2060\ufeff"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS))
 _HTML = re.compile(
     r"<\s*/?\s*(?:script|style|iframe|p|div|span|a|br|img|html|body|head|table|ul|ol|li|"
     r"h[1-6]|strong|em|figure|figcaption|section|article|meta|link|noscript)\b[^<>]*>",
@@ -198,7 +199,23 @@ def parse_bytes(data: bytes) -> ParsedArticle:
 
 def normalise_whitespace(s: str) -> str:
     """Collapse every run of Unicode whitespace or control characters to one space, and strip."""
-    return " ".join(_CONTROL_CHARS.sub(" ", s).translate(_ZERO_WIDTH).split())
+    return " ".join(_blank_out_controls(s).split())
+
+
+def _blank_out_controls(s: str) -> str:
+    """Control characters become spaces and zero-width ones vanish; newlines are left alone."""
+    s = _CONTROL_CHARS.sub(" ", s)
+    # `str.translate` is slow per character: run it only when there is something to delete.
+    if any(ch in s for ch in _ZERO_WIDTH_CHARS):
+        s = s.translate(_ZERO_WIDTH)
+    return s
+
+
+def _normalised_lines(text: str) -> list[str]:
+    """`normalise_whitespace` of each line of an LF-separated text, blank ones included."""
+    # Character clean-up leaves newlines alone, so it runs once over the whole text, not per line.
+    text = _blank_out_controls(text)
+    return [" ".join(raw.split()) for raw in text.split("\n")]
 
 
 def _check_bytes(data: bytes) -> None:
@@ -246,13 +263,18 @@ def _check_text(text: str) -> None:
         raise SeedError(
             f"the text is {len(text):,} characters long; the limit is {MAX_FILE_BYTES:,}"
         )
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
-            raise SeedError(
-                f"line {number} is {len(line):,} characters long; the limit is {MAX_LINE_CHARS:,}",
-                line=number,
-            )
-    if not normalise_whitespace(text):
+    # No line can be too long in a text that is not (the usual case: skip splitting it).
+    if len(text) > MAX_LINE_CHARS:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE_CHARS:
+                raise SeedError(
+                    f"line {number} is {len(line):,} characters long; "
+                    f"the limit is {MAX_LINE_CHARS:,}",
+                    line=number,
+                )
+    # Normalising is character by character, so a visible character near the start settles it
+    # without normalising the whole file.
+    if not normalise_whitespace(text[:256]) and not normalise_whitespace(text):
         raise SeedError("the file contains only whitespace")
 
 
@@ -292,6 +314,16 @@ _MINOR_WORDS = _words(
     "a an and as at but by for from in into of on onto or nor over per the to up via vs vs. with"
 )
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|abu|abd)[-‑]", re.IGNORECASE)
+
+
+# Letters the regex engine matches case-insensitively to an ASCII letter that str.lower() leaves
+# alone (or turns into two characters): folded first, a word test never rejects a match.
+_REGEX_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _first_word(text: str) -> str:
+    """A line's first word, lower-cased as a case-insensitive pattern compares it."""
+    return text.split(None, 1)[0].translate(_REGEX_FOLD).lower() if text else ""
 
 
 def _starts_upper(word: str) -> bool:
@@ -425,14 +457,36 @@ _FURNITURE_PHRASES = re.compile(
     r"|like us on facebook|all rights reserved|uses? cookies\b|never miss (?:a|an|our|the)\b"
     r"|may not be (?:re)?published, broadcast, rewritten,? or redistributed"
 )
+# Every branch of _FURNITURE_PHRASES contains one of these.
+_FURNITURE_PHRASE_CLUES = (
+    "sign",
+    "newsletter",
+    "briefing",
+    "subscribe to",
+    "your inbox",
+    "get our",
+    "get the",
+    "download our",
+    "download the",
+    "like us on facebook",
+    "all rights reserved",
+    "cookies",
+    "never miss",
+    "may not be",
+)
 _BUTTON_WORDS = _words(
     "twitter facebook google plus google+ g+ share shares email e-mail mail whatsapp print "
     "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
     "save x vk instagram youtube comment comments more yes no maybe vote results "
     "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
 )
+_BUTTON_SEPARATORS = re.compile(r"[\s|•·/,]+")
+_FIRST_BUTTON = re.compile(r"[\s|•·/,]*([^\s|•·/,]*)")
 
 _MARKED_TEASER = re.compile(r"(?:>>|»|›)\s*(?P<a>.*?)\s*(?:>>|»|›)?|(?P<b>.*?)\s*(?:>>|»)")
+# _MARKED_TEASER opens with one of the first or ends with one of the second.
+_OPENING_MARKERS = (">>", "»", "›")
+_CLOSING_MARKERS = (">>", "»")
 _TEASER_PREFIX = re.compile(
     r"(?i:read more|read also|also read|more reading|read|related(?: articles?| stor(?:y|ies)"
     r"| content| coverage| news)?|קראו (?:עוד|גם)|اقرأ (?:أيضا|أيضاً|المزيد)"
@@ -449,6 +503,8 @@ _TEASER_LABEL = re.compile(
 _BY = re.compile(
     r"(?i:(?:words|written|story|text|reported|posted) )?(?i:by|מאת|بقلم)\s+(?P<names>.+)"
 )
+_BY_OPENERS = _words("by מאת بقلم words written story text reported posted")  # _BY's first word
+_BYLINE_DASHES = ("—", "–", "--")  # how _DASH_BYLINE opens
 _DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
 _BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
 _CONTRIBUTORS = re.compile(
@@ -466,6 +522,8 @@ _WIRE = re.compile(
     r"|bloomberg(?: news)?|upi|tass|efe|ansa|anadolu(?: agency)?|press association|pa media"
     r"|ians|pti|wire services|news agencies|agencies|(?:guardian )?staff and agencies)[)\]]?"
 )
+
+_WIRE_MAX_CHARS = 29  # "(guardian staff and agencies)", the longest _WIRE can match
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+"
 _DATELINE_HEAD = (
@@ -510,31 +568,56 @@ _PHOTO_AGENCY = re.compile(
 )
 # Each pattern finds a credit glued to a caption; the caption is its "caption" group, else
 # whatever precedes the credit. Trailing credits are searched for from a distinctive first
-# character, which is far cheaper on long paragraphs than matching the caption lazily.
+# character, which is far cheaper on long paragraphs than matching the caption lazily. Each
+# pattern comes with a cheap test that a line must pass for the search to be worth running.
+_GLUED_CREDIT_MAX = 80  # longest glued credit taken
+_GLUED_LABELS = ("Photo", "Picture", "Image", "Illustration", "Composite", "Credit")
+
+
+def _always(text: str) -> bool:
+    return True
+
+
 _GLUED_CREDITS = (
     # BBC: "Image copyright Getty Images Image caption Pope Francis …"
-    re.compile(
-        r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$"
+    (
+        _always,
+        re.compile(
+            r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$"
+        ),
     ),
     # "© EPA Pope Francis's trip to …": an agency (or capitals) then a caption of 3+ words.
-    re.compile(
-        rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY.pattern}|[A-Z][A-Z0-9&./-]+"
-        r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$"
+    (
+        _always,
+        re.compile(
+            rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY.pattern}|[A-Z][A-Z0-9&./-]+"
+            r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$"
+        ),
     ),
     # "… in 1975. Photograph: Getty Images"
-    re.compile(
-        r"\s(?P<credit>(?:(?:Photograph|Photos?|Pictures?|Image|Illustration|Composite|Credit"
-        r"|Photo credit)\s*:|Credit(?= [A-Z]))\s*[^:]{2,80})$"
+    (
+        lambda text: any(label in text for label in _GLUED_LABELS),
+        re.compile(
+            r"\s(?P<credit>(?:(?:Photograph|Photos?|Pictures?|Image|Illustration|Composite|Credit"
+            r"|Photo credit)\s*:|Credit(?= [A-Z]))\s*[^:]{2,80})$"
+        ),
     ),
     # "… 2017. (AP Photo/Rahmat Gul)", "… [Mohammed Salem/Reuters]"
-    re.compile(r"(?P<credit>[(\[][^()\[\]]{2,80}[)\]])$"),
+    (
+        lambda text: text.endswith((")", "]")),
+        re.compile(r"(?P<credit>[(\[][^()\[\]]{2,80}[)\]])$"),
+    ),
     # "… 2017. Dibyangshu Sarkar/AFP/Getty Images", "… in Kabul. Getty Images": after the last
-    # sentence, so the credit holds no ". ".
-    re.compile(r"[.!?\"”’]\s+(?P<credit>[^.!?\s](?:[^!?.]|\.(?!\s))*)$"),
+    # sentence, so the credit holds no ". ". Nearly every paragraph has a last sentence, so this
+    # one runs on most lines: the loop is unrolled into runs of plain characters, and possessive
+    # (a line holds no newline, so giving characters back could never reach its end).
+    (
+        _always,
+        re.compile(r"[.!?\"”’]\s+(?P<credit>[^.!?\s][^!?.]*+(?:\.(?!\s)[^!?.]*+)*+)$"),
+    ),
     # "Pope Francis in Rome. © EPA"
-    re.compile(r"\s(?P<credit>©\s*[^©]{1,60})$"),
+    (lambda text: "©" in text, re.compile(r"\s(?P<credit>©\s*[^©]{1,60})$")),
 )
-
 _MONTH_NAME = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?"
     r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -587,16 +670,27 @@ def _read_furniture(text: str) -> _Cue | None:
         _FURNITURE_LINE.fullmatch(lowered)
         or _is_button_run(lowered)
         or _FURNITURE_OPENINGS.match(lowered)
-        or _FURNITURE_PHRASES.search(lowered)
+        or _has_furniture_phrase(lowered)
     ):
         opens = (role for heading, role in _LIST_HEADINGS if heading.fullmatch(lowered))
         return _Cue("furniture", opens=next(opens, None))
     return None
 
 
+def _has_furniture_phrase(lowered: str) -> bool:
+    # Searching a line for the phrases is slow; most lines hold none of their words.
+    return any(clue in lowered for clue in _FURNITURE_PHRASE_CLUES) and bool(
+        _FURNITURE_PHRASES.search(lowered)
+    )
+
+
 def _is_button_run(lowered: str) -> bool:
     """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12"."""
-    words = [w.strip("()[]") for w in re.split(r"[\s|•·/,]+", lowered) if w]
+    # Nearly every line fails on its first word; check that before splitting the whole line.
+    first = _FIRST_BUTTON.match(lowered)[1].strip("()[]")
+    if first not in _BUTTON_WORDS and not first.isdigit():
+        return False
+    words = [w.strip("()[]") for w in _BUTTON_SEPARATORS.split(lowered) if w]
     return bool(words) and all(w in _BUTTON_WORDS or w.isdigit() for w in words)
 
 
@@ -605,10 +699,15 @@ def _read_teaser(text: str) -> _Cue | None:
         return None
     if _TEASER_LABEL.fullmatch(text):
         return _Cue("teaser", text="", opens="teaser")
-    # «…» is a quotation in many languages, not a link marker.
-    if "«" not in text and (marked := _MARKED_TEASER.fullmatch(text)):
+    # «…» is a quotation in many languages, not a link marker. The marker test is cheap, the
+    # lazy match is not.
+    if (
+        "«" not in text
+        and (text.startswith(_OPENING_MARKERS) or text.endswith(_CLOSING_MARKERS))
+        and (marked := _MARKED_TEASER.fullmatch(text))
+    ):
         return _Cue("teaser", text=marked["a"] if marked["a"] is not None else marked["b"])
-    if prefixed := _TEASER_PREFIX.fullmatch(text):
+    if (":" in text or "|" in text) and (prefixed := _TEASER_PREFIX.fullmatch(text)):
         return _Cue("teaser", text=prefixed["title"].strip(" »>"))
     return None
 
@@ -616,13 +715,15 @@ def _read_teaser(text: str) -> _Cue | None:
 def _read_byline(text: str) -> _Cue | None:
     if len(text) > 250:
         return None
-    names = _BYLINE_TAIL.split(text, maxsplit=1)[0]
-    signed = _BY.fullmatch(names) or _DASH_BYLINE.fullmatch(names)
+    signed = None
+    # Only a line opening with "By" (or "Words by", …) or a dash can be signed.
+    if _first_word(text) in _BY_OPENERS or text.startswith(_BYLINE_DASHES):
+        names = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+        signed = _BY.fullmatch(names) or _DASH_BYLINE.fullmatch(names)
     if (
         (signed and _is_name_list(_without_trailing_date(signed["names"])))
         or _CONTRIBUTORS.fullmatch(text)
-        or _EMAIL.fullmatch(text)
-        or _HANDLE.fullmatch(text)
+        or ("@" in text and (_EMAIL.fullmatch(text) or _HANDLE.fullmatch(text)))
     ):
         return _Cue("byline")
     return None
@@ -637,7 +738,7 @@ def _without_trailing_date(names: str) -> str:
 
 
 def _read_wire(text: str) -> _Cue | None:
-    if _WIRE.fullmatch(text):
+    if len(text) <= _WIRE_MAX_CHARS and _WIRE.fullmatch(text):
         return _Cue("wire", credit=_clean_credit(text))
     return None
 
@@ -653,25 +754,26 @@ def _is_date_line(text: str) -> bool:
     label = _DATE_LABEL.match(text)
     body = text[label.end() :] if label else text
     tokens = body.split()
+    # Cheapest first: most lines fail on their first word.
     return (
         bool(tokens)
+        and all(_DATE_TOKEN.fullmatch(t) for t in tokens)
         and any(ch.isdigit() for ch in body)
         and bool(_DATE_ANCHOR.search(body))
-        and all(_DATE_TOKEN.fullmatch(t) for t in tokens)
     )
 
 
 def _read_glued_caption(text: str) -> _Cue | None:
     if len(text) > 800:
         return None
-    for pattern in _GLUED_CREDITS:
-        if not (found := pattern.search(text)):
+    for could_hold, pattern in _GLUED_CREDITS:
+        if not (could_hold(text) and (found := pattern.search(text))):
             continue
         caption = (
             found["caption"] if "caption" in pattern.groupindex else text[: found.start("credit")]
         )
         caption, credit = caption.strip(), found["credit"]
-        if " " in caption and len(credit) <= 80 and _is_credit(credit):
+        if " " in caption and len(credit) <= _GLUED_CREDIT_MAX and _is_credit(credit):
             return _Cue("caption", text=caption, credit=_clean_credit(credit))
     return None
 
@@ -694,12 +796,10 @@ def _is_credit(text: str) -> bool:
 
 def _is_slash_credit(text: str) -> bool:
     """Slash credits: "Bilal Hussein / AP", "Sarkar/AFP/Getty Images", "REUTERS/Omar Sanadiki"."""
+    if len(text) > 90 or ("/" not in text and "\\" not in text):
+        return False
     parts = re.split(r"\s*[/\\]\s*", text.strip("()[] "))
-    return (
-        len(text) <= 90
-        and 2 <= len(parts) <= 4
-        and all(_is_name(part, max_words=5) for part in parts)
-    )
+    return 2 <= len(parts) <= 4 and all(_is_name(part, max_words=5) for part in parts)
 
 
 def _clean_credit(text: str) -> str:
@@ -721,7 +821,7 @@ def _read_caption(text: str) -> _Cue | None:
     if (
         label
         or _CAPTION_OPENER.match(text)
-        or _REUTERS_CAPTION.search(text)
+        or (("Picture taken" in text or "REUTERS/" in text) and _REUTERS_CAPTION.search(text))
         or _ends_with_caption_date(text)
     ):
         return _Cue("caption", text=text[label.end() :] if label else text)
@@ -730,6 +830,10 @@ def _read_caption(text: str) -> _Cue | None:
 
 def _ends_with_caption_date(text: str) -> bool:
     """Ends "… in Ankara, Turkey, August 16, 2017." but not "… took effect on August 16, 2017."."""
+    # _CAPTION_DATE ends in a year, then maybe a full stop: skip the search for other lines.
+    tail = text.rstrip()
+    if not tail.removesuffix(".").rstrip()[-1:].isdigit():
+        return False
     dated = _CAPTION_DATE.search(text)
     if not dated:
         return False
@@ -906,9 +1010,7 @@ def _mark_lists(draft: _Draft) -> None:
 
 def _parse_text(text: str, warnings: list[str]) -> ParsedArticle:
     numbered = [
-        (number, clean)
-        for number, raw in enumerate(text.split("\n"), start=1)
-        if (clean := normalise_whitespace(raw))
+        (number, clean) for number, clean in enumerate(_normalised_lines(text), start=1) if clean
     ]
     draft = _assign_roles([clean for _, clean in numbered])
     lines = [
