@@ -33,12 +33,13 @@ def article_factory(db):
 
 
 @pytest.fixture(autouse=True)
-def plain_static_storage(settings):
-    """Tests read static files from static/ directly, so they need no collectstatic."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+def page_cache_off(settings):
+    """Most tests look at freshly rendered pages; tests/test_page_cache.py turns the cache on.
+
+    (Inside a test's transaction, on_commit invalidation never runs, so a cached page
+    would outlive the test's own edits.)
+    """
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 # Helpers for the reader's site (issue 4): sections, topics and the other kinds of block.
