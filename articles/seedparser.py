@@ -316,16 +316,6 @@ _MINOR_WORDS = _words(
 _ARABIC_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|bin|abu|abd)[-‑]", re.IGNORECASE)
 
 
-# Letters the regex engine matches case-insensitively to an ASCII letter that str.lower() leaves
-# alone (or turns into two characters): folded first, a word test never rejects a match.
-_REGEX_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
-
-def _first_word(text: str) -> str:
-    """A line's first word, lower-cased as a case-insensitive pattern compares it."""
-    return text.split(None, 1)[0].translate(_REGEX_FOLD).lower() if text else ""
-
-
 def _starts_upper(word: str) -> bool:
     letter = next((ch for ch in word if ch.isalpha()), "")
     return letter.isupper()
@@ -457,23 +447,6 @@ _FURNITURE_PHRASES = re.compile(
     r"|like us on facebook|all rights reserved|uses? cookies\b|never miss (?:a|an|our|the)\b"
     r"|may not be (?:re)?published, broadcast, rewritten,? or redistributed"
 )
-# Every branch of _FURNITURE_PHRASES contains one of these.
-_FURNITURE_PHRASE_CLUES = (
-    "sign",
-    "newsletter",
-    "briefing",
-    "subscribe to",
-    "your inbox",
-    "get our",
-    "get the",
-    "download our",
-    "download the",
-    "like us on facebook",
-    "all rights reserved",
-    "cookies",
-    "never miss",
-    "may not be",
-)
 _BUTTON_WORDS = _words(
     "twitter facebook google plus google+ g+ share shares email e-mail mail whatsapp print "
     "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
@@ -503,8 +476,8 @@ _TEASER_LABEL = re.compile(
 _BY = re.compile(
     r"(?i:(?:words|written|story|text|reported|posted) )?(?i:by|מאת|بقلم)\s+(?P<names>.+)"
 )
-_BY_OPENERS = _words("by מאת بقلم words written story text reported posted")  # _BY's first word
-_BYLINE_DASHES = ("—", "–", "--")  # how _DASH_BYLINE opens
+# How _BY and _DASH_BYLINE open: a quick test before splitting off a " | …" tail.
+_SIGNED_START = re.compile(r"(?i:by|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--")
 _DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
 _BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
 _CONTRIBUTORS = re.compile(
@@ -568,27 +541,33 @@ _PHOTO_AGENCY = re.compile(
 )
 # Each pattern finds a credit glued to a caption; the caption is its "caption" group, else
 # whatever precedes the credit. Trailing credits are searched for from a distinctive first
-# character, which is far cheaper on long paragraphs than matching the caption lazily. Each
-# pattern comes with a cheap test that a line must pass for the search to be worth running.
+# character, which is far cheaper on long paragraphs than matching the caption lazily.
 _GLUED_CREDIT_MAX = 80  # longest glued credit taken
-_GLUED_LABELS = ("Photo", "Picture", "Image", "Illustration", "Composite", "Credit")
+_GLUED_LABEL = re.compile(r"Photo|Picture|Image|Illustration|Composite|Credit")
 
 
-def _always(text: str) -> bool:
-    return True
+def _from_start(text: str) -> int:
+    return 0
 
 
+def _after_last_sentence_break(text: str) -> int:
+    # No match can cover a "!", "?" or ". ", so none starts before the last of them.
+    return max(text.rfind("!"), text.rfind("?"), text.rfind(". "), 0)
+
+
+# Each pattern comes with where to start searching a line, or None when a cheap test shows the
+# search cannot succeed.
 _GLUED_CREDITS = (
     # BBC: "Image copyright Getty Images Image caption Pope Francis …"
     (
-        _always,
+        _from_start,
         re.compile(
             r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$"
         ),
     ),
     # "© EPA Pope Francis's trip to …": an agency (or capitals) then a caption of 3+ words.
     (
-        _always,
+        _from_start,
         re.compile(
             rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY.pattern}|[A-Z][A-Z0-9&./-]+"
             r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$"
@@ -596,7 +575,7 @@ _GLUED_CREDITS = (
     ),
     # "… in 1975. Photograph: Getty Images"
     (
-        lambda text: any(label in text for label in _GLUED_LABELS),
+        lambda text: 0 if _GLUED_LABEL.search(text) else None,
         re.compile(
             r"\s(?P<credit>(?:(?:Photograph|Photos?|Pictures?|Image|Illustration|Composite|Credit"
             r"|Photo credit)\s*:|Credit(?= [A-Z]))\s*[^:]{2,80})$"
@@ -604,20 +583,22 @@ _GLUED_CREDITS = (
     ),
     # "… 2017. (AP Photo/Rahmat Gul)", "… [Mohammed Salem/Reuters]"
     (
-        lambda text: text.endswith((")", "]")),
+        lambda text: 0 if text.endswith((")", "]")) else None,
         re.compile(r"(?P<credit>[(\[][^()\[\]]{2,80}[)\]])$"),
     ),
     # "… 2017. Dibyangshu Sarkar/AFP/Getty Images", "… in Kabul. Getty Images": after the last
     # sentence, so the credit holds no ". ". Nearly every paragraph has a last sentence, so this
-    # one runs on most lines: the loop is unrolled into runs of plain characters, and possessive
-    # (a line holds no newline, so giving characters back could never reach its end).
+    # one runs on most lines: it starts at the last sentence break, its loop is unrolled into
+    # runs of plain characters, and possessive (a line holds no newline, so giving characters
+    # back could never reach its end).
     (
-        _always,
+        _after_last_sentence_break,
         re.compile(r"[.!?\"”’]\s+(?P<credit>[^.!?\s][^!?.]*+(?:\.(?!\s)[^!?.]*+)*+)$"),
     ),
     # "Pope Francis in Rome. © EPA"
-    (lambda text: "©" in text, re.compile(r"\s(?P<credit>©\s*[^©]{1,60})$")),
+    (lambda text: 0 if "©" in text else None, re.compile(r"\s(?P<credit>©\s*[^©]{1,60})$")),
 )
+
 _MONTH_NAME = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?"
     r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -627,6 +608,9 @@ _CAPTION_DATE = re.compile(
     rf"(?P<comma>,?)\s+(?:{_WEEKDAY_NAME},?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}})\s*\.?$"
 )
+# Both date patterns match at most 33 characters of a line with single spaces (", Wednesday,
+# September 27, 2017 ." and "through Wednesday"), so they only need to search its end.
+_DATE_TAIL = 40
 # "The law took effect on Monday, August 16, 2017." is a sentence, not a caption.
 _DATE_PREPOSITION = re.compile(
     rf"(?i:\b(?:on|since|until|till|by|from|before|after|of|to|through|between|and|dated"
@@ -678,10 +662,19 @@ def _read_furniture(text: str) -> _Cue | None:
 
 
 def _has_furniture_phrase(lowered: str) -> bool:
-    # Searching a line for the phrases is slow; most lines hold none of their words.
-    return any(clue in lowered for clue in _FURNITURE_PHRASE_CLUES) and bool(
-        _FURNITURE_PHRASES.search(lowered)
-    )
+    # Searching a line for the phrases is slow, and most lines hold none of the words that
+    # every branch of _FURNITURE_PHRASES needs.
+    return (
+        "sign" in lowered  # "sign up", "signing up"
+        or "subscribe" in lowered
+        or "inbox" in lowered
+        or ("app" in lowered and ("get " in lowered or "download " in lowered))
+        or "facebook" in lowered
+        or "reserved" in lowered
+        or "cookies" in lowered
+        or "never miss" in lowered
+        or "may not be" in lowered
+    ) and bool(_FURNITURE_PHRASES.search(lowered))
 
 
 def _is_button_run(lowered: str) -> bool:
@@ -717,7 +710,7 @@ def _read_byline(text: str) -> _Cue | None:
         return None
     signed = None
     # Only a line opening with "By" (or "Words by", …) or a dash can be signed.
-    if _first_word(text) in _BY_OPENERS or text.startswith(_BYLINE_DASHES):
+    if _SIGNED_START.match(text):
         names = _BYLINE_TAIL.split(text, maxsplit=1)[0]
         signed = _BY.fullmatch(names) or _DASH_BYLINE.fullmatch(names)
     if (
@@ -766,8 +759,8 @@ def _is_date_line(text: str) -> bool:
 def _read_glued_caption(text: str) -> _Cue | None:
     if len(text) > 800:
         return None
-    for could_hold, pattern in _GLUED_CREDITS:
-        if not (could_hold(text) and (found := pattern.search(text))):
+    for start_at, pattern in _GLUED_CREDITS:
+        if (start := start_at(text)) is None or not (found := pattern.search(text, start)):
             continue
         caption = (
             found["caption"] if "caption" in pattern.groupindex else text[: found.start("credit")]
@@ -831,17 +824,17 @@ def _read_caption(text: str) -> _Cue | None:
 def _ends_with_caption_date(text: str) -> bool:
     """Ends "… in Ankara, Turkey, August 16, 2017." but not "… took effect on August 16, 2017."."""
     # _CAPTION_DATE ends in a year, then maybe a full stop: skip the search for other lines.
-    tail = text.rstrip()
-    if not tail.removesuffix(".").rstrip()[-1:].isdigit():
+    # Lines hold single spaces, so it matches no more than the last _DATE_TAIL characters.
+    if not text.rstrip().removesuffix(".").rstrip()[-1:].isdigit():
         return False
-    dated = _CAPTION_DATE.search(text)
+    dated = _CAPTION_DATE.search(text, max(0, len(text) - _DATE_TAIL))
     if not dated:
         return False
     before = text[: dated.start()]
     last_word = before.rsplit(" ", 1)[-1]
     # Reuters writes "in Damascus, Syria September 27, 2017": a place may stand for the comma.
     placed = dated["comma"] or (_starts_upper(last_word) and last_word.lower() not in _WEEKDAYS)
-    return bool(placed) and not _DATE_PREPOSITION.search(before)
+    return bool(placed) and not _DATE_PREPOSITION.search(before, max(0, len(before) - _DATE_TAIL))
 
 
 _READERS = (
