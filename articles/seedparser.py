@@ -199,23 +199,22 @@ def parse_bytes(data: bytes) -> ParsedArticle:
 
 def normalise_whitespace(s: str) -> str:
     """Collapse every run of Unicode whitespace or control characters to one space, and strip."""
-    return " ".join(_blank_out_controls(s).split())
-
-
-def _blank_out_controls(s: str) -> str:
-    """Control characters become spaces and zero-width ones vanish; newlines are left alone."""
     s = _CONTROL_CHARS.sub(" ", s)
-    # `str.translate` is slow per character: run it only when there is something to delete.
-    if any(ch in s for ch in _ZERO_WIDTH_CHARS):
+    if any(ch in s for ch in _ZERO_WIDTH_CHARS):  # `str.translate` is slow: only when needed
         s = s.translate(_ZERO_WIDTH)
-    return s
+    return " ".join(s.split())
 
 
 def _normalised_lines(text: str) -> list[str]:
     """`normalise_whitespace` of each line of an LF-separated text, blank ones included."""
-    # Character clean-up leaves newlines alone, so it runs once over the whole text, not per line.
-    text = _blank_out_controls(text)
-    return [" ".join(raw.split()) for raw in text.split("\n")]
+    # Most lines are printable (so hold no control, zero-width or unusual space character) and
+    # single-spaced already: keep those as they are instead of splitting them into words.
+    return [
+        raw
+        if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
+        else normalise_whitespace(raw)
+        for raw in text.split("\n")
+    ]
 
 
 def _check_bytes(data: bytes) -> None:
@@ -248,6 +247,8 @@ def _normalise_newlines(text: str) -> str:
 
 
 def _check_control_characters(text: str) -> None:
+    if text.replace("\n", "").isprintable():  # the usual case, and quicker than counting
+        return
     count = len(_CONTROL_CHARS.findall(text))
     if count * 20 > len(text):
         raise SeedError(
@@ -272,9 +273,10 @@ def _check_text(text: str) -> None:
                     f"the limit is {MAX_LINE_CHARS:,}",
                     line=number,
                 )
-    # Normalising is character by character, so a visible character near the start settles it
-    # without normalising the whole file.
-    if not normalise_whitespace(text[:256]) and not normalise_whitespace(text):
+    # A printable character (so no control or zero-width one) after the leading whitespace
+    # settles it without normalising the whole file.
+    first = text.lstrip()[:1]
+    if not (first and first.isprintable()) and not normalise_whitespace(text):
         raise SeedError("the file contains only whitespace")
 
 
@@ -543,7 +545,6 @@ _PHOTO_AGENCY = re.compile(
 # whatever precedes the credit. Trailing credits are searched for from a distinctive first
 # character, which is far cheaper on long paragraphs than matching the caption lazily.
 _GLUED_CREDIT_MAX = 80  # longest glued credit taken
-_GLUED_LABEL = re.compile(r"Photo|Picture|Image|Illustration|Composite|Credit")
 
 
 def _from_start(text: str) -> int:
@@ -573,9 +574,9 @@ _GLUED_CREDITS = (
             r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$"
         ),
     ),
-    # "… in 1975. Photograph: Getty Images"
+    # "… in 1975. Photograph: Getty Images": a label and a colon, or "Credit Name"
     (
-        lambda text: 0 if _GLUED_LABEL.search(text) else None,
+        lambda text: 0 if ":" in text or "Credit" in text else None,
         re.compile(
             r"\s(?P<credit>(?:(?:Photograph|Photos?|Pictures?|Image|Illustration|Composite|Credit"
             r"|Photo credit)\s*:|Credit(?= [A-Z]))\s*[^:]{2,80})$"
@@ -880,7 +881,7 @@ class _Draft:
 
 
 def _assign_roles(texts: list[str]) -> _Draft:
-    texts = [_visible(text) for text in texts]
+    texts = [_visible(text) if "<" in text else text for text in texts]
     cues = [_read_line(text) for text in texts]
     draft = _Draft(texts, cues, [None] * len(texts), {})
     for i, cue in enumerate(cues):
@@ -894,12 +895,15 @@ def _assign_roles(texts: list[str]) -> _Draft:
     _resolve_wires(draft)
     _extend_bylines(draft)
     _mark_lists(draft)
-    for i, text in enumerate(texts):
-        if draft.plain(i) and _looks_like_title(text):
-            draft.roles[i] = "teaser"
+    roles = draft.roles
     for i, cue in enumerate(cues):
-        if draft.roles[i] is None:
-            draft.roles[i] = "caption" if cue.kind == "caption" else "paragraph"
+        if roles[i] is None:
+            if cue.kind == "caption":
+                roles[i] = "caption"
+            elif cue.kind is None and _looks_like_title(texts[i]):
+                roles[i] = "teaser"
+            else:
+                roles[i] = "paragraph"
     return draft
 
 
@@ -926,8 +930,8 @@ def _attach_name_credits(draft: _Draft) -> None:
     for i in range(1, len(draft.texts)):
         above = i - 1
         if (
-            draft.plain(i)
-            and draft.cues[above].kind == "caption"
+            draft.cues[above].kind == "caption"
+            and draft.plain(i)
             and draft.can_caption(above)
             and _is_bare_name(draft.texts[i], min_words=1)
         ):
@@ -959,6 +963,8 @@ def _mark_dek(draft: _Draft) -> None:
 
 def _resolve_wires(draft: _Draft) -> None:
     """A wire name alone: a byline in the header or after the story, else the credit above it."""
+    if not any(cue.kind == "wire" for cue in draft.cues):
+        return
     # Past the last line a reader sees as text, only sign-offs and page furniture remain.
     body_end = max(
         (i for i, cue in enumerate(draft.cues) if cue.kind in (None, "caption")), default=0
@@ -991,8 +997,11 @@ def _mark_lists(draft: _Draft) -> None:
     """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
     role = None
     for i, text in enumerate(draft.texts):
-        listed = len(text) <= 160 and not _ends_with_full_stop(text)
-        if role and draft.plain(i) and (listed or role == "caption"):
+        if (
+            role
+            and draft.plain(i)
+            and (role == "caption" or (len(text) <= 160 and not _ends_with_full_stop(text)))
+        ):
             draft.roles[i] = role
         continues = role != "caption" and draft.roles[i] == role
         role = draft.cues[i].opens or (role if continues else None)
@@ -1020,9 +1029,11 @@ def _parse_text(text: str, warnings: list[str]) -> ParsedArticle:
 
 
 def _build_article(lines: list[Line], draft: _Draft, warnings: list[str]) -> ParsedArticle:
-    header = {
-        role: "\n".join(line.text for line in lines if line.role == role) for role in _HEADER_ROLES
-    }
+    fields: dict[str, list[str]] = {role: [] for role in _HEADER_ROLES}
+    for line in lines:  # one pass, not one per header field
+        if line.role in fields:
+            fields[line.role].append(line.text)
+    header = {role: "\n".join(texts) for role, texts in fields.items()}
     return ParsedArticle(
         headline=header["headline"],
         dek=header["dek"],
