@@ -1,0 +1,78 @@
+"""Every kind of public and admin page loads under the strict CSP with no violation."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from articles.models import Article, Section, Topic
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ce89d911b5e9762c.txt"
+
+
+@pytest.fixture
+def site(transactional_db):
+    call_command("import_seeds", str(SEED), stdout=StringIO())
+    article = Article.objects.get()
+    section = Section.objects.create(name="Middle East", slug="middle-east")
+    topic = Topic.objects.create(name="Iran", slug="iran")
+    article.section = section
+    article.save()
+    article.topics.add(topic)
+    draft = Article.objects.create(headline="A draft", status=Article.Status.DRAFT)
+    User.objects.create_superuser("sue", password="a-long-password-1")
+    return {"article": article, "draft": draft}
+
+
+def test_no_page_breaks_the_content_security_policy(new_page, site):
+    """Public pages, the admin's log-in, lists, forms, history, preview and import: no CSP refusal."""
+    page = new_page()
+    problems: list[str] = []
+
+    # A refused script, style or image is reported on the console; so is a script error.
+    def note(message) -> None:
+        if any(
+            word in message.text for word in ("Content Security Policy", "Refused to", "Uncaught")
+        ):
+            problems.append(f"{page.url}: {message.text}")
+
+    page.on("console", note)
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+    article, draft = site["article"], site["draft"]
+    public = [
+        "/",
+        article.get_absolute_url(),
+        "/sections/middle-east/",
+        "/topics/iran/",
+        "/search/?q=Baqeri",
+        "/articles/no-such-article/",
+    ]
+    for url in public:
+        page.goto(url)
+
+    page.goto("/admin/login/")
+    page.fill("#id_username", "sue")
+    page.fill("#id_password", "a-long-password-1")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    admin = [
+        "/admin/",
+        "/admin/articles/article/",
+        "/admin/articles/article/add/",
+        f"/admin/articles/article/{article.pk}/change/",
+        f"/admin/articles/article/{article.pk}/history/",
+        f"/admin/articles/article/{draft.pk}/preview/",
+        "/admin/articles/article/import/",
+        "/admin/articles/section/add/",
+        "/admin/auth/user/",
+        "/admin/otp_totp/totpdevice/add/",
+    ]
+    for url in admin:
+        response = page.goto(url)
+        assert response.status < 400, (url, response.status)
+    # The change form's own scripts run: the inline block rows, the autocomplete widgets.
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.wait_for_load_state("networkidle")
+    assert problems == []
