@@ -325,12 +325,12 @@ def _starts_upper(word: str) -> bool:
 
 def _is_name_word(word: str) -> bool:
     # Uncased scripts (Hebrew, Arabic) count as capitalised: they have no lower case to avoid.
-    core = _ARABIC_PREFIX.sub("", word)
+    core = _ARABIC_PREFIX.sub("", word) if "-" in word or "‑" in word else word
     return (
         bool(core)
         and core[0].isalpha()
         and not core[0].islower()
-        and all(ch.isalpha() or ch in "'’.-‑" for ch in core)
+        and (core.isalpha() or all(ch.isalpha() or ch in "'’.-‑" for ch in core))
     )
 
 
@@ -421,6 +421,7 @@ _FURNITURE_LINE = re.compile(
     r"|send (?:in|via|by|to) (?:e-?mail|whatsapp|messenger|a friend)"
     r"|click the alert icon to follow topics|more (?:on|about)|explore|[\W_]*"
 )
+_LONG_FURNITURE = ("comment", "tag", "filed", "topics", "categories", "posted", "advert", "share")
 # Headings whose next lines share a role: links, topic tags, or (one line) the caption.
 _LIST_HEADINGS = (
     (
@@ -523,6 +524,7 @@ _DATE_ANCHOR = re.compile(
     rf"(?i:\b(?:{_DATE_WORDS})\b|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,4}}|\d{{1,2}}:\d{{2}}"
     r"|\d+ (?:hours?|minutes?|mins?|days?) ago)"
 )
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _DATE_START = re.compile(rf"\s+(?=(?:updated|published|posted|{_DATE_WORDS})\b|\d)", re.I)
 
 _CREDIT_LABEL = (
@@ -535,6 +537,7 @@ _LABELLED_CREDIT = re.compile(
     r"|\(?(?i:image copyright|image source,?|(?:photo |image |picture )?courtesy(?: of)?"
     r"|copyright)\s+\S.{0,80}|Credit\s+[A-Z].{0,80}"
 )
+_SLASH = re.compile(r"\s*[/\\]\s*")
 _CREDIT_PREFIX = re.compile(rf"{_CREDIT_LABEL}\b\s*(?::|,|by\b)?\s*")
 _PHOTO_AGENCY = re.compile(
     r"(?i:getty(?: images)?|shutterstock|alamy(?: stock photo)?|istock(?:photo)?|epa(?:-efe)?"
@@ -652,7 +655,7 @@ def _read_furniture(text: str) -> _Cue | None:
         return None
     lowered = text.lower().rstrip(" :,")
     if (
-        _FURNITURE_LINE.fullmatch(lowered)
+        _is_furniture_line(lowered)
         or _is_button_run(lowered)
         or _FURNITURE_OPENINGS.match(lowered)
         or _has_furniture_phrase(lowered)
@@ -660,6 +663,14 @@ def _read_furniture(text: str) -> _Cue | None:
         opens = (role for heading, role in _LIST_HEADINGS if heading.fullmatch(lowered))
         return _Cue("furniture", opens=next(opens, None))
     return None
+
+
+def _is_furniture_line(lowered: str) -> bool:
+    # Most of _FURNITURE_LINE's branches match 52 characters at most; the few that match more
+    # open with a non-letter ("___", "12 comments") or one of _LONG_FURNITURE.
+    if len(lowered) > 52 and lowered[:1].isalpha() and not lowered.startswith(_LONG_FURNITURE):
+        return False
+    return bool(_FURNITURE_LINE.fullmatch(lowered))
 
 
 def _has_furniture_phrase(lowered: str) -> bool:
@@ -745,6 +756,8 @@ def _read_dateline(text: str) -> _Cue | None:
 
 def _is_date_line(text: str) -> bool:
     """Only a date or time: "27 Sep 2017", "Updated 10:29 AM ET, Wed Sept 27, 2017"."""
+    if text.isascii() and not _ASCII_DIGIT.search(text):  # no digit, no date: a quick "no"
+        return False
     label = _DATE_LABEL.match(text)
     body = text[label.end() :] if label else text
     tokens = body.split()
@@ -792,7 +805,7 @@ def _is_slash_credit(text: str) -> bool:
     """Slash credits: "Bilal Hussein / AP", "Sarkar/AFP/Getty Images", "REUTERS/Omar Sanadiki"."""
     if len(text) > 90 or ("/" not in text and "\\" not in text):
         return False
-    parts = re.split(r"\s*[/\\]\s*", text.strip("()[] "))
+    parts = _SLASH.split(text.strip("()[] "))
     return 2 <= len(parts) <= 4 and all(_is_name(part, max_words=5) for part in parts)
 
 
@@ -882,7 +895,11 @@ class _Draft:
 
 def _assign_roles(texts: list[str]) -> _Draft:
     texts = [_visible(text) if "<" in text else text for text in texts]
-    cues = [_read_line(text) for text in texts]
+    # Pages repeat lines ("Advertisement", share buttons, a credit): read each distinct one once.
+    read: dict[str, _Cue] = {}
+    cues = [
+        read[text] if text in read else read.setdefault(text, _read_line(text)) for text in texts
+    ]
     draft = _Draft(texts, cues, [None] * len(texts), {})
     for i, cue in enumerate(cues):
         if cue.kind in ("furniture", "teaser", "byline", "dateline"):
