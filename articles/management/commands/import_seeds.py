@@ -6,7 +6,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importer import REJECTED, FileReport, import_files
+from articles.importer import BATCH_SIZE, REJECTED, FileReport, import_files
 from articles.seedparser import MAX_FILE_BYTES
 from articles.seedpaths import SeedPathError, find_seed_files
 
@@ -33,10 +33,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--draft", action="store_true", help="import new articles unpublished")
         parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help="files written per transaction (default %(default)s)",
+        )
+        parser.add_argument(
             "--force", action="store_true", help="overwrite articles that editors changed"
         )
 
-    def handle(self, *args, paths, dry_run, as_json, draft, force, **options) -> None:
+    def handle(self, *args, paths, dry_run, as_json, draft, force, batch_size, **options) -> None:
         if as_json and not dry_run:
             raise CommandError("--json only works with --dry-run", returncode=2)
         try:
@@ -51,6 +57,7 @@ class Command(BaseCommand):
             dry_run=dry_run,
             publish=not draft,
             force=force,
+            batch_size=batch_size,
         )
         for report in reports:
             counts[report.outcome] += 1
