@@ -203,7 +203,7 @@ class ArticleAdmin(VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.refresh_body_text()
+        form.instance.refresh_derived()
 
     # Status and links.
 

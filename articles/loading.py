@@ -31,7 +31,16 @@ IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "co
 # Longest values the columns take; a file exceeding them is rejected before any write.
 FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
 CREDIT_LIMIT = 300
-STORED_FIELDS = ["headline", "headline_key", "dek", "byline", "dateline", "language", "body_text"]
+STORED_FIELDS = [
+    "headline",
+    "headline_key",
+    "dek",
+    "byline",
+    "dateline",
+    "language",
+    "body_text",
+    "body_html",
+]
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,8 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
     article.body_text = body_text(parsed.blocks)
+    # Rendering every body here would halve import throughput: the first view does it.
+    article.body_html = ""
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
     if article.pk is None:
         article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
@@ -205,4 +216,7 @@ def _link_teasers(articles: Iterable[Article]) -> None:
     )
     unlinked = Block.objects.filter(kind=Block.Kind.TEASER, link_article=None, link_url="")
     unlinked.filter(article__in=own).update(link_article=Subquery(target))
-    unlinked.filter(link_key__in=keys).update(link_article=Subquery(target))
+    naming = unlinked.filter(link_key__in=keys)
+    # Their stored bodies show these teasers as searches: render them again on next view.
+    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
+    naming.update(link_article=Subquery(target))

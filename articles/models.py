@@ -9,6 +9,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models.functions import Now
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -108,6 +109,10 @@ class Article(models.Model):
 
     # Derived on save from the blocks, so that pages and search need no extra work.
     body_text = models.TextField(blank=True, editable=False)
+    # The body as the page shows it (issue 6). Empty means "render it on the next view":
+    # the importer leaves it so, and a teased article's publication or address change
+    # empties the articles whose teasers link to it.
+    body_html = models.TextField(blank=True, editable=False)
     search_vector = models.GeneratedField(
         expression=SearchVector("headline", weight="A", config="english")
         + SearchVector("dek", weight="B", config="english")
@@ -143,12 +148,20 @@ class Article(models.Model):
         self.headline_key = headline_key(self.headline)
         if not self.slug:
             self.slug = unique_slug(self.headline, exclude_pk=self.pk)
-        previous_slug = (
-            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        previous = (
+            Article.objects.filter(pk=self.pk).values("slug", "status", "published_at").first()
             if self.pk
             else None
         )
         super().save(*args, **kwargs)
+        if previous and previous != {
+            "slug": self.slug,
+            "status": self.status,
+            "published_at": self.published_at,
+        }:
+            # Teasers elsewhere link here only while this article is live, by its slug.
+            Article.objects.filter(blocks__link_article=self).update(body_html="")
+        previous_slug = previous and previous["slug"]
         if previous_slug and previous_slug != self.slug:
             # Old links keep working: the old address redirects to the new one.
             SlugRedirect.objects.update_or_create(
@@ -159,10 +172,32 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
-    def refresh_body_text(self) -> None:
-        """Recompute the searchable body from the readable blocks (paragraphs and captions)."""
-        self.body_text = body_text(self.blocks.all())
-        Article.objects.filter(pk=self.pk).update(body_text=self.body_text)
+    def refresh_derived(self) -> None:
+        """Recompute what is derived from the blocks: the searchable text and the page's body."""
+        blocks = self.blocks_to_render()
+        self.body_text = body_text(blocks)
+        self.body_html = render_body(self, blocks) if teasers_last(blocks) else ""
+        Article.objects.filter(pk=self.pk).update(body_text=self.body_text, body_html=self.body_html)
+
+    refresh_body_text = refresh_derived  # its name before body_html existed
+
+    def rendered_body(self) -> str:
+        """The body's HTML: the stored one, or rendered now (and stored when it may be)."""
+        if self.body_html:
+            return self.body_html
+        blocks = self.blocks_to_render()
+        html = render_body(self, blocks)
+        if teasers_last(blocks):
+            self.body_html = html
+            Article.objects.filter(pk=self.pk).update(body_html=html)
+        return html
+
+    def blocks_to_render(self) -> list["Block"]:
+        return list(
+            self.blocks.select_related("link_article").defer(
+                "link_article__body_text", "link_article__body_html", "link_article__search_vector"
+            )
+        )
 
     @property
     def is_published(self) -> bool:
@@ -181,6 +216,35 @@ def body_text(blocks) -> str:
     """The text search reads: paragraphs and captions, never furniture or teasers."""
     readable = ("paragraph", "caption")
     return "\n".join(b.text for b in blocks if b.kind in readable)
+
+
+def render_body(article: Article, blocks) -> str:
+    """The body as readers see it; figure.html and teaser.html remain its only markup."""
+    shown = [b for b in blocks if b.kind != Block.Kind.FURNITURE]
+    return render_to_string("articles/includes/body.html", {"article": article, "blocks": shown})
+
+
+def teasers_last(blocks) -> bool:
+    """Whether the teasers' links hold until an article is saved again.
+
+    Not while one names an article scheduled for later: its link appears by itself
+    when the time comes, so that body is rendered afresh on every view until then.
+    """
+    now = timezone.now()
+    return not any(
+        b.link_article is not None
+        and b.link_article.status == Article.Status.PUBLISHED
+        and b.link_article.published_at is not None
+        and b.link_article.published_at > now
+        for b in blocks
+        if b.kind == Block.Kind.TEASER and not b.link_url
+    )
+
+
+def unlink_teasers(collector, field, sub_objs, using) -> None:
+    """on_delete for teasers' targets: SET_NULL, and re-render the bodies that linked there."""
+    Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).update(body_html="")
+    models.SET_NULL(collector, field, sub_objs, using)
 
 
 def base_slug(headline: str) -> str:
@@ -244,7 +308,7 @@ class Block(models.Model):
         Article,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=unlink_teasers,
         related_name="teased_by",
         help_text="Teasers: the article this teaser points to.",
     )
@@ -265,6 +329,13 @@ class Block(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.link_key = headline_key(self.text) if self.kind == self.Kind.TEASER else ""
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(
+            body_html=""
+        )
+
+    def delete(self, *args, **kwargs):
+        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
+        return super().delete(*args, **kwargs)
 
     @property
     def href(self) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import OuterRef, Prefetch, QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -25,16 +25,12 @@ def for_listing(articles: QuerySet) -> QuerySet:
 
 
 def with_page_content(articles: QuerySet) -> QuerySet:
-    """Articles with everything their page shows, in two queries.
+    """Articles with everything their page shows, in one query.
 
-    Topics and notes ride along in the article's own row as JSON arrays, so that
-    the page stays within its query budget (article, blocks, related, sections).
+    The body comes pre-rendered (Article.body_html); topics, notes and the lead
+    photo ride along in the article's own row as JSON, so that the page stays
+    within its query budget (article, related, sections).
     """
-    readable_blocks = (
-        Block.objects.exclude(kind=Block.Kind.FURNITURE)
-        .select_related("link_article")
-        .defer("link_article__body_text", "link_article__search_vector")
-    )
     topics = (
         Topic.objects.filter(articles=OuterRef("pk"))
         .order_by("name")
@@ -45,30 +41,35 @@ def with_page_content(articles: QuerySet) -> QuerySet:
         .order_by("created_at", "id")
         .values(json=JSONObject(id="id", kind="kind", text="text", created_at="created_at"))
     )
+    photos = (
+        Block.objects.filter(article=OuterRef("pk"), kind=Block.Kind.CAPTION)
+        .exclude(photo="")
+        .order_by("position")
+        .values(json=JSONObject(photo="photo", alt_text="alt_text"))
+    )
     return (
         articles.select_related("section")
         .defer("search_vector")
-        .annotate(topic_rows=ArraySubquery(topics), note_rows=ArraySubquery(notes))
-        .prefetch_related(Prefetch("blocks", queryset=readable_blocks, to_attr="readable_blocks"))
+        .annotate(
+            topic_rows=ArraySubquery(topics),
+            note_rows=ArraySubquery(notes),
+            lead_photo_row=Subquery(photos[:1]),
+        )
     )
 
 
 @dataclass(frozen=True)
 class ArticleContent:
-    """An article's readable blocks, topics and notes, however the article was fetched."""
+    """An article's topics, notes and lead photo, however the article was fetched."""
 
-    blocks: list[Block]
+    article: Article
     topics: list[Topic]
     notes: list[Note]
+    lead_photo: Block | None  # the first captioned photo: what previews and cards show
 
     @classmethod
     def of(cls, article: Article) -> "ArticleContent":
-        """Use what with_page_content() fetched; query for it when given a plain article (previews)."""
-        blocks = getattr(article, "readable_blocks", None)
-        if blocks is None:
-            blocks = list(
-                article.blocks.exclude(kind=Block.Kind.FURNITURE).select_related("link_article")
-            )
+        """Use what with_page_content() fetched; query for it when given a plain article."""
         if hasattr(article, "topic_rows"):
             topics = [Topic(**row) for row in article.topic_rows]
         else:
@@ -80,12 +81,22 @@ class ArticleContent:
             ]
         else:
             notes = list(article.notes.all())
-        return cls(blocks=blocks, topics=topics, notes=notes)
+        if hasattr(article, "lead_photo_row"):
+            row = article.lead_photo_row
+            lead_photo = row and Block(article=article, kind=Block.Kind.CAPTION, **row)
+        else:
+            blocks = cls.readable_blocks(article)
+            lead_photo = next((b for b in blocks if b.kind == Block.Kind.CAPTION and b.photo), None)
+        return cls(article=article, topics=topics, notes=notes, lead_photo=lead_photo or None)
+
+    @staticmethod
+    def readable_blocks(article: Article) -> list[Block]:
+        return [b for b in article.blocks_to_render() if b.kind != Block.Kind.FURNITURE]
 
     @property
-    def lead_photo(self) -> Block | None:
-        """The first captioned photo: what previews and cards show for the article."""
-        return next((b for b in self.blocks if b.kind == Block.Kind.CAPTION and b.photo), None)
+    def blocks(self) -> list[Block]:
+        """The body as typed blocks (for the API; the page shows Article.body_html)."""
+        return self.readable_blocks(self.article)
 
 
 def updated_time(article: Article) -> datetime | None:

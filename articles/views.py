@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 
 from articles import queries
@@ -94,6 +95,8 @@ def render_article(
         "preview": preview,
         "updated": queries.updated_time(article),
         "reading_minutes": queries.reading_minutes(article),
+        # Rendered by templates/articles/includes/body.html, which escapes every text.
+        "body_html": mark_safe(article.rendered_body()),
         "related": related_articles(article, content.topics),
     }
     response = render(request, "articles/article_detail.html", context)
