@@ -1,0 +1,158 @@
+"""Reliability under load: `.venv/bin/python bench/load_publish.py [--seconds 120]`.
+
+Serves the benchmark corpus with gunicorn as `make run` does, loads it with wrk on
+loopback for a bounded time while an "editor" keeps publishing, unpublishing and
+re-headlining articles, and sends gunicorn SIGHUP (a graceful reload of every
+worker) twice during the load. Passes when wrk saw no failed request and no 5xx
+answer, and every edit is in the database at the end. Run `make bench` (or
+bench/run.py) once first so that the newsroom_bench corpus exists.
+"""
+
+import argparse
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from run import database_url, free_port, manage, page_paths  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=120)
+    options = parser.parse_args()
+    static_root = tempfile.mkdtemp()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "NEWSROOM_ENV": "production",
+        "HTTPS": "off",
+        "SECRET_KEY": "bench-" + "k" * 50,
+        "STATIC_ROOT": static_root,
+        "WEB_CONCURRENCY": "2",
+        "PORT": str(free_port()),
+    }
+    manage(env, "collectstatic", "--noinput")
+    paths = page_paths(env)
+    mix = paths["front page"] + paths["article"][:200] + paths["section"] + paths["search"]
+    access_log = Path(static_root) / "access.log"
+    gunicorn = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "python:newsroom.gunicorn_conf",
+            "--access-logfile",
+            str(access_log),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{env['PORT']}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    try:
+        run(env, base, gunicorn, mix, options.seconds, access_log)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+EDITOR = """
+import json, os, random, time
+from django.utils import timezone
+from articles.models import Article
+rng = random.Random(1)
+ids = list(Article.objects.published().values_list("pk", flat=True)[:300])
+expected = {}
+deadline = time.monotonic() + float(os.environ["EDIT_SECONDS"])
+n = 0
+while time.monotonic() < deadline:
+    n += 1
+    article = Article.objects.get(pk=rng.choice(ids))
+    article.headline = f"Edited headline number {n}"
+    article.status = rng.choice([Article.Status.PUBLISHED, Article.Status.UNPUBLISHED, Article.Status.PUBLISHED])
+    article.published_at = article.published_at or timezone.now()
+    article.save()
+    expected[article.pk] = (article.headline, article.status)
+    time.sleep(0.2)
+lost = [pk for pk, (headline, status) in expected.items()
+        if tuple(Article.objects.filter(pk=pk).values_list("headline", "status").get()) != (headline, status)]
+# Put the corpus back as it was for the benchmark: every article published.
+Article.objects.filter(pk__in=ids).update(status=Article.Status.PUBLISHED)
+print("EDITS", json.dumps({"edits": n, "articles": len(expected), "lost": lost}))
+"""
+
+
+def statuses(access_log: Path) -> dict[int, int]:
+    """How many answers of each HTTP status gunicorn logged (the field after the request line)."""
+    counts: dict[int, int] = {}
+    for line in access_log.read_text().splitlines():
+        status = int(line.split('" ', 1)[1].split()[0])
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def run(
+    env: dict, base: str, gunicorn: subprocess.Popen, mix: list[str], seconds: int, access_log: Path
+) -> None:
+    from run import wrk
+
+    result: dict = {}
+    load = threading.Thread(target=lambda: result.update(wrk(base, mix, seconds, connections=8)))
+    load.start()
+    editor = subprocess.Popen(
+        [sys.executable, "manage.py", "shell", "-c", EDITOR],
+        cwd=ROOT,
+        env={**env, "EDIT_SECONDS": str(seconds - 5)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for moment in (seconds / 3, seconds / 3):
+        time.sleep(moment)
+        gunicorn.send_signal(signal.SIGHUP)
+        print(f"sent SIGHUP to gunicorn at {time.strftime('%H:%M:%S')}")
+    load.join()
+    out, err = editor.communicate(timeout=120)
+    edits = (
+        __import__("json").loads(out.split("EDITS ", 1)[1])
+        if "EDITS " in out
+        else {"error": err[-500:]}
+    )
+    print(
+        f"load: {result['requests']:,} requests in {result['seconds']:.0f} s ({result['rps']:.0f}/s), "
+        f"p99 {result['p99_ms']:.0f} ms, failed requests {result['errors'] - result['non2xx']}, "
+        f"non-2xx/3xx answers {result['non2xx']}"
+    )
+    print(f"editor: {edits}")
+    answered = statuses(access_log)
+    server_errors = sum(n for status, n in answered.items() if status >= 500)
+    print(f"statuses logged by gunicorn: {dict(sorted(answered.items()))}")
+    # 404s are expected: the editor unpublishes articles that the load is reading.
+    failed = result["errors"] - result["non2xx"]
+    ok = failed == 0 and server_errors == 0 and edits.get("lost") == []
+    print("PASS" if ok else "FAIL")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
