@@ -8,8 +8,8 @@ and rank against that column only: nothing computes to_tsvector per row.
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import Count, F, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
 
 from articles.models import Article, Topic
 
@@ -17,7 +17,16 @@ CONFIG = "english"
 # Private-use characters mark matches inside SearchHeadline's output; the template
 # escapes the text first and only then turns them into <mark> elements.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
-RELATED_CANDIDATES = 200
+# What templates/articles/includes/story_card.html shows of an article.
+STORY_CARD_FIELDS = [
+    "headline",
+    "slug",
+    "dek",
+    "byline",
+    "language",
+    "published_at",
+    "section__name",
+]
 RANKED_MATCHES = 1000
 
 
@@ -72,42 +81,32 @@ def similarity_terms(article: Article) -> str:
 
 
 def related_articles(article: Article, topics: list[Topic], *, limit: int = 4) -> list[Article]:
-    """Other published articles: those sharing most topics first, then the closest in text.
+    """Other published articles: the newest sharing a topic, then the newest of similar text.
 
-    Candidates are the most recent matches of each kind, so that ranking reads a
-    few hundred rows at most, however large the archive grows.
+    Each is one small query the indexes answer (the topics' through rows; the GIN
+    index on search_vector, walked newest first), and the text query runs only when
+    the topics do not fill the list. Nothing ranks whole search vectors, and simple
+    queries keep the ORM's own work small: this runs on every article page (issue 6).
     """
-    published = Article.objects.published().exclude(pk=article.pk)
-    topic_ids = [t.pk for t in topics]
-    terms = similarity_terms(article)
-    if not topic_ids and not terms:
-        return []
-    candidates = []
-    ordering = [F("shared_topics").desc()]
-    related = published
-    if topic_ids:
-        by_topic = published.filter(topics__in=topic_ids).order_by("-published_at")
-        candidates.append(by_topic.values("pk")[:RELATED_CANDIDATES])
-    if terms:
-        text_query = SearchQuery(terms, search_type="websearch", config=CONFIG)
-        by_text = published.filter(search_vector=text_query).order_by("-published_at")
-        candidates.append(by_text.values("pk")[:RELATED_CANDIDATES])
-        related = related.annotate(similarity=SearchRank(F("search_vector"), text_query))
-        ordering.append(F("similarity").desc())
-    # A UNION lets PostgreSQL look the few candidates up by primary key, where
-    # `pk IN (…) OR pk IN (…)` would have it scan every article.
-    candidate_ids = candidates[0].union(*candidates[1:])
-    shared_topics = (
-        Article.topics.through.objects.filter(article_id=OuterRef("pk"), topic_id__in=topic_ids)
-        .values("article_id")
-        .annotate(n=Count("*"))
-        .values("n")
-    )
-    related = (
-        related.filter(pk__in=candidate_ids)
+    published = (
+        Article.objects.published()
+        .exclude(pk=article.pk)
         .select_related("section")
-        .defer("body_text", "search_vector")
-        .annotate(shared_topics=Coalesce(Subquery(shared_topics), 0))
-        .order_by(*ordering, F("published_at").desc())
+        .only(*STORY_CARD_FIELDS)
     )
-    return list(related[:limit])
+    related = []
+    if topic_ids := [t.pk for t in topics]:
+        # A semi-join, not a join: an article sharing two topics appears once, and
+        # PostgreSQL picks between walking the newest articles and reading the topics' rows.
+        filed = Article.topics.through.objects.filter(topic__in=topic_ids).values("article_id")
+        by_topic = published.filter(pk__in=filed).order_by("-published_at", "-id")
+        related = list(by_topic[:limit])
+    if len(related) < limit and (terms := similarity_terms(article)):
+        text_query = SearchQuery(terms, search_type="websearch", config=CONFIG)
+        by_text = (
+            published.filter(search_vector=text_query)
+            .exclude(pk__in=[a.pk for a in related])
+            .order_by("-published_at", "-id")
+        )
+        related += by_text[: limit - len(related)]
+    return related
