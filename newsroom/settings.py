@@ -106,11 +106,14 @@ TEMPLATES = [
 # throughput (issue 6), and the checks let workers recover after an outage.
 # A short connect timeout turns an unreachable database into a quick 503.
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
+DATABASE_PROBE_SECONDS = float(os.environ.get("DATABASE_PROBE_SECONDS", "0.8"))
 if os.environ.get("DATABASE_URL"):
     _database = dj_database_url.parse(os.environ["DATABASE_URL"])
 else:
     _database = embedded_postgres.database_settings(VAR_DIR / "pgdata")
 _database.update(
+    # Django's PostgreSQL backend, with quick give-up on a frozen server (newsroom/postgres/base.py).
+    ENGINE="newsroom.postgres",
     CONN_MAX_AGE=int(os.environ.get("CONN_MAX_AGE", "60")),
     CONN_HEALTH_CHECKS=True,
     OPTIONS={"connect_timeout": DATABASE_CONNECT_TIMEOUT, **_database.get("OPTIONS", {})},
@@ -124,6 +127,7 @@ DATABASES = {"default": _database}
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", "")):
     DATABASES[f"replica{_number}"] = {
         **dj_database_url.parse(_url),
+        "ENGINE": "newsroom.postgres",
         "CONN_MAX_AGE": _database["CONN_MAX_AGE"],
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {"connect_timeout": DATABASE_CONNECT_TIMEOUT},
