@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` serves with production settings; a key is generated once into var/.
 RUN_ENV = NEWSROOM_ENV=production HTTPS=off SECRET_KEY="$$(cat var/secret_key)"
 
-.PHONY: run test lint format bench backup restore stop-db clean lock
+.PHONY: run createsuperuser test lint format bench backup restore stop-db clean lock
 
 run: $(VENV)/.installed var/secret_key
 	$(RUN_ENV) $(BIN)/python manage.py ensure_database
@@ -18,9 +18,13 @@ run: $(VENV)/.installed var/secret_key
 	@echo
 	@echo "Newsroom is at http://127.0.0.1:$(PORT)/"
 	@echo "The admin is at http://127.0.0.1:$(PORT)/admin/ — create an editor account with:"
-	@echo "    $(RUN_ENV) $(BIN)/python manage.py createsuperuser"
+	@echo "    make createsuperuser"
 	@echo
 	$(RUN_ENV) PORT=$(PORT) $(BIN)/gunicorn -c python:newsroom.gunicorn_conf
+
+# An account for the admin, on the same database and settings as `make run`.
+createsuperuser: $(VENV)/.installed var/secret_key
+	$(RUN_ENV) $(BIN)/python manage.py createsuperuser
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
