@@ -30,7 +30,7 @@ from articles.importer import import_files  # noqa: E402
 from articles.models import Article  # noqa: E402
 from articles.seedparser import parse_bytes  # noqa: E402
 
-BENCH_DATABASE = "newsroom_bench"
+BENCH_DATABASE = os.environ.get("BENCH_DATABASE", "newsroom_import_bench")
 
 
 def use_bench_database() -> None:

@@ -31,7 +31,7 @@ from urllib.parse import quote
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH_DB = "newsroom_bench"
+BENCH_DB = os.environ.get("BENCH_DATABASE", "newsroom_bench")
 SEARCHES = [
     "Baqeri",
     "ceasefire",
