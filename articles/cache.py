@@ -65,6 +65,21 @@ def content_changed(*, surrogate_keys: tuple[str, ...] = ()) -> None:
     transaction.on_commit(bump)
 
 
+def cached_fragment(name: str, render: Callable[[], str], *vary_on: object) -> str:
+    """A rendered piece of page (the section navigation, the related articles), kept under
+    the content version for FRAGMENT_CACHE_SECONDS so that it costs neither its query nor
+    its rendering even when whole pages are not cached (issue 6)."""
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if not seconds:
+        return render()
+    key = f"fragment:{name}:{content_version()}:{':'.join(map(str, vary_on))}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, seconds)
+    return html
+
+
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve a public GET view from the page cache, storing 200 answers that set no cookie."""
 

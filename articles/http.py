@@ -28,11 +28,18 @@ PUBLIC_CACHE_CONTROL = {
 CACHEABLE_STATUSES = {200, 301}
 
 
-def cache_publicly(request: HttpRequest, response: HttpResponse) -> HttpResponse:
-    """Public caching headers and a content ETag; 304 if the client already has this version."""
+def cache_publicly(
+    request: HttpRequest, response: HttpResponse, *, article_id: int | None = None
+) -> HttpResponse:
+    """Public caching headers and a content ETag; 304 if the client already has this version.
+
+    Surrogate-Key names what the CDN may purge the page by: "all" for every page,
+    "article-<id>" for an article's own, as articles/cache.py purges on changes.
+    """
     if response.status_code not in CACHEABLE_STATUSES:
         return response
     patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+    response["Surrogate-Key"] = "all" if article_id is None else f"all article-{article_id}"
     if response.status_code != 200 or response.streaming:
         return response
     if hasattr(response, "render"):

@@ -3,15 +3,42 @@
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import ListView
 
 from articles import queries
+from articles.cache import cached_fragment
 from articles.http import cache_publicly, never_cache_privately
 from articles.models import Article, Section, Topic
 from articles.queries import with_page_content  # noqa: F401  (the admin preview imports it from here)
 from articles.search import RANKED_MATCHES, related_articles, search_articles
+from articles.templatetags.reader import section_nav
+
+
+def section_nav_html(current: Section | None = None) -> SafeString:
+    """The masthead's section navigation, from the fragment cache (base.html renders it otherwise)."""
+    return mark_safe(
+        cached_fragment(
+            "section-nav",
+            lambda: render_to_string(
+                "articles/includes/section_nav.html", section_nav({"section": current})
+            ),
+            current.pk if current else "",
+        )
+    )
+
+
+def related_html(article: Article, content: queries.ArticleContent, *, preview: bool) -> SafeString:
+    """The "More to read" block; previews skip the cache, as a draft's edits may not renew it."""
+
+    def render_related() -> str:
+        related = related_articles(article, content.topics)
+        return render_to_string("articles/includes/related.html", {"related": related})
+
+    html = render_related() if preview else cached_fragment("related", render_related, article.pk)
+    return mark_safe(html)
 
 
 class PublicListView(ListView):
@@ -24,6 +51,11 @@ class PublicListView(ListView):
 
     def dispatch(self, request, *args, **kwargs):
         return cache_publicly(request, super().dispatch(request, *args, **kwargs))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section_nav_html=section_nav_html(kwargs.get("section")), **kwargs
+        )
 
 
 class FrontPageView(PublicListView):
@@ -97,10 +129,13 @@ def render_article(
         "reading_minutes": queries.reading_minutes(article),
         # Rendered by templates/articles/includes/body.html, which escapes every text.
         "body_html": mark_safe(article.rendered_body()),
-        "related": related_articles(article, content.topics),
+        "related_html": related_html(article, content, preview=preview),
+        "section_nav_html": section_nav_html(),
     }
     response = render(request, "articles/article_detail.html", context)
-    return never_cache_privately(response) if preview else cache_publicly(request, response)
+    if preview:
+        return never_cache_privately(response)
+    return cache_publicly(request, response, article_id=article.pk)
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -40,6 +40,7 @@ def page_cache_off(settings):
     would outlive the test's own edits.)
     """
     settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0  # tests/test_fragment_cache.py turns fragments on
 
 
 # Helpers for the reader's site (issue 4): sections, topics and the other kinds of block.

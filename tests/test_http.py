@@ -2,7 +2,8 @@
 
 import pytest
 
-from articles.models import Note
+from articles.models import Article, Note
+from articles.views import render_article
 from tests.conftest import make_section
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +72,16 @@ def test_public_pages_do_not_vary_on_cookies(client, pages):
         response = client.get(url)
         assert "Cookie" not in response.get("Vary", ""), url
         assert not response.cookies, url
+
+
+def test_public_pages_name_their_surrogate_keys_for_a_cdn(client, rf, article_factory):
+    """Article pages can be purged by their own key, every public page by "all"; previews by none."""
+    article = article_factory("Rain in Haifa", section=make_section("World"))
+    response = client.get(article.get_absolute_url())
+    assert response["Surrogate-Key"] == f"all article-{article.pk}"
+    for url in ["/", "/sections/world/", "/search/?q=rain", "/feeds/rss/"]:
+        assert client.get(url)["Surrogate-Key"] == "all", url
+    draft = article_factory("Draft story", status=Article.Status.DRAFT)
+    assert not render_article(rf.get("/admin/preview/"), draft, preview=True).has_header(
+        "Surrogate-Key"
+    )
