@@ -177,7 +177,9 @@ class Article(models.Model):
         blocks = self.blocks_to_render()
         self.body_text = body_text(blocks)
         self.body_html = render_body(self, blocks) if teasers_last(blocks) else ""
-        Article.objects.filter(pk=self.pk).update(body_text=self.body_text, body_html=self.body_html)
+        Article.objects.filter(pk=self.pk).update(
+            body_text=self.body_text, body_html=self.body_html
+        )
 
     refresh_body_text = refresh_derived  # its name before body_html existed
 
@@ -329,9 +331,7 @@ class Block(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.link_key = headline_key(self.text) if self.kind == self.Kind.TEASER else ""
         super().save(*args, **kwargs)
-        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(
-            body_html=""
-        )
+        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
 
     def delete(self, *args, **kwargs):
         Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
