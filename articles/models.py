@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
@@ -304,7 +305,11 @@ class Block(models.Model):
         blank=True,
         help_text="Captions: what the photo shows, for readers who cannot see it.",
     )
-    link_url = models.URLField(blank=True, help_text="Teasers: an explicit link (http or https).")
+    link_url = models.URLField(
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Teasers: an explicit link (http or https).",
+    )
     link_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
     link_article = models.ForeignKey(
         Article,
@@ -340,7 +345,8 @@ class Block(models.Model):
     @property
     def href(self) -> str:
         """Where a teaser leads: the editor's link, the article it names, or a search for it."""
-        if self.link_url:
+        # Only web links ever reach a page, whatever wrote the row (issue 7).
+        if self.link_url.lower().startswith(("http://", "https://")):
             return self.link_url
         if self.link_article is not None and self.link_article.is_published:
             return self.link_article.get_absolute_url()
