@@ -249,7 +249,7 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 # Seconds a rendered public page is kept; 0 switches the page cache off (articles/cache.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "30"))
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Seconds the section nav and related-articles fragments are kept, page cache or not; 0: off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Dotted path of a function called with surrogate keys to purge when content changes.

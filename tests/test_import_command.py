@@ -283,7 +283,9 @@ def test_text_that_is_not_utf8_is_read_as_cp1252_with_a_warning(tmp_path):
 def test_html_in_a_file_is_stored_as_text_and_escaped_on_the_page(tmp_path, client):
     """Markup in a seed file is kept as text and never runs in a reader's browser."""
     path = write(
-        tmp_path, "html.txt", "<b>Bold</b> claim\n\nIt read <script>alert('x')</script> and more.\n\nPlain text."
+        tmp_path,
+        "html.txt",
+        "<b>Bold</b> claim\n\nIt read <script>alert('x')</script> and more.\n\nPlain text.",
     )
     code, out, _ = run(str(path))
     assert code == 0 and "html" in out.lower()
