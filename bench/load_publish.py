@@ -17,14 +17,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import database_url, free_port, manage, page_paths  # noqa: E402
+from run import database_url, free_port, manage, page_paths, start_gunicorn  # noqa: E402
 
 
 def main() -> None:
@@ -46,28 +45,7 @@ def main() -> None:
     paths = page_paths(env)
     mix = paths["front page"] + paths["article"][:200] + paths["section"] + paths["search"]
     access_log = Path(static_root) / "access.log"
-    gunicorn = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "python:newsroom.gunicorn_conf",
-            "--access-logfile",
-            str(access_log),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{env['PORT']}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
+    gunicorn, base = start_gunicorn(env, str(access_log))
     try:
         run(env, base, gunicorn, mix, options.seconds, access_log)
     finally:

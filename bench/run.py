@@ -154,34 +154,33 @@ def main() -> None:
     print("  " + import_line.splitlines()[0])
     manage(env, "collectstatic", "--noinput")
 
+    gunicorn, base = start_gunicorn(env)
+    try:
+        run_suite(env, base, gunicorn, options)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def start_gunicorn(env: dict, access_log: str = "/dev/null") -> tuple[subprocess.Popen, str]:
+    """gunicorn as `make run` starts it; returns the process and its base URL once it answers."""
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:newsroom.gunicorn_conf"]
     gunicorn = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "python:newsroom.gunicorn_conf",
-            "--access-logfile",
-            "/dev/null",
-        ],
+        [*command, "--access-logfile", access_log],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{env['PORT']}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        run_suite(env, base, gunicorn, options)
-    finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
-        shutil.rmtree(static_root, ignore_errors=True)
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    return gunicorn, base
 
 
 def page_paths(env: dict) -> dict[str, list[str]]:
