@@ -49,8 +49,9 @@ def wait_for(url: str, status: int, seconds: float = 20) -> int | None:
 
 def production_env(database: str, static_root: Path, **extra: str) -> dict[str, str]:
     """The environment `make run` gives gunicorn, pointed at `database`."""
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DATABASE_URL": database,
         "NEWSROOM_ENV": "production",
         "HTTPS": "off",  # as `make run`: plain HTTP on loopback

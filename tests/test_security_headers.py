@@ -53,8 +53,10 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-static-")
 
 
 def production_env() -> dict[str, str]:
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process; production must not inherit it.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "STATIC_ROOT": STATIC_ROOT,
         "DATABASE_URL": database_url(connection.settings_dict),
         "NEWSROOM_ENV": "production",
