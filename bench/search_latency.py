@@ -1,0 +1,61 @@
+"""Search latency, uncached: `.venv/bin/python bench/search_latency.py` after `make bench ARTICLES=100000`.
+
+Runs 200 different searches (single words, phrases, exclusions, "or") through the
+search page with the page cache off, against the benchmark database, in-process,
+and prints p50/p95/p99 in milliseconds.
+"""
+
+import os
+import statistics
+import sys
+import time
+from itertools import pairwise
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ["PAGE_CACHE_SECONDS"] = "0"
+os.environ["FRAGMENT_CACHE_SECONDS"] = "0"
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from articles.corpus import PEOPLE, PLACES, SUBJECTS, VERBS  # noqa: E402
+from articles.models import Article  # noqa: E402
+
+connection.settings_dict["NAME"] = os.environ.get("BENCH_DATABASE", "newsroom_bench")
+
+
+def queries() -> list[str]:
+    words = [p.split()[-1] for p in PEOPLE] + [c for c, _ in PLACES] + VERBS
+    phrases = [f'"{s}"' for s in SUBJECTS]
+    mixed = [f"{a} -{b}" for a, b in zip(words, reversed(words), strict=True)]
+    either = [f"{a} or {b}" for a, b in pairwise(words)]
+    pool = words + phrases + mixed + either + ["Baqeri", "Damascus ceasefire", "nonexistentword"]
+    return (pool * 5)[:200]
+
+
+def main() -> None:
+    client = Client(HTTP_HOST="localhost")
+    print(f"{Article.objects.published().count():,} published articles")
+    client.get("/search/?q=warmup")
+    times = []
+    for query in queries():
+        started = time.perf_counter()
+        response = client.get("/search/", {"q": query})
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    times.sort()
+    p95 = times[int(len(times) * 0.95) - 1]
+    p99 = times[int(len(times) * 0.99) - 1]
+    print(
+        f"search page, uncached: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, p99 {p99:.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
