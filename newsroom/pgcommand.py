@@ -17,3 +17,10 @@ def connection_env(alias: str = "default") -> dict[str, str]:
         "PGCONNECT_TIMEOUT": str(params.get("connect_timeout") or 10),
     }
     return {**os.environ, **{key: value for key, value in libpq.items() if value}}
+
+
+def server_major(alias: str = "default") -> int:
+    """The major version of the PostgreSQL server behind `alias` (e.g. 15)."""
+    connection = connections[alias]
+    connection.ensure_connection()
+    return connection.pg_version // 10000

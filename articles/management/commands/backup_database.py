@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from newsroom.embedded_postgres import client_program
-from newsroom.pgcommand import connection_env
+from newsroom.pgcommand import connection_env, server_major
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".partial")
         command = [
-            str(client_program("pg_dump")),
+            str(client_program("pg_dump", server_major())),
             "--format=custom",
             "--no-owner",
             "--file",

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 
 from newsroom.embedded_postgres import client_program
-from newsroom.pgcommand import connection_env
+from newsroom.pgcommand import connection_env, server_major
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             raise CommandError(f"{source}: no such backup file")
         connections.close_all()
         command = [
-            str(client_program("pg_restore")),
+            str(client_program("pg_restore", server_major())),
             "--clean",
             "--if-exists",
             "--no-owner",
