@@ -5,6 +5,7 @@ from importlib import import_module
 
 from django.contrib.auth.models import Group, Permission, User
 from django.forms import MultiWidget
+from django.urls import reverse
 
 ROLES = import_module("articles.migrations.0002_newsroom_groups").ROLES
 
@@ -17,6 +18,10 @@ def newsroom_group(name: str) -> Group:
             Permission.objects.filter(content_type__app_label="articles", codename__in=ROLES[name])
         )
     return group
+
+
+def change_url(article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def make_staff(username: str, role: str) -> User:

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Block
+from tests.admin_support import make_staff
 
 
 def make_article(
@@ -78,3 +79,22 @@ def make_caption(article: Article, text: str = "A photo caption.", **fields) -> 
 
 def make_teaser(article: Article, text: str = "A related story", **fields) -> Block:
     return add_block(article, Block.Kind.TEASER, text, **fields)
+
+
+# Newsroom staff for the admin tests (groups as migration 0002 makes them).
+
+
+@pytest.fixture
+def editor(db):
+    return make_staff("eve", "Editors")
+
+
+@pytest.fixture
+def reporter(db):
+    return make_staff("ray", "Reporters")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

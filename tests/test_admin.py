@@ -3,36 +3,15 @@
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Block, Section, Topic
-from tests.admin_support import add_block, errors_of, form_data, make_staff
+from tests.admin_support import add_block, change_url, errors_of, form_data
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/article/add/"
-
-
-def change_url(article) -> str:
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-@pytest.fixture
-def editor(db):
-    return make_staff("eve", "Editors")
-
-
-@pytest.fixture
-def reporter(db):
-    return make_staff("ray", "Reporters")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def new_article_data(client, **fields) -> dict:

@@ -6,29 +6,14 @@ from reversion.models import Version
 
 from articles.admin_views import compare_lines, words
 from articles.models import Article, Block
-from tests.admin_support import errors_of, form_data, make_staff
+from tests.admin_support import change_url, errors_of, form_data, make_staff
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
 
-def change_url(article) -> str:
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def history_url(article) -> str:
     return reverse("admin:articles_article_history", args=[article.pk])
-
-
-@pytest.fixture
-def editor(db):
-    return make_staff("eve", "Editors")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 def edit(client, article, **changes) -> None:

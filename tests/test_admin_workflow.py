@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from tests.admin_support import ROLES, errors_of, form_data, make_staff
+from tests.admin_support import ROLES, change_url, errors_of, form_data
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
@@ -16,22 +16,8 @@ pytestmark = pytest.mark.django_db
 LIST_URL = "/admin/articles/article/"
 
 
-def change_url(article) -> str:
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def preview_url(article) -> str:
     return reverse("admin:articles_article_preview", args=[article.pk])
-
-
-@pytest.fixture
-def editor(db):
-    return make_staff("eve", "Editors")
-
-
-@pytest.fixture
-def reporter(db):
-    return make_staff("ray", "Reporters")
 
 
 def login(client, user):
