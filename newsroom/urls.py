@@ -1,7 +1,6 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from newsroom import views
 
@@ -14,5 +13,9 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
-# Uploaded photos in development (DEBUG=1); static() adds nothing otherwise.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded photos, when they live on this server's disk (with S3 storage MEDIA_URL
+# is a full address and the object store serves them).
+if not settings.MEDIA_URL.startswith(("http://", "https://", "//")):
+    urlpatterns.insert(
+        0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", views.media, name="media")
+    )

@@ -40,6 +40,16 @@ def image_bytes(fmt: str = "JPEG", size=(2000, 1000), *, exif: bool = False) -> 
     return out.getvalue()
 
 
+def post_second_block(client, article, **fields):
+    """An editor saves `article` in the admin with one more block after its first."""
+    client.force_login(make_staff("eve", "Editors"))
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url))
+    data.update({"blocks-TOTAL_FORMS": "2", "blocks-1-position": "1"})
+    data.update({f"blocks-1-{name}": value for name, value in fields.items()})
+    return client.post(url, data)
+
+
 def upload(data: bytes, name: str = "flood.jpg") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, content_type="image/jpeg")
 
@@ -142,22 +152,16 @@ def test_srcset_lists_the_renditions_that_exist():
 @pytest.mark.django_db
 def test_editor_uploads_a_captioned_photo_with_alt_text(client):
     """A photo uploaded on a caption is stored clean, with renditions, and its alt text."""
-    client.force_login(make_staff("eve", "Editors"))
     article = make_article()
-    url = reverse("admin:articles_article_change", args=[article.pk])
-    data = form_data(client.get(url))
-    data.update(
-        {
-            "blocks-TOTAL_FORMS": "2",
-            "blocks-1-position": "1",
-            "blocks-1-kind": "caption",
-            "blocks-1-text": "The river at noon",
-            "blocks-1-credit": "Bilal Hussein / AP",
-            "blocks-1-alt_text": "Brown water over a road",
-            "blocks-1-photo": upload(image_bytes(exif=True), "river.jpg"),
-        }
+    response = post_second_block(
+        client,
+        article,
+        kind="caption",
+        text="The river at noon",
+        credit="Bilal Hussein / AP",
+        alt_text="Brown water over a road",
+        photo=upload(image_bytes(exif=True), "river.jpg"),
     )
-    response = client.post(url, data)
     assert response.status_code == 302, errors_of(response)
     caption = article.blocks.get(kind="caption")
     assert caption.photo.name.endswith(".jpg")
@@ -169,22 +173,39 @@ def test_editor_uploads_a_captioned_photo_with_alt_text(client):
 @pytest.mark.django_db
 def test_a_photo_without_alt_text_or_on_a_paragraph_is_refused(client):
     """A photo needs a description, and only captions carry photos."""
-    client.force_login(make_staff("eve", "Editors"))
-    article = make_article()
-    url = reverse("admin:articles_article_change", args=[article.pk])
-    data = form_data(client.get(url))
-    data.update(
-        {
-            "blocks-TOTAL_FORMS": "2",
-            "blocks-1-position": "1",
-            "blocks-1-kind": "paragraph",
-            "blocks-1-text": "Text",
-            "blocks-1-photo": upload(image_bytes(size=(50, 50))),
-        }
+    response = post_second_block(
+        client,
+        make_article(),
+        kind="paragraph",
+        text="Text",
+        photo=upload(image_bytes(size=(50, 50))),
     )
-    response = client.post(url, data)
     assert response.status_code == 200
     assert set(errors_of(response)) == {
         "Only a photo caption can carry a photo.",
         "Describe what the photo shows, for readers who cannot see it.",
     }
+
+
+@pytest.mark.django_db
+def test_readers_see_an_uploaded_photo_in_the_sizes_made_for_it(client):
+    """The article page shows the photo with its renditions, and the site serves them."""
+    article = make_article()
+    post_second_block(
+        client,
+        article,
+        kind="caption",
+        text="The river at noon",
+        alt_text="Brown water over a road",
+        photo=upload(image_bytes(), "river.jpg"),
+    )
+    client.logout()
+    html = client.get(article.get_absolute_url()).text
+    caption = article.blocks.get(kind="caption")
+    assert f'src="{caption.photo.url}"' in html
+    assert 'alt="Brown water over a road"' in html
+    assert "480w" in html and "960w" in html
+    for url in (caption.photo.url, caption.photo.url.replace(".jpg", ".480w.jpg")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == "image/jpeg"

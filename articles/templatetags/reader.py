@@ -9,6 +9,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Section
+from articles.photos import photo_srcset
 from articles.queries import isoformat
 from articles.search import MARK_START, MARK_STOP
 
@@ -16,6 +17,9 @@ register = template.Library()
 
 # The characters json_script escapes, so that JSON can sit inside a <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+register.filter("photo_srcset", photo_srcset)
 
 
 @register.inclusion_tag("articles/includes/section_nav.html", takes_context=True)
