@@ -18,7 +18,8 @@ from articles import workflow
 from articles.forms import MAX_UPLOAD_BYTES, SeedImportForm
 from articles.importer import REJECTED, FileReport, import_files
 from articles.models import Article, Block, Note, Section, Topic
-from articles.views import render_article, with_page_content
+from articles.queries import with_page_content
+from articles.views import render_article
 
 # Preview
 

@@ -182,8 +182,6 @@ class Article(models.Model):
             body_text=self.body_text, body_html=self.body_html
         )
 
-    refresh_body_text = refresh_derived  # its name before body_html existed
-
     def rendered_body(self) -> str:
         """The body's HTML: the stored one, or rendered now (and stored when it may be)."""
         if self.body_html:

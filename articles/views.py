@@ -12,7 +12,6 @@ from articles import queries
 from articles.cache import cached_fragment
 from articles.http import cache_publicly, never_cache_privately
 from articles.models import Article, Section, Topic
-from articles.queries import with_page_content  # noqa: F401  (the admin preview imports it from here)
 from articles.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
 

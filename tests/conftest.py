@@ -69,7 +69,7 @@ def add_block(article: Article, kind: str, text: str, **fields) -> Block:
     """Append a block to an article's body and refresh what search reads of it."""
     position = article.blocks.count()
     block = Block.objects.create(article=article, position=position, kind=kind, text=text, **fields)
-    article.refresh_body_text()
+    article.refresh_derived()
     return block
 
 

@@ -120,9 +120,7 @@ def test_teaser_link_to_a_web_address_is_kept(editor_client):
 def test_teaser_target_is_found_by_headline_in_the_autocomplete(editor_client):
     """The teaser's article field looks articles up by headline."""
     make_article("Floods close the coast road", paragraphs=("Nothing about rivers.",))
-    make_article(
-        "Unrelated", paragraphs=("The coast road was mentioned here.",)
-    ).refresh_body_text()
+    make_article("Unrelated", paragraphs=("The coast road was mentioned here.",)).refresh_derived()
     response = editor_client.get(
         "/admin/autocomplete/",
         {
@@ -247,7 +245,7 @@ def test_the_article_list_searches_headlines_and_body_text(editor_client):
     """Searching the list finds words in the headline or in the body."""
     make_article("Heatwave warning")
     article = make_article("Quiet day", paragraphs=("A heatwave is coming.",))
-    article.refresh_body_text()
+    article.refresh_derived()
     make_article("Nothing here")
     response = editor_client.get("/admin/articles/article/", {"q": "heatwave"})
     assert {a.headline for a in response.context["cl"].result_list} == {

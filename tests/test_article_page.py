@@ -70,7 +70,7 @@ def test_article_page_hides_updated_time_when_nothing_changed(client, article_fa
 def test_article_page_shows_reading_time(client, article_factory):
     """A long article tells readers how many minutes it takes."""
     article = article_factory(paragraphs=("word " * 700,))
-    article.refresh_body_text()
+    article.refresh_derived()
     assert "4 min read" in page(client, article)
 
 

@@ -20,7 +20,7 @@ def searchable(article_factory):
 
     def make(*args, **kwargs) -> Article:
         article = article_factory(*args, **kwargs)
-        article.refresh_body_text()
+        article.refresh_derived()
         return article
 
     return make
