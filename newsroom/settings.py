@@ -4,6 +4,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -246,6 +247,40 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+
+# Uploaded photos go to an S3-compatible object store (AWS S3, MinIO, Cloudflare R2…)
+# when AWS_STORAGE_BUCKET_NAME names a bucket; boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY. Readers fetch the photos from MEDIA_URL (the bucket's public
+# address, or a CDN's in front of it) at plain, lasting addresses, since article bodies
+# are stored rendered; so this site's own /media/ view is off (newsroom/urls.py) and
+# the Content-Security-Policy lets images come from there.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").rstrip("/")
+    MEDIA_URL = os.environ.get("MEDIA_URL") or (
+        f"{AWS_S3_ENDPOINT_URL}/{AWS_STORAGE_BUCKET_NAME}/"
+        if AWS_S3_ENDPOINT_URL
+        else f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com/"
+    )
+    _media = urlsplit(MEDIA_URL)
+    if _media.scheme not in ("http", "https") or not _media.netloc:
+        raise ImproperlyConfigured("MEDIA_URL must be an http(s) address when photos go to S3.")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Other S3 servers are addressed as endpoint/bucket/key (MinIO needs no DNS).
+            "addressing_style": "path" if AWS_S3_ENDPOINT_URL else None,
+            "url_protocol": f"{_media.scheme}:",
+            "custom_domain": (_media.netloc + _media.path).rstrip("/"),
+            "querystring_auth": False,  # unsigned: a signed address would expire in stored pages
+            "file_overwrite": False,  # a second "photo.jpg" gets a name of its own, as on disk
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_media.scheme}://{_media.netloc}")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
 # Seconds a rendered public page is kept; 0 switches the page cache off (articles/cache.py).
