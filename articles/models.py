@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.links import link
+
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
 
 
@@ -171,7 +173,7 @@ class Article(models.Model):
             SlugRedirect.objects.filter(old_slug=self.slug).delete()
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return link("articles:detail", self.slug)
 
     def refresh_derived(self) -> None:
         """Recompute what is derived from the blocks: the searchable text and the page's body."""

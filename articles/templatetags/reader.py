@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
 from articles.queries import isoformat
@@ -20,6 +21,8 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 
 register.filter("photo_srcset", photo_srcset)
+# {% link 'articles:section' slug %}: {% url %} for the public pages, without re-matching the URLconf.
+register.simple_tag(link, name="link")
 
 
 @register.inclusion_tag("articles/includes/section_nav.html", takes_context=True)
