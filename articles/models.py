@@ -90,7 +90,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
-    headline_key = models.CharField(max_length=300, db_index=True, editable=False)
+    headline_key = models.CharField(max_length=300, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -123,11 +123,18 @@ class Article(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+    # The headline and standfirst alone: what search ranks its matches by. Small enough
+    # to stay in the row, where ranking the whole search_vector reads it from TOAST (issue 6).
+    rank_vector = models.GeneratedField(
+        expression=SearchVector("headline", weight="A", config="english")
+        + SearchVector("dek", weight="B", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     # Import bookkeeping: the seed file's name identifies the article across re-imports.
-    source_file = models.CharField(
-        max_length=255, unique=True, null=True, blank=True, editable=False
-    )
+    # NULL, not "", for articles written in the admin: article_source_file_unique allows many NULLs.
+    source_file = models.CharField(max_length=255, null=True, blank=True, editable=False)  # noqa: DJ001
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
     edited_at = models.DateTimeField(
@@ -139,9 +146,16 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        # Plain btree indexes and constraints, not db_index/unique on the fields: those add a
+        # second, pattern-matching index for CharFields that nothing here uses, and
+        # every index is written again for each imported article (issue 6).
         indexes = [
             models.Index(fields=["status", "-published_at"]),
             GinIndex(fields=["search_vector"], name="article_search_gin"),
+            models.Index(fields=["headline_key"], name="article_headline_key"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["source_file"], name="article_source_file_unique"),
         ]
 
     def __str__(self) -> str:
@@ -288,7 +302,10 @@ class Block(models.Model):
         TEASER = "teaser", "Related-link teaser"
         FURNITURE = "furniture", "Page furniture (hidden from readers)"
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="blocks")
+    # No index of its own: block_position_unique's index starts with article_id.
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="blocks", db_index=False
+    )
     position = models.PositiveIntegerField()
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PARAGRAPH)
     text = models.TextField()
@@ -310,7 +327,7 @@ class Block(models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text="Teasers: an explicit link (http or https).",
     )
-    link_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
+    link_key = models.CharField(max_length=300, blank=True, editable=False)
     link_article = models.ForeignKey(
         Article,
         null=True,
@@ -329,6 +346,7 @@ class Block(models.Model):
                 deferrable=models.Deferrable.DEFERRED,
             )
         ]
+        indexes = [models.Index(fields=["link_key"], name="block_link_key")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
