@@ -49,6 +49,10 @@ print("PROBE " + json.dumps(out))
 """
 
 
+# The probe needs the test database even when this module runs alone: the mark makes
+# pytest-django create it (the module-scoped fixture cannot ask for `db`).
+pytestmark = pytest.mark.django_db
+
 STATIC_ROOT = tempfile.mkdtemp(prefix="newsroom-static-")
 
 
