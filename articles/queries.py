@@ -8,7 +8,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import GeneratedField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -130,7 +130,7 @@ def reading_minutes(article: Article) -> int:
 PAGE_COLUMNS = ", ".join(
     f"{_ARTICLE}.{field.column}"
     for field in Article._meta.concrete_fields
-    if field.name != "search_vector"
+    if not isinstance(field, GeneratedField)  # search vectors: large, and never shown
 )
 PUBLISHED_ARTICLE = (
     f"SELECT {PAGE_COLUMNS}, s.name AS section_name, s.slug AS section_slug,"
