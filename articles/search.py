@@ -1,20 +1,21 @@
 """Full-text search over published articles, with PostgreSQL's web-search syntax.
 
 Articles carry a stored, GIN-indexed tsvector (Article.search_vector) weighting
-the headline above the standfirst above the body and captions. Queries match
-and rank against that column only: nothing computes to_tsvector per row.
+the headline above the standfirst above the body and captions, and a small one of
+the headline and standfirst alone (Article.rank_vector). Searches match against the
+first and rank by the second: nothing computes to_tsvector per row.
 """
 
 import re
+from collections.abc import Sequence
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Concat
+from django.contrib.postgres.search import SearchQuery
+from django.db import connections, router
 
-from articles.models import Article, Topic
+from articles.models import Article, Section, Topic
 
 CONFIG = "english"
-# Private-use characters mark matches inside SearchHeadline's output; the template
+# Private-use characters mark matches inside ts_headline()'s output; the template
 # escapes the text first and only then turns them into <mark> elements.
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 # What templates/articles/includes/story_card.html shows of an article.
@@ -27,51 +28,136 @@ STORY_CARD_FIELDS = [
     "published_at",
     "section__name",
 ]
+# A search ranks the newest RANKED_MATCHES articles that match, and no more.
 RANKED_MATCHES = 1000
+# Characters at the start of the body an excerpt is looked for in first.
+EXCERPT_WINDOW = 600
+
+# The two queries of a search, written out: compiling them through the ORM took
+# longer than PostgreSQL takes to answer them (issue 6). Both keep to the rules of
+# Article.objects.published(), as the tests check.
+_QUERY = f"(websearch_to_tsquery('{CONFIG}'::regconfig, %(query)s))"
+_PUBLISHED = "a.status = %(published)s AND a.published_at <= statement_timestamp()"
+# The newest RANKED_MATCHES matches, best first. PostgreSQL walks the articles newest
+# first and stops at the limit when a word is common, and reads the GIN index on
+# search_vector when it is rare. The rank reads rank_vector, a few hundred bytes kept
+# in the row, and never search_vector, which lives in TOAST: ranking that took longer
+# than finding the matches. ANDs become ORs for ranking, as ts_rank() scores a headline
+# holding one of two words like one holding neither (tsquery's text form spells AND
+# " & ", which no lexeme contains). Equal ranks, as matches in the body alone have,
+# go newest first.
+RANKED_SQL = (
+    "SELECT id FROM ("
+    " SELECT a.id, a.published_at,"
+    f" ts_rank(a.rank_vector, replace({_QUERY}::text, ' & ', ' | ')::tsquery) AS rank"
+    f" FROM {Article._meta.db_table} a"
+    f" WHERE {_PUBLISHED} AND a.search_vector @@ {_QUERY}"
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT %(limit)s"
+    ") newest ORDER BY rank DESC, published_at DESC, id DESC"
+)
+
+# ts_headline() parses and stems all the text it is given, which over whole bodies
+# cost more than the rest of the search together (issue 6). Matches are mostly near
+# the top, so an excerpt comes from the standfirst and the first EXCERPT_WINDOW
+# characters of the body, cut at a space; substring() is NULL unless that marked a
+# match, and only then does COALESCE() have the whole body read.
+_EXCERPT = f"ts_headline('{CONFIG}'::regconfig, {{text}}, {_QUERY}, %(excerpt_options)s)"
+_NEAR_TOP = _EXCERPT.format(
+    text=r"a.dek || chr(10) || regexp_replace(left(a.body_text || ' ', %(window)s), '\S*$', '')"
+)
+_WHOLE = _EXCERPT.format(text="a.dek || chr(10) || a.body_text")
+PAGE_SQL = (
+    "SELECT a.id, a.headline, a.slug, a.dek, a.byline, a.language, a.published_at,"
+    " a.section_id, s.name AS section_name, s.slug AS section_slug,"
+    f" ts_headline('{CONFIG}'::regconfig, a.headline, {_QUERY}, %(headline_options)s)"
+    " AS headline_match,"
+    f" coalesce(substring({_NEAR_TOP}, %(marked)s), {_WHOLE}) AS excerpt"
+    f" FROM {Article._meta.db_table} a"
+    f" LEFT JOIN {Section._meta.db_table} s ON s.id = a.section_id"
+    f" WHERE a.id = ANY(%(ids)s) AND {_PUBLISHED}"
+)
+_MARKS = f'StartSel="{MARK_START}", StopSel="{MARK_STOP}"'
+HEADLINE_OPTIONS = f"{_MARKS}, HighlightAll=true"
+EXCERPT_OPTIONS = f'{_MARKS}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'
 
 
-def search_articles(query: str):
-    """Published articles matching `query` ("quoted phrase", -word, or), best match first.
+def search_articles(query: str) -> "SearchResults":
+    """Published articles matching `query` ("quoted phrase", -word, or), best match first."""
+    return SearchResults(query)
 
-    At most RANKED_MATCHES of them: the newest that match, ranked by relevance.
-    Each carries `headline_match` and `excerpt`: the headline and a passage of
-    the standfirst or body with the matched words between MARK_START and MARK_STOP.
+
+class SearchResults(Sequence):
+    """The newest RANKED_MATCHES articles matching a query, best match first, for a paginator.
+
+    Best means matching in the headline, then in the standfirst, the more of the
+    query's words the better; articles matching in their body alone come after, and
+    ties go newest first. A page
+    costs two queries: one lists the ranked ids, which also gives the count, and one
+    fetches the page's articles, each with `headline_match` and `excerpt`: the headline
+    and a passage of the standfirst or body with the matched words between MARK_START
+    and MARK_STOP.
     """
-    query = query.strip()
-    if not query:
-        return Article.objects.none()
-    search_query = SearchQuery(query, search_type="websearch", config=CONFIG)
-    # Ranking reads each candidate's whole vector, and a common word matches tens
-    # of thousands of articles: only the newest RANKED_MATCHES are ranked, which
-    # keeps a search fast at 100,000 articles. PostgreSQL evaluates the costly
-    # ts_headline() calls after ORDER BY … LIMIT, for the page being shown only.
-    matches = Article.objects.published().filter(search_vector=search_query)
-    newest = matches.order_by("-published_at").values("pk")[:RANKED_MATCHES]
-    return (
-        Article.objects.published()
-        .filter(pk__in=newest)
-        .select_related("section")
-        .defer("body_text", "search_vector")
-        .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
-            headline_match=_highlight("headline", search_query, highlight_all=True),
-            excerpt=_highlight(
-                Concat("dek", Value("\n"), "body_text", output_field=TextField()),
-                search_query,
-                max_fragments=2,
-                max_words=30,
-                min_words=12,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by(F("rank").desc(), F("published_at").desc(), "-id")
-    )
 
+    def __init__(self, query: str):
+        self.query = query.strip()
+        # Both queries read the same database, should reads go to replicas.
+        self.using = router.db_for_read(Article)
+        self._ids: list[int] | None = None
 
-def _highlight(expression, query: SearchQuery, **options) -> SearchHeadline:
-    return SearchHeadline(
-        expression, query, config=CONFIG, start_sel=MARK_START, stop_sel=MARK_STOP, **options
-    )
+    def ranked_sql(self) -> tuple[str, dict]:
+        params = {
+            "query": self.query,
+            "published": Article.Status.PUBLISHED.value,
+            "limit": RANKED_MATCHES,
+        }
+        return RANKED_SQL, params
+
+    def ids(self) -> list[int]:
+        """The matching articles' ids, best match first."""
+        if self._ids is None:
+            self._ids = []
+            if self.query:
+                with connections[self.using].cursor() as cursor:
+                    cursor.execute(*self.ranked_sql())
+                    self._ids = [pk for (pk,) in cursor.fetchall()]
+        return self._ids
+
+    def count(self) -> int:
+        """How many match, at most RANKED_MATCHES (the template says "or more" then)."""
+        return len(self.ids())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._articles(self.ids()[index])
+        return self._articles([self.ids()[index]])[0]
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def _articles(self, ids: list[int]) -> list[Article]:
+        """The articles `ids` names, in that order, with their highlighted headline and excerpt."""
+        if not ids:
+            return []
+        params = {
+            "query": self.query,
+            "published": Article.Status.PUBLISHED.value,
+            "ids": ids,
+            "window": EXCERPT_WINDOW + 1,
+            "marked": f"^.*{MARK_START}.*$",
+            "headline_options": HEADLINE_OPTIONS,
+            "excerpt_options": EXCERPT_OPTIONS,
+        }
+        by_pk = {}
+        for article in Article.objects.raw(PAGE_SQL, params, using=self.using):
+            if article.section_id is not None:
+                article.section = Section(
+                    id=article.section_id, name=article.section_name, slug=article.section_slug
+                )
+            by_pk[article.pk] = article
+        return [by_pk[pk] for pk in ids if pk in by_pk]  # one may have been unpublished since
 
 
 def similarity_terms(article: Article) -> str:
