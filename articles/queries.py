@@ -16,11 +16,13 @@ from django.utils.dateparse import parse_datetime
 from articles.models import Article, Block, Note, Section, Topic
 
 WORDS_PER_MINUTE = 230
+# The stored search vectors: large, and never shown on a page.
+SEARCH_COLUMNS = [f.name for f in Article._meta.concrete_fields if isinstance(f, GeneratedField)]
 
 
 def for_listing(articles: QuerySet) -> QuerySet:
     """Articles as lists show them: with their section, without the heavy search columns."""
-    return articles.select_related("section").defer("body_text", "search_vector")
+    return articles.select_related("section").defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
 def with_page_content(articles: QuerySet) -> QuerySet:
@@ -34,7 +36,7 @@ def with_page_content(articles: QuerySet) -> QuerySet:
     """
     return (
         articles.select_related("section")
-        .defer("search_vector")
+        .defer(*SEARCH_COLUMNS)
         .annotate(
             topic_rows=RawSQL(TOPIC_ROWS, ()),
             note_rows=RawSQL(NOTE_ROWS, ()),
@@ -130,7 +132,7 @@ def reading_minutes(article: Article) -> int:
 PAGE_COLUMNS = ", ".join(
     f"{_ARTICLE}.{field.column}"
     for field in Article._meta.concrete_fields
-    if not isinstance(field, GeneratedField)  # search vectors: large, and never shown
+    if field.name not in SEARCH_COLUMNS
 )
 PUBLISHED_ARTICLE = (
     f"SELECT {PAGE_COLUMNS}, s.name AS section_name, s.slug AS section_slug,"
