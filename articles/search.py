@@ -6,6 +6,8 @@ the headline and standfirst alone (Article.rank_vector). Searches match against 
 first and rank by the second: nothing computes to_tsvector per row.
 """
 
+import json
+import math
 import re
 from collections.abc import Sequence
 
@@ -38,23 +40,46 @@ EXCERPT_WINDOW = 600
 # Article.objects.published(), as the tests check.
 _QUERY = f"(websearch_to_tsquery('{CONFIG}'::regconfig, %(query)s))"
 _PUBLISHED = "a.status = %(published)s AND a.published_at <= statement_timestamp()"
-# The newest RANKED_MATCHES matches, best first. PostgreSQL walks the articles newest
-# first and stops at the limit when a word is common, and reads the GIN index on
-# search_vector when it is rare. The rank reads rank_vector, a few hundred bytes kept
-# in the row, and never search_vector, which lives in TOAST: ranking that took longer
-# than finding the matches. ANDs become ORs for ranking, as ts_rank() scores a headline
-# holding one of two words like one holding neither (tsquery's text form spells AND
-# " & ", which no lexeme contains). Equal ranks, as matches in the body alone have,
-# go newest first.
-RANKED_SQL = (
-    "SELECT id FROM ("
-    " SELECT a.id, a.published_at,"
-    f" ts_rank(a.rank_vector, replace({_QUERY}::text, ' & ', ' | ')::tsquery) AS rank"
-    f" FROM {Article._meta.db_table} a"
-    f" WHERE {_PUBLISHED} AND a.search_vector @@ {_QUERY}"
-    " ORDER BY a.published_at DESC, a.id DESC LIMIT %(limit)s"
+# The newest RANKED_MATCHES matches, best first, found one of two ways (issue 6):
+# - a word in many articles: walk the articles newest first, reading search_vector,
+#   until the limit is reached (NEWEST_MATCHES_SQL);
+# - a word in fewer: read its matches through the GIN index on search_vector, only
+#   among the newest `window` articles when they hold enough (MATCHES_IN_WINDOW_SQL,
+#   else MATCHES_SQL). Walking would read ten thousand vectors for a word in one
+#   article of ten; reading all the matches of a common word reads nearly every row.
+# The rank reads rank_vector, a few hundred bytes kept in the row, and never
+# search_vector, which lives in TOAST. ANDs become ORs for ranking, as ts_rank()
+# scores a headline holding one of two words like one holding neither (tsquery's
+# text form spells AND " & ", which no lexeme contains). Equal ranks, as matches in
+# the body alone have, go newest first.
+_RANK = f"ts_rank(rank_vector, replace({_QUERY}::text, ' & ', ' | ')::tsquery)"
+_BEST_OF_NEWEST = (
+    f"SELECT id FROM (SELECT id, published_at, {_RANK} AS rank FROM {{matches}}"
+    " ORDER BY published_at DESC, id DESC LIMIT %(limit)s"
     ") newest ORDER BY rank DESC, published_at DESC, id DESC"
 )
+_MATCHING = f"{_PUBLISHED} AND a.search_vector @@ {_QUERY}"
+NEWEST_MATCHES_SQL = _BEST_OF_NEWEST.format(matches=f"{Article._meta.db_table} a WHERE {_MATCHING}")
+_IN_WINDOW = (
+    " AND a.published_at >= coalesce((SELECT b.published_at"
+    f" FROM {Article._meta.db_table} b WHERE b.status = %(published)s"
+    " AND b.published_at <= statement_timestamp()"
+    " ORDER BY b.published_at DESC OFFSET %(window)s LIMIT 1), '-infinity')"
+)
+# MATERIALIZED keeps PostgreSQL from turning the GIN read back into the walk.
+_MATCHES = (
+    "WITH matches AS MATERIALIZED (SELECT a.id, a.published_at, a.rank_vector"
+    f" FROM {Article._meta.db_table} a WHERE {_MATCHING}{{window}}) "
+    + _BEST_OF_NEWEST.format(matches="matches")
+)
+MATCHES_SQL = _MATCHES.format(window="")
+MATCHES_IN_WINDOW_SQL = _MATCHES.format(window=_IN_WINDOW)
+# Above this share of the archive, a word's newest matches are found by walking.
+COMMON_SHARE = 0.3
+# A window holds this many times the articles expected to give RANKED_MATCHES matches.
+WINDOW_MARGIN = 1.5
+ESTIMATE_SQL = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Article._meta.db_table} a WHERE {_MATCHING}"
+ARTICLE_COUNT_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"
 
 # ts_headline() parses and stems all the text it is given, which over whole bodies
 # cost more than the rest of the search together (issue 6). Matches are mostly near
@@ -104,23 +129,30 @@ class SearchResults(Sequence):
         self.using = router.db_for_read(Article)
         self._ids: list[int] | None = None
 
-    def ranked_sql(self) -> tuple[str, dict]:
-        params = {
-            "query": self.query,
-            "published": Article.Status.PUBLISHED.value,
-            "limit": RANKED_MATCHES,
-        }
-        return RANKED_SQL, params
-
     def ids(self) -> list[int]:
         """The matching articles' ids, best match first."""
         if self._ids is None:
             self._ids = []
             if self.query:
                 with connections[self.using].cursor() as cursor:
-                    cursor.execute(*self.ranked_sql())
-                    self._ids = [pk for (pk,) in cursor.fetchall()]
+                    self._ids = self._ranked_ids(cursor)
         return self._ids
+
+    def _ranked_ids(self, cursor) -> list[int]:
+        params = {
+            "query": self.query,
+            "published": Article.Status.PUBLISHED.value,
+            "limit": RANKED_MATCHES,
+        }
+        articles, share = _estimate(cursor, params)
+        if share >= COMMON_SHARE:
+            return _fetch_ids(cursor, NEWEST_MATCHES_SQL, params)
+        window = math.ceil(RANKED_MATCHES / max(share, 1e-9) * WINDOW_MARGIN)
+        if window < articles:
+            ids = _fetch_ids(cursor, MATCHES_IN_WINDOW_SQL, {**params, "window": window})
+            if len(ids) >= RANKED_MATCHES:
+                return ids
+        return _fetch_ids(cursor, MATCHES_SQL, params)
 
     def count(self) -> int:
         """How many match, at most RANKED_MATCHES (the template says "or more" then)."""
@@ -158,6 +190,25 @@ class SearchResults(Sequence):
                 )
             by_pk[article.pk] = article
         return [by_pk[pk] for pk in ids if pk in by_pk]  # one may have been unpublished since
+
+
+def _estimate(cursor, params: dict) -> tuple[float, float]:
+    """The articles in the table and the planner's guess of the share that match;
+    (0, 0) for a table never analysed, as in a new database."""
+    cursor.execute(ARTICLE_COUNT_SQL, [Article._meta.db_table])
+    articles = cursor.fetchone()[0]
+    if articles <= 0:
+        return 0, 0
+    cursor.execute(ESTIMATE_SQL, params)
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return articles, plan[0]["Plan"]["Plan Rows"] / articles
+
+
+def _fetch_ids(cursor, sql: str, params: dict) -> list[int]:
+    cursor.execute(sql, params)
+    return [pk for (pk,) in cursor.fetchall()]
 
 
 def similarity_terms(article: Article) -> str:
