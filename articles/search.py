@@ -77,6 +77,9 @@ MATCHES_IN_WINDOW_SQL = _MATCHES.format(window=_IN_WINDOW)
 # Above this share of the archive, a word's newest matches are found by walking.
 COMMON_SHARE = 0.3
 # A window holds this many times the articles expected to give RANKED_MATCHES matches.
+# Rarer guesses count as this: the planner guesses phrases far too rare, and a window
+# this size is cheap to read even when it holds too few matches.
+RARE_SHARE = 0.05
 WINDOW_MARGIN = 1.5
 ESTIMATE_SQL = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Article._meta.db_table} a WHERE {_MATCHING}"
 ARTICLE_COUNT_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"
@@ -147,7 +150,7 @@ class SearchResults(Sequence):
         articles, share = _estimate(cursor, params)
         if share >= COMMON_SHARE:
             return _fetch_ids(cursor, NEWEST_MATCHES_SQL, params)
-        window = math.ceil(RANKED_MATCHES / max(share, 1e-9) * WINDOW_MARGIN)
+        window = math.ceil(RANKED_MATCHES / max(share, RARE_SHARE) * WINDOW_MARGIN)
         if window < articles:
             ids = _fetch_ids(cursor, MATCHES_IN_WINDOW_SQL, {**params, "window": window})
             if len(ids) >= RANKED_MATCHES:
