@@ -35,8 +35,8 @@ RANKED_MATCHES = 1000
 # Characters at the start of the body an excerpt is looked for in first.
 EXCERPT_WINDOW = 600
 
-# The two queries of a search, written out: compiling them through the ORM took
-# longer than PostgreSQL takes to answer them (issue 6). Both keep to the rules of
+# The queries of a search, written out: compiling them through the ORM took
+# longer than PostgreSQL takes to answer them (issue 6). All keep to the rules of
 # Article.objects.published(), as the tests check.
 _QUERY = f"(websearch_to_tsquery('{CONFIG}'::regconfig, %(query)s))"
 _PUBLISHED = "a.status = %(published)s AND a.published_at <= statement_timestamp()"
@@ -119,9 +119,9 @@ class SearchResults(Sequence):
 
     Best means matching in the headline, then in the standfirst, the more of the
     query's words the better; articles matching in their body alone come after, and
-    ties go newest first. A page
-    costs two queries: one lists the ranked ids, which also gives the count, and one
-    fetches the page's articles, each with `headline_match` and `excerpt`: the headline
+    ties go newest first. A page costs two queries after the planner's guess of how
+    common the words are (which reads no article): one lists the ranked ids, which
+    also gives the count, and one fetches the page's articles, each with `headline_match` and `excerpt`: the headline
     and a passage of the standfirst or body with the matched words between MARK_START
     and MARK_STOP.
     """
