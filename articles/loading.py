@@ -82,12 +82,15 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
 HEBREW = re.compile(r"[\u0590-\u05ff]")
 ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
 LETTER = re.compile(r"[^\W\d_]")
+RIGHT_TO_LEFT = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
 
 
 def guess_language(parsed: ParsedArticle) -> str:
     """Hebrew or Arabic when most letters are, else English: enough to set text direction."""
     text = " ".join([parsed.headline, parsed.dek, *(b.text for b in parsed.blocks[:5])])
     # Regular expressions, not a loop over characters: this runs for every imported file.
+    if not RIGHT_TO_LEFT.search(text):
+        return "en"
     letters = "".join(LETTER.findall(text))
     hebrew, arabic = len(HEBREW.findall(letters)), len(ARABIC.findall(letters))
     if max(hebrew, arabic) > len(letters) / 2:
