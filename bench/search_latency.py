@@ -1,4 +1,4 @@
-"""Search latency, uncached: `.venv/bin/python bench/search_latency.py` after `make bench ARTICLES=100000`.
+"""Search latency, uncached, over the benchmark corpus: part of `make bench` (at 100,000 articles with ARTICLES=100000).
 
 Runs 200 searches (single words, phrases, exclusions, "or"; each of the 101
 different ones about twice) through the search page with the page cache off,
