@@ -4,12 +4,12 @@ from datetime import datetime, time
 
 from django.core.paginator import EmptyPage, Paginator
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse, QueryDict
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from articles import queries
 from articles.http import public
+from articles.links import link
 from articles.models import Article, Block, Section, Topic
 
 PAGE_SIZE = 20
@@ -123,11 +123,11 @@ def page_url(request: HttpRequest, number: int) -> str:
 
 
 def api_url(article: Article) -> str:
-    return reverse("articles:api-detail", kwargs={"slug": article.slug})
+    return link("articles:api-detail", article.slug)
 
 
 def named(request: HttpRequest, thing: Section | Topic, url_name: str) -> dict:
-    url = reverse(url_name, kwargs={"slug": thing.slug})
+    url = link(url_name, thing.slug)
     return {"name": thing.name, "slug": thing.slug, "url": request.build_absolute_uri(url)}
 
 

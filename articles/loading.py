@@ -79,10 +79,11 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
     return problems
 
 
-HEBREW = re.compile(r"[\u0590-\u05ff]")
-ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f]")
+_HEBREW, _ARABIC = "\u0590-\u05ff", "\u0600-\u06ff\u0750-\u077f"
+HEBREW = re.compile(f"[{_HEBREW}]")
+ARABIC = re.compile(f"[{_ARABIC}]")
+RIGHT_TO_LEFT = re.compile(f"[{_HEBREW}{_ARABIC}]")
 LETTER = re.compile(r"[^\W\d_]")
-RIGHT_TO_LEFT = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f]")
 
 
 def guess_language(parsed: ParsedArticle) -> str:

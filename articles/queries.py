@@ -149,7 +149,12 @@ def published_article(slug: str) -> Article | None:
     found = list(Article.objects.raw(PUBLISHED_ARTICLE, [slug, Article.Status.PUBLISHED]))
     if not found:
         return None
-    article = found[0]
+    return with_joined_section(found[0])
+
+
+def with_joined_section(article: Article) -> Article:
+    """An article from hand-written SQL that joined its section as section_name and
+    section_slug, with article.section set from them rather than by another query."""
     if article.section_id is not None:
         article.section = Section(
             id=article.section_id, name=article.section_name, slug=article.section_slug

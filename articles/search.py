@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
 
 from articles.models import Article, Section, Topic
+from articles.queries import with_joined_section
 
 CONFIG = "english"
 # Private-use characters mark matches inside ts_headline()'s output; the template
@@ -185,13 +186,8 @@ class SearchResults(Sequence):
             "headline_options": HEADLINE_OPTIONS,
             "excerpt_options": EXCERPT_OPTIONS,
         }
-        by_pk = {}
-        for article in Article.objects.raw(PAGE_SQL, params, using=self.using):
-            if article.section_id is not None:
-                article.section = Section(
-                    id=article.section_id, name=article.section_name, slug=article.section_slug
-                )
-            by_pk[article.pk] = article
+        found = Article.objects.raw(PAGE_SQL, params, using=self.using)
+        by_pk = {article.pk: with_joined_section(article) for article in found}
         return [by_pk[pk] for pk in ids if pk in by_pk]  # one may have been unpublished since
 
 

@@ -4,13 +4,13 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import ListView
 
 from articles import queries
 from articles.cache import cached_fragment
 from articles.http import cache_publicly, never_cache_privately
+from articles.links import link
 from articles.models import Article, Section, Topic
 from articles.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
@@ -94,12 +94,11 @@ class TopicView(PublicListView):
 
 def listing_context(listing: Section | Topic, kind: str, url_prefix: str) -> dict:
     """What the shared list template needs to name a section or topic and link its feeds."""
-    slug = {"slug": listing.slug}
     return {
         "listing": listing,
         "kind": kind,
-        "rss_url": reverse(f"articles:{url_prefix}-rss", kwargs=slug),
-        "atom_url": reverse(f"articles:{url_prefix}-atom", kwargs=slug),
+        "rss_url": link(f"articles:{url_prefix}-rss", listing.slug),
+        "atom_url": link(f"articles:{url_prefix}-atom", listing.slug),
     }
 
 
