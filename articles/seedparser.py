@@ -130,6 +130,14 @@ class ParsedArticle:
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
 
+    def __reduce__(self):
+        # The importer's second process pickles every parsed file back: as plain tuples,
+        # an article loads in about 80 µs instead of 190 µs field by field (issue 6).
+        blocks = tuple((b.kind, b.text, b.credit, b.lines, b.source) for b in self.blocks)
+        lines = tuple((line.number, line.text, line.role) for line in self.lines)
+        header = (self.headline, self.dek, self.byline, self.dateline)
+        return (_unpickle_article, (*header, blocks, lines, self.warnings))
+
     def source_texts(self) -> list[str]:
         """Every non-blank line's text, in source order, rebuilt from the structured fields."""
         body = {
@@ -147,6 +155,18 @@ class ParsedArticle:
             next(header[line.role]) if line.role in header else body[line.number]
             for line in self.lines
         ]
+
+
+def _unpickle_article(headline, dek, byline, dateline, blocks, lines, warnings) -> ParsedArticle:
+    return ParsedArticle(
+        headline,
+        dek,
+        byline,
+        dateline,
+        tuple(Block(*block) for block in blocks),
+        tuple(Line(*line) for line in lines),
+        warnings,
+    )
 
 
 # --- Decoding ------------------------------------------------------------------------------
