@@ -9,6 +9,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -332,6 +333,7 @@ class Block(models.Model):
         Article,
         null=True,
         blank=True,
+        db_index=False,  # block_link_article, below
         on_delete=unlink_teasers,
         related_name="teased_by",
         help_text="Teasers: the article this teaser points to.",
@@ -346,7 +348,16 @@ class Block(models.Model):
                 deferrable=models.Deferrable.DEFERRED,
             )
         ]
-        indexes = [models.Index(fields=["link_key"], name="block_link_key")]
+        # Only teasers have a link key, and few teasers a linked article: partial indexes
+        # leave out the other blocks, a score of which every imported article writes (issue 6).
+        indexes = [
+            models.Index(fields=["link_key"], name="block_link_key", condition=~Q(link_key="")),
+            models.Index(
+                fields=["link_article"],
+                name="block_link_article",
+                condition=Q(link_article__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text[:60]}"
