@@ -5,13 +5,14 @@ then write the survivors in batches (articles/loading.py). A batch that the
 database refuses is retried file by file so that one bad file cannot sink the others.
 """
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from multiprocessing import get_context
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 
 from articles import loading
 from articles.batchparse import parse_many
@@ -19,6 +20,7 @@ from articles.seedparser import ParsedArticle, SeedError
 
 REJECTED = "rejected"
 BATCH_SIZE = 500
+WRITERS = 2
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,6 @@ class FileReport:
     parsed: ParsedArticle | None = None
     reason: str = ""
     warnings: tuple[str, ...] = ()
-    url: str = ""
     article_id: int | None = field(default=None, compare=False)
 
 
@@ -44,19 +45,17 @@ def import_files(
 ) -> Iterator[FileReport]:
     """Import (name, contents) pairs; yields a report per file, in order."""
     seen: set[str] = set()
-    for batch, parsed in _parse_ahead(_batches(files, batch_size)):
-        rejected: dict[int, FileReport] = {}
-        seeds = []
-        for index, ((name, data), result) in enumerate(zip(batch, parsed, strict=True)):
-            item = _check(name, data, result, seen)
-            if isinstance(item, FileReport):
-                rejected[index] = item
-            else:
-                seeds.append(item)
-                seen.add(name)
-        written = _plan(seeds, force) if dry_run else _write(seeds, publish, force)
+    checked = (
+        _check_batch(batch, parsed, seen)
+        for batch, parsed in _parse_ahead(_batches(files, batch_size))
+    )
+    if dry_run:
+        written = ((batch, rejected, _plan(seeds, force)) for batch, rejected, seeds in checked)
+    else:
+        written = _write_ahead(checked, publish, force)
+    for batch, rejected, reports in written:
         for index, (name, _) in enumerate(batch):
-            yield rejected.get(index) or written[name]
+            yield rejected.get(index) or reports[name]
 
 
 Batch = list[tuple[str, bytes]]
@@ -81,12 +80,32 @@ def _parse_ahead(batches: Iterator[Batch]) -> Iterator[tuple[Batch, list]]:
         yield first, parse_many([data for _, data in first])
         return
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        current, pending = first, pool.submit(parse_many, [data for _, data in first])
-        for upcoming in chain([second], batches):
+        # The second process takes a while to start: this one parses the first batch meanwhile.
+        pending = pool.submit(parse_many, [data for _, data in second])
+        yield first, parse_many([data for _, data in first])
+        current = second
+        for upcoming in batches:
             following = pool.submit(parse_many, [data for _, data in upcoming])
             yield current, pending.result()
             current, pending = upcoming, following
         yield current, pending.result()
+
+
+CheckedBatch = tuple["Batch", dict[int, FileReport], list[loading.SeedFile]]
+
+
+def _check_batch(batch: "Batch", parsed: list, seen: set[str]) -> CheckedBatch:
+    """The batch, its rejected files by position, and the files to load."""
+    rejected: dict[int, FileReport] = {}
+    seeds = []
+    for index, ((name, data), result) in enumerate(zip(batch, parsed, strict=True)):
+        item = _check(name, data, result, seen)
+        if isinstance(item, FileReport):
+            rejected[index] = item
+        else:
+            seeds.append(item)
+            seen.add(name)
+    return batch, rejected, seeds
 
 
 def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | loading.SeedFile":
@@ -97,6 +116,39 @@ def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | load
     if problems := loading.oversized_fields(result):
         return FileReport(name, REJECTED, parsed=result, reason="; ".join(problems))
     return loading.SeedFile(name=name, digest=loading.digest(data), parsed=result)
+
+
+def _write_ahead(
+    batches: Iterator[CheckedBatch], publish: bool, force: bool
+) -> Iterator[tuple["Batch", dict[int, FileReport], dict[str, FileReport]]]:
+    """Each checked batch with its reports, WRITERS batches being written at once.
+
+    PostgreSQL computing search vectors is most of an import's work, and one connection
+    keeps one core busy: a second connection gives it the other (bench/import_bench.py).
+    articles/loading.py makes batches take turns where they could meet. Inside a
+    caller's transaction (a test, say) its one connection writes the batches in turn.
+    """
+    if connection.in_atomic_block:
+        for batch, rejected, seeds in batches:
+            yield batch, rejected, _write(seeds, publish, force)
+        return
+    with ThreadPoolExecutor(WRITERS, thread_name_prefix="import-writer") as pool:
+        writing: deque = deque()
+        for batch, rejected, seeds in batches:
+            writing.append((batch, rejected, pool.submit(_write_apart, seeds, publish, force)))
+            if len(writing) == WRITERS:
+                batch, rejected, reports = writing.popleft()
+                yield batch, rejected, reports.result()
+        for batch, rejected, reports in writing:
+            yield batch, rejected, reports.result()
+
+
+def _write_apart(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict:
+    """_write on this thread's own connection, closed afterwards."""
+    try:
+        return _write(seeds, publish, force)
+    finally:
+        connection.close()
 
 
 def _plan(seeds: list[loading.SeedFile], force: bool) -> dict[str, FileReport]:
@@ -129,6 +181,5 @@ def _report(seed: loading.SeedFile, outcome: str, article=None) -> FileReport:
         outcome,
         parsed=seed.parsed,
         warnings=seed.parsed.warnings,
-        url=article.get_absolute_url() if article is not None and article.slug else "",
         article_id=article.pk if article is not None else None,
     )

@@ -4,6 +4,8 @@ Files arrive parsed (articles/seedparser.py); this module decides, per file,
 whether it is new, changed, unchanged or in conflict with an editor's work,
 and writes a whole batch with a handful of bulk queries inside one transaction,
 so that an import killed at any moment leaves each article whole or untouched.
+Several batches may be written at once, on connections of their own
+(articles/importer.py); they take turns where they meet (_take_turn).
 """
 
 import hashlib
@@ -124,35 +126,54 @@ def load(
 ) -> list[LoadResult]:
     """Store a batch of parsed files; re-loading the same files changes nothing."""
     names = [f.name for f in files]
-    existing = Article.objects.select_for_update().in_bulk(names, field_name="source_file")
+    existing = Article.objects.in_bulk(names, field_name="source_file")
+    if existing:
+        # Another batch's teasers may change these very rows (_link_teasers_naming):
+        # lock them only in turn, or each batch could wait for the other.
+        _take_turn()
+        existing = Article.objects.select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
-    results, to_create, to_update = [], [], []
-    for seed in files:
-        article = existing.get(seed.name)
-        outcome = _outcome(seed, article, force)
-        if outcome in (IMPORTED, UPDATED):
-            article = _fill(article or Article(source_file=seed.name), seed, now, publish)
-            (to_create if outcome == IMPORTED else to_update).append(article)
-        results.append(LoadResult(seed.name, outcome, article))
-
-    _assign_slugs(to_create)
-    Article.objects.bulk_create(to_create)
-    Article.objects.bulk_update(
-        to_update,
-        [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"],
-    )
-    written = {a.source_file: a for a in to_create + to_update}
-    Block.objects.filter(article__in=to_update).delete()
-    _copy_blocks(
-        row
+    outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
+    new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
+    changed = [
+        _fill(existing[seed.name], seed, now, publish)
         for seed in files
-        if seed.name in written
-        for row in _block_rows(written[seed.name], seed)
+        if outcomes[seed.name] == UPDATED
+    ]
+    created = _copy_articles(new, now, publish)
+    Article.objects.bulk_update(
+        changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
     )
-    _link_teasers(written.values())
+    written = {a.source_file: a for a in created + changed}
+    # Up to here batches run side by side; teasers are linked by one batch at a time, each
+    # after the batches before it have committed, so that every link is seen from one side.
+    _take_turn()
+    Block.objects.filter(article__in=changed).delete()
+    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
+    targets = _teaser_targets(
+        headline_key(block.text)
+        for _, seed in pairs
+        for block in seed.parsed.blocks
+        if block.kind == Block.Kind.TEASER
+    )
+    _copy_blocks(row for article, seed in pairs for row in _block_rows(article, seed, targets))
+    _link_teasers_naming(written.values())
     if written:
         content_changed()
-    return results
+    return [
+        LoadResult(seed.name, outcomes[seed.name], written.get(seed.name) or existing[seed.name])
+        for seed in files
+    ]
+
+
+# Any number, the same for every import into this database.
+TURN_LOCK = 0x5EED5
+
+
+def _take_turn() -> None:
+    """Wait until no other import transaction is linking teasers; hold the turn until commit."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TURN_LOCK])
 
 
 def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
@@ -165,7 +186,7 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     # Rendering every body here would halve import throughput: the first view does it.
     article.body_html = ""
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
-    if article.pk is None:
+    if article._state.adding:
         article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
         article.published_at = now if publish else None
     elif article.status == Article.Status.PUBLISHED:
@@ -173,11 +194,26 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     return article
 
 
-def _block_rows(article: Article, seed: SeedFile) -> Iterator[tuple]:
+def _block_rows(article: Article, seed: SeedFile, targets: dict[str, int]) -> Iterator[tuple]:
     """Rows for BLOCK_COLUMNS, one per parsed block, numbered in source order."""
     for position, block in enumerate(seed.parsed.blocks):
-        link_key = headline_key(block.text) if block.kind == Block.Kind.TEASER else ""
-        yield (article.pk, position, block.kind, block.text, block.credit, "", "", "", link_key)
+        if block.kind == Block.Kind.TEASER:
+            link_key = headline_key(block.text)
+            target = targets.get(link_key)
+        else:
+            link_key, target = "", None
+        yield (
+            article.pk,
+            position,
+            block.kind,
+            block.text,
+            block.credit,
+            "",
+            "",
+            "",
+            link_key,
+            target,
+        )
 
 
 BLOCK_COLUMNS = [
@@ -190,6 +226,7 @@ BLOCK_COLUMNS = [
     "alt_text",
     "link_url",
     "link_key",
+    "link_article_id",
 ]
 
 
@@ -202,31 +239,79 @@ def _copy_blocks(rows: Iterable[tuple]) -> None:
             copy.write_row(row)
 
 
-def _assign_slugs(articles: list[Article]) -> None:
-    """Readable unique slugs for new articles, with one query for the whole batch."""
-    bases = [base_slug(a.headline) for a in articles]
-    taken = slugs_taken(set(bases))
-    for article, base in zip(articles, bases, strict=True):
-        article.slug = next_free_slug(base, taken)
-        taken.add(article.slug)
+def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
+    """New articles for these files, inserted with COPY.
 
-
-def _link_teasers(articles: Iterable[Article]) -> None:
-    """Point teasers at the article whose headline they name, in both directions.
-
-    A teaser written before its target existed is linked when the target arrives;
-    links an editor set by hand are never overwritten.
+    PostgreSQL reads a COPY's rows as they arrive, so it computes each article's search
+    vectors (most of an import's cost) while Python builds the next article: with an
+    INSERT the two would take turns (issue 6). Ids and slugs are therefore settled first.
     """
-    keys = {a.headline_key for a in articles}
-    own = [a.pk for a in articles]
-    if not own:
+    if not seeds:
+        return []
+    table = Article._meta.db_table
+    slugs = _free_slugs([seed.parsed.headline for seed in seeds])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, len(seeds)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+    fields = [f for f in Article._meta.concrete_fields if not f.generated]
+    sql = f"COPY {table} ({', '.join(f.column for f in fields)}) FROM STDIN"
+    articles = []
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for seed, slug, pk in zip(seeds, slugs, ids, strict=True):
+            article = Article(pk=pk, slug=slug, source_file=seed.name)
+            _fill(article, seed, now, publish)
+            copy.write_row([f.pre_save(article, True) for f in fields])
+            article._state.adding = False
+            articles.append(article)
+    return articles
+
+
+def _free_slugs(headlines: list[str]) -> list[str]:
+    """Readable unique slugs for new articles, with one query for the whole batch."""
+    bases = [base_slug(headline) for headline in headlines]
+    taken = slugs_taken(set(bases))
+    slugs = []
+    for base in bases:
+        slugs.append(next_free_slug(base, taken))
+        taken.add(slugs[-1])
+    return slugs
+
+
+def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
+    """The article each teaser key names: the oldest whose headline has that key.
+
+    Looked up before the blocks are written, so that a new teaser is stored linked
+    instead of written twice (issue 6); the batch's own new articles are already in.
+    """
+    keys = set(keys) - {""}
+    if not keys:
+        return {}
+    rows = (
+        Article.objects.filter(headline_key__in=keys)
+        .order_by("headline_key", "pk")
+        .distinct("headline_key")
+        .values_list("headline_key", "pk")
+    )
+    return dict(rows)
+
+
+def _link_teasers_naming(articles: Iterable[Article]) -> None:
+    """Point teasers written before these articles existed at the article they name.
+
+    Links an editor set by hand are never overwritten.
+    """
+    keys = {a.headline_key for a in articles} - {""}
+    if not keys:
         return
     target = (
         Article.objects.filter(headline_key=OuterRef("link_key")).order_by("pk").values("pk")[:1]
     )
-    unlinked = Block.objects.filter(kind=Block.Kind.TEASER, link_article=None, link_url="")
-    unlinked.filter(article__in=own).update(link_article=Subquery(target))
-    naming = unlinked.filter(link_key__in=keys)
+    naming = Block.objects.filter(
+        kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
+    ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
     # Their stored bodies show these teasers as searches: render them again on next view.
     Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
     naming.update(link_article=Subquery(target))
