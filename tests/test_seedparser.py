@@ -1,5 +1,6 @@
 """The seed-file parser: pure Python, no database. Tests are named after the rules in its docstring."""
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -1006,3 +1007,10 @@ def test_every_fixture_rebuilds_its_lines_from_the_structured_fields(name):
     """Each realistic fixture loses no text between lines and structured fields."""
     data = (FIXTURES / name).read_bytes()
     assert_nothing_lost(parse_bytes(data), decode(data)[0])
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_a_parsed_article_crosses_between_processes_unchanged(name):
+    """Pickled, as the importer's parsing process sends it back, an article loads equal to itself."""
+    article = fixture(name)
+    assert pickle.loads(pickle.dumps(article)) == article
