@@ -5,7 +5,7 @@ loopback for a bounded time while an "editor" keeps publishing, unpublishing and
 re-headlining articles, and sends gunicorn SIGHUP (a graceful reload of every
 worker) twice during the load. Passes when wrk saw no failed request and no 5xx
 answer, and every edit is in the database at the end. Run `make bench` (or
-bench/run.py) once first so that the newsroom_bench corpus exists.
+bench/run.py) once first so that the benchmark corpus exists.
 """
 
 import argparse
@@ -29,11 +29,12 @@ from run import database_url, free_port, manage, page_paths, start_gunicorn  # n
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument("--articles", type=int, default=100_000, help="the corpus to load")
     options = parser.parse_args()
     static_root = tempfile.mkdtemp()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database_url(options.articles),
         "NEWSROOM_ENV": "production",
         "HTTPS": "off",
         "SECRET_KEY": "bench-" + "k" * 50,

@@ -1,6 +1,7 @@
 """The benchmark suite: `make bench` (or .venv/bin/python bench/run.py --articles 10000).
 
-1. Builds a corpus in its own database (newsroom_bench) with generate_corpus.
+1. Builds a corpus in its own database (newsroom_bench_<articles>) with
+   generate_corpus, or adds what a corpus built by an earlier run lacks.
 2. Serves it with gunicorn exactly as `make run` does (production settings,
    whitenoise, newsroom/gunicorn_conf.py, WEB_CONCURRENCY=2).
 3. Loads it with wrk on loopback (4 connections, bounded in time, after a warm-up),
@@ -31,7 +32,6 @@ from urllib.parse import quote
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH_DB = os.environ.get("BENCH_DATABASE", "newsroom_bench")
 SEARCHES = [
     "Baqeri",
     "ceasefire",
@@ -58,15 +58,21 @@ def manage(env: dict, *args: str, capture: bool = True) -> str:
     return result.stdout if capture else ""
 
 
-def database_url() -> str:
-    """The configured server, pointed at the benchmark's own database."""
+def bench_database(articles: int) -> str:
+    """The benchmark's own database for a corpus of this size, kept between runs."""
+    return os.environ.get("BENCH_DATABASE") or f"newsroom_bench_{articles}"
+
+
+def database_url(articles: int) -> str:
+    """The configured server, pointed at the benchmark's database for this corpus size."""
+    name = bench_database(articles)
     if os.environ.get("DATABASE_URL"):
-        return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + BENCH_DB
+        return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
     sys.path.insert(0, str(ROOT))
     from newsroom.embedded_postgres import database_settings
 
     db = database_settings(ROOT / "var" / "pgdata")
-    return f"postgresql://postgres@{quote(db['HOST'], safe='')}:{db['PORT']}/{BENCH_DB}"
+    return f"postgresql://postgres@{quote(db['HOST'], safe='')}:{db['PORT']}/{name}"
 
 
 def free_port() -> int:
@@ -126,7 +132,7 @@ def query_counts(env: dict, pages: dict[str, str]) -> dict[str, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Newsroom benchmark suite")
-    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     parser.add_argument("--rounds", type=int, default=1, help="times each page is measured")
     parser.add_argument("--no-page-cache", action="store_true", help="PAGE_CACHE_SECONDS=0")
@@ -137,7 +143,7 @@ def main() -> None:
     static_root = tempfile.mkdtemp()
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": database_url(options.articles),
         "NEWSROOM_ENV": "production",
         "HTTPS": "off",  # as `make run`: plain HTTP on loopback
         "SECRET_KEY": "bench-" + "k" * 50,

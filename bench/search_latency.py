@@ -1,11 +1,14 @@
-"""Search latency, uncached, over the benchmark corpus: part of `make bench` (at 100,000 articles with ARTICLES=100000).
+"""Search latency, uncached, over the benchmark corpus: part of `make bench`.
+
+    .venv/bin/python bench/search_latency.py [--articles 100000]
 
 Runs 200 searches (single words, phrases, exclusions, "or"; each of the 101
 different ones about twice) through the search page with the page cache off,
-against the benchmark database, in-process, and prints p50/p95/p99 in milliseconds,
-then the median and slowest of each kind of search.
+in-process, against the corpus bench/run.py built for that many articles, and
+prints p50/p95/p99 in milliseconds, then the median and slowest of each kind of search.
 """
 
+import argparse
 import os
 import statistics
 import sys
@@ -27,8 +30,7 @@ from django.test import Client  # noqa: E402
 
 from articles.corpus import PEOPLE, PLACES, SUBJECTS, VERBS  # noqa: E402
 from articles.models import Article  # noqa: E402
-
-connection.settings_dict["NAME"] = os.environ.get("BENCH_DATABASE", "newsroom_bench")
+from bench.run import bench_database  # noqa: E402
 
 
 def queries() -> list[str]:
@@ -49,6 +51,9 @@ def kind(query: str) -> str:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    connection.settings_dict["NAME"] = bench_database(parser.parse_args().articles)
     client = Client(HTTP_HOST="localhost")
     print(f"{Article.objects.published().count():,} published articles")
     client.get("/search/?q=warmup")
