@@ -42,6 +42,7 @@ STORED_FIELDS = [
     "dateline",
     "language",
     "body_text",
+    "word_count",
     "body_html",
 ]
 
@@ -183,6 +184,7 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
     article.body_text = body_text(parsed.blocks)
+    article.word_count = len(article.body_text.split())
     # Rendering every body here would halve import throughput: the first view does it.
     article.body_html = ""
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None

@@ -113,6 +113,8 @@ class Article(models.Model):
 
     # Derived on save from the blocks, so that pages and search need no extra work.
     body_text = models.TextField(blank=True, editable=False)
+    # Its words, for the page's reading time: the page never has to fetch body_text.
+    word_count = models.PositiveIntegerField(default=0, editable=False)
     # The body as the page shows it (issue 6). Empty means "render it on the next view":
     # the importer leaves it so, and a teased article's publication or address change
     # empties the articles whose teasers link to it.
@@ -194,9 +196,10 @@ class Article(models.Model):
         """Recompute what is derived from the blocks: the searchable text and the page's body."""
         blocks = self.blocks_to_render()
         self.body_text = body_text(blocks)
+        self.word_count = len(self.body_text.split())
         self.body_html = render_body(self, blocks) if teasers_last(blocks) else ""
         Article.objects.filter(pk=self.pk).update(
-            body_text=self.body_text, body_html=self.body_html
+            body_text=self.body_text, word_count=self.word_count, body_html=self.body_html
         )
 
     def rendered_body(self) -> str:

@@ -1,5 +1,6 @@
 import html as html_lib
 import json
+import math
 import os
 import subprocess
 import sys
@@ -333,3 +334,12 @@ def test_command_line_exit_codes(tmp_path):
     assert result.returncode == 1 and "empty.txt" in result.stdout
     assert "Traceback" not in result.stderr
     assert manage(str(tmp_path / "missing")).returncode == 2
+
+
+def test_imported_article_shows_its_reading_time(client):
+    """The reading time of an imported article counts the words of its body."""
+    run(str(SEED))
+    article = Article.objects.get()
+    minutes = math.ceil(len(article.body_text.split()) / 230)
+    assert minutes > 1
+    assert f"{minutes} min read" in client.get(article.get_absolute_url()).content.decode()

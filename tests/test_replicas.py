@@ -47,9 +47,9 @@ def replica_database(transactional_db):
     with psycopg.connect(dbname=REPLICA, autocommit=True, **params) as replica:
         replica.execute(
             "INSERT INTO articles_article (headline, slug, dek, byline, dateline, language, status,"
-            " published_at, created_at, modified_at, headline_key, source_hash, version, body_text, body_html)"
-            " VALUES ('Only on the replica', 'only-replica', '', '', '', 'en', 'published',"
-            " now() - interval '1 hour', now(), now(), 'only on the replica', '', 1, '', '')"
+            " published_at, created_at, modified_at, headline_key, source_hash, version, body_text, word_count,"
+            " body_html) VALUES ('Only on the replica', 'only-replica', '', '', '', 'en', 'published',"
+            " now() - interval '1 hour', now(), now(), 'only on the replica', '', 1, '', 0, '')"
         )
     yield url_for(REPLICA)
     with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
