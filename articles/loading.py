@@ -104,8 +104,14 @@ def guess_language(parsed: ParsedArticle) -> str:
 
 def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
     """What loading these files would do to each, without writing anything."""
-    existing = Article.objects.in_bulk([f.name for f in files], field_name="source_file")
+    existing = _stored().in_bulk([f.name for f in files], field_name="source_file")
     return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
+
+
+def _stored():
+    """Articles without the columns an import replaces but never reads: the body and its
+    search vectors would be most of what a re-import of unchanged files fetches."""
+    return Article.objects.defer("body_text", "body_html", "search_vector", "rank_vector")
 
 
 def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
@@ -127,12 +133,12 @@ def load(
 ) -> list[LoadResult]:
     """Store a batch of parsed files; re-loading the same files changes nothing."""
     names = [f.name for f in files]
-    existing = Article.objects.in_bulk(names, field_name="source_file")
+    existing = _stored().in_bulk(names, field_name="source_file")
     if existing:
         # Another batch's teasers may change these very rows (_link_teasers_naming):
         # lock them only in turn, or each batch could wait for the other.
         _take_turn()
-        existing = Article.objects.select_for_update().in_bulk(names, field_name="source_file")
+        existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
     new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
