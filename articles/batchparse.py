@@ -6,12 +6,17 @@ Kept apart from the importer because that process must not import Django.
 from articles.seedparser import ParsedArticle, SeedError, parse_bytes
 
 
-def parse_many(contents: list[bytes]) -> list[ParsedArticle | SeedError]:
-    """Each file's parse, or the SeedError that rejects it, in order."""
+def parse_many(
+    contents: list[bytes], *, keep_lines: bool = True
+) -> list[ParsedArticle | SeedError]:
+    """Each file's parse (without its source lines unless `keep_lines`), or the SeedError
+    that rejects it, in order."""
     results: list[ParsedArticle | SeedError] = []
     for data in contents:
         try:
-            results.append(parse_bytes(data))
+            parsed = parse_bytes(data)
         except SeedError as error:
             results.append(error)
+        else:
+            results.append(parsed if keep_lines else parsed.without_lines())
     return results

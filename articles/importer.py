@@ -9,6 +9,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from multiprocessing import get_context
 
@@ -25,7 +26,11 @@ WRITERS = 2
 
 @dataclass(frozen=True)
 class FileReport:
-    """What happened to one file: an outcome from articles.loading, or REJECTED with a reason."""
+    """What happened to one file: an outcome from articles.loading, or REJECTED with a reason.
+
+    `parsed` keeps its source lines (each line's role) in a dry run only: an import needs
+    none of them, and the parsing process sends them back for every file.
+    """
 
     name: str
     outcome: str
@@ -47,7 +52,7 @@ def import_files(
     seen: set[str] = set()
     checked = (
         _check_batch(batch, parsed, seen)
-        for batch, parsed in _parse_ahead(_batches(files, batch_size))
+        for batch, parsed in _parse_ahead(_batches(files, batch_size), keep_lines=dry_run)
     )
     if dry_run:
         written = ((batch, rejected, _plan(seeds, force)) for batch, rejected, seeds in checked)
@@ -67,25 +72,26 @@ def _batches(files: Iterable[tuple[str, bytes]], size: int) -> Iterator[Batch]:
         yield batch
 
 
-def _parse_ahead(batches: Iterator[Batch]) -> Iterator[tuple[Batch, list]]:
+def _parse_ahead(batches: Iterator[Batch], *, keep_lines: bool) -> Iterator[tuple[Batch, list]]:
     """Each batch with its parse results. With more than one batch, the next batch is
     parsed in a second process while this one writes the current batch to PostgreSQL:
     parsing is pure Python and writing mostly waits on the database, so on two cores
     the two overlap (bench/import_bench.py measures it)."""
+    parse = partial(parse_many, keep_lines=keep_lines)
     first = next(batches, None)
     second = next(batches, None)
     if first is None:
         return
     if second is None:
-        yield first, parse_many([data for _, data in first])
+        yield first, parse([data for _, data in first])
         return
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         # The second process takes a while to start: this one parses the first batch meanwhile.
-        pending = pool.submit(parse_many, [data for _, data in second])
-        yield first, parse_many([data for _, data in first])
+        pending = pool.submit(parse, [data for _, data in second])
+        yield first, parse([data for _, data in first])
         current = second
         for upcoming in batches:
-            following = pool.submit(parse_many, [data for _, data in upcoming])
+            following = pool.submit(parse, [data for _, data in upcoming])
             yield current, pending.result()
             current, pending = upcoming, following
         yield current, pending.result()

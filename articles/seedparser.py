@@ -130,6 +130,13 @@ class ParsedArticle:
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
 
+    def without_lines(self) -> "ParsedArticle":
+        """The article without its source lines (`lines`, and each block's `lines` and
+        `source`): all an import stores, and a third as much to send between processes."""
+        blocks = tuple(Block(b.kind, b.text, b.credit) for b in self.blocks)
+        header = (self.headline, self.dek, self.byline, self.dateline)
+        return ParsedArticle(*header, blocks, (), self.warnings)
+
     def __reduce__(self):
         # The importer's second process pickles every parsed file back: as plain tuples,
         # an article loads in about 80 µs instead of 190 µs field by field (issue 6).

@@ -128,6 +128,18 @@ def test_dry_run_json_prints_one_object_per_file_with_every_line_role(tmp_path):
     assert Article.objects.count() == 0
 
 
+def test_dry_run_json_gives_line_roles_for_files_parsed_in_the_second_process(tmp_path):
+    """With one file a batch, later files are parsed by another process: their line roles still arrive."""
+    files = [
+        write(tmp_path, f"story{n}.txt", f"Headline {n}\n\nFirst paragraph.\n\nSecond one.")
+        for n in range(3)
+    ]
+    code, out, _ = run("--dry-run", "--json", "--batch-size", "1", *map(str, files))
+    assert code == 0
+    roles = [[1, "headline"], [3, "paragraph"], [5, "paragraph"]]
+    assert [json.loads(line)["lines"] for line in out.splitlines()] == [roles] * 3
+
+
 def test_json_without_dry_run_is_a_usage_error():
     """--json alone is refused with exit code 2."""
     code, _, err = run("--json", str(SEED))

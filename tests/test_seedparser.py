@@ -1014,3 +1014,20 @@ def test_a_parsed_article_crosses_between_processes_unchanged(name):
     """Pickled, as the importer's parsing process sends it back, an article loads equal to itself."""
     article = fixture(name)
     assert pickle.loads(pickle.dumps(article)) == article
+
+
+def test_without_lines_keeps_the_fields_and_blocks_an_import_stores():
+    """An article without its source lines keeps its header, block texts, credits and warnings."""
+    article = fixture(sorted(p.name for p in FIXTURES.glob("*.txt"))[0])
+    slim = article.without_lines()
+    assert slim.lines == ()
+    assert (slim.headline, slim.dek, slim.byline, slim.dateline, slim.warnings) == (
+        article.headline,
+        article.dek,
+        article.byline,
+        article.dateline,
+        article.warnings,
+    )
+    assert [(b.kind, b.text, b.credit) for b in slim.blocks] == [
+        (b.kind, b.text, b.credit) for b in article.blocks
+    ]
