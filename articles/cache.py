@@ -15,6 +15,7 @@ import time
 import zlib
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,6 +26,7 @@ from django.utils.module_loading import import_string
 
 from articles.models import Article
 
+T = TypeVar("T")
 VERSION_CHECK_SECONDS = 1.0
 _SEQUENCE = "articles_content_version"
 _known = {"version": None, "checked": 0.0}
@@ -65,19 +67,21 @@ def content_changed(*, surrogate_keys: tuple[str, ...] = ()) -> None:
     transaction.on_commit(bump)
 
 
-def cached_fragment(name: str, render: Callable[[], str], *vary_on: object) -> str:
-    """A rendered piece of page (the section navigation, the related articles), kept under
-    the content version for FRAGMENT_CACHE_SECONDS so that it costs neither its query nor
-    its rendering even when whole pages are not cached (issue 6)."""
+def cached_with_content(name: str, compute: Callable[[], T], *vary_on: object) -> T:
+    """A value that depends only on what is published: a piece of page (the section
+    navigation, the related articles) or a search window's start. Kept under the content
+    version for FRAGMENT_CACHE_SECONDS, so that it costs neither its query nor its
+    rendering even when whole pages are not cached (issue 6)."""
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if not seconds:
-        return render()
+        return compute()
     key = f"fragment:{name}:{content_version()}:{':'.join(map(str, vary_on))}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, seconds)
-    return html
+    # Stored in a list, so that a value of None is kept too.
+    stored = cache.get(key)
+    if stored is None:
+        stored = [compute()]
+        cache.set(key, stored, seconds)
+    return stored[0]
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

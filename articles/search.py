@@ -10,10 +10,12 @@ import json
 import math
 import re
 from collections.abc import Sequence
+from datetime import datetime
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
 
+from articles.cache import cached_with_content
 from articles.models import Article, Section, Topic
 from articles.queries import with_joined_section
 
@@ -61,11 +63,16 @@ _BEST_OF_NEWEST = (
 )
 _MATCHING = f"{_PUBLISHED} AND a.search_vector @@ {_QUERY}"
 NEWEST_MATCHES_SQL = _BEST_OF_NEWEST.format(matches=f"{Article._meta.db_table} a WHERE {_MATCHING}")
-_IN_WINDOW = (
-    " AND a.published_at >= coalesce((SELECT b.published_at"
-    f" FROM {Article._meta.db_table} b WHERE b.status = %(published)s"
-    " AND b.published_at <= statement_timestamp()"
-    " ORDER BY b.published_at DESC OFFSET %(window)s LIMIT 1), '-infinity')"
+# A subquery, not a plain parameter: PostgreSQL plans it without knowing the value, and
+# so reads the window's index to narrow the GIN index's matches before fetching any row.
+# Told the value, it fetches every match and discards those outside the window, which for
+# a phrase means reading thousands of search vectors from TOAST (issue 6).
+_IN_WINDOW = " AND a.published_at >= (SELECT %(window_start)s::timestamptz)"
+# When the window's oldest article was published: a walk down `window` index entries,
+# so it is kept with the content version (_window_start).
+WINDOW_START_SQL = (
+    f"SELECT a.published_at FROM {Article._meta.db_table} a WHERE {_PUBLISHED}"
+    " ORDER BY a.published_at DESC OFFSET %(window)s LIMIT 1"
 )
 # MATERIALIZED keeps PostgreSQL from turning the GIN read back into the walk.
 _MATCHES = (
@@ -82,6 +89,7 @@ COMMON_SHARE = 0.3
 # this size is cheap to read even when it holds too few matches.
 RARE_SHARE = 0.05
 WINDOW_MARGIN = 1.5
+WINDOW_STEP = 1000
 ESTIMATE_SQL = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Article._meta.db_table} a WHERE {_MATCHING}"
 ARTICLE_COUNT_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"
 
@@ -152,8 +160,8 @@ class SearchResults(Sequence):
         if share >= COMMON_SHARE:
             return _fetch_ids(cursor, NEWEST_MATCHES_SQL, params)
         window = math.ceil(RANKED_MATCHES / max(share, RARE_SHARE) * WINDOW_MARGIN)
-        if window < articles:
-            ids = _fetch_ids(cursor, MATCHES_IN_WINDOW_SQL, {**params, "window": window})
+        if window < articles and (start := _window_start(cursor, window)) is not None:
+            ids = _fetch_ids(cursor, MATCHES_IN_WINDOW_SQL, {**params, "window_start": start})
             if len(ids) >= RANKED_MATCHES:
                 return ids
         return _fetch_ids(cursor, MATCHES_SQL, params)
@@ -203,6 +211,26 @@ def _estimate(cursor, params: dict) -> tuple[float, float]:
     if isinstance(plan, str):
         plan = json.loads(plan)
     return articles, plan[0]["Plan"]["Plan Rows"] / articles
+
+
+def _window_start(cursor, window: int) -> datetime | None:
+    """When the newest `window` published articles begin; None when there are no more.
+
+    Kept with the content version, and windows rounded up to a thousand articles so that
+    searches share them. A start that is out of date costs time, never a wrong answer:
+    the window holds every article published since, and serves only when that is enough.
+    """
+    if window > WINDOW_STEP:
+        window = math.ceil(window / WINDOW_STEP) * WINDOW_STEP
+
+    def find() -> datetime | None:
+        cursor.execute(
+            WINDOW_START_SQL, {"published": Article.Status.PUBLISHED.value, "window": window}
+        )
+        row = cursor.fetchone()
+        return row[0] if row else None
+
+    return cached_with_content("search-window", find, cursor.db.alias, window)
 
 
 def _fetch_ids(cursor, sql: str, params: dict) -> list[int]:

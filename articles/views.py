@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import ListView
 
 from articles import queries
-from articles.cache import cached_fragment
+from articles.cache import cached_with_content
 from articles.http import cache_publicly, never_cache_privately
 from articles.links import link
 from articles.models import Article, Section, Topic
@@ -19,7 +19,7 @@ from articles.templatetags.reader import section_nav
 def section_nav_html(current: Section | None = None) -> SafeString:
     """The masthead's section navigation, from the fragment cache (base.html renders it otherwise)."""
     return mark_safe(
-        cached_fragment(
+        cached_with_content(
             "section-nav",
             lambda: render_to_string(
                 "articles/includes/section_nav.html", section_nav({"section": current})
@@ -36,7 +36,9 @@ def related_html(article: Article, content: queries.ArticleContent, *, preview: 
         related = related_articles(article, content.topics)
         return render_to_string("articles/includes/related.html", {"related": related})
 
-    html = render_related() if preview else cached_fragment("related", render_related, article.pk)
+    html = (
+        render_related() if preview else cached_with_content("related", render_related, article.pk)
+    )
     return mark_safe(html)
 
 

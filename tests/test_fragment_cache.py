@@ -1,5 +1,7 @@
 """The section navigation and the related articles are cached as fragments (issue 6)."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 
@@ -95,3 +97,40 @@ def test_fragments_are_rendered_afresh_when_switched_off(
     client.get(article.get_absolute_url())
     with django_assert_num_queries(3):  # the article, its related articles, the sections
         client.get(article.get_absolute_url())
+
+
+def test_search_window_is_kept_and_moves_when_an_article_is_published(
+    client, article_factory, django_capture_on_commit_callbacks, monkeypatch
+):
+    """A search's window of newest articles is looked up once; a newly published article is found at once."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from articles import search
+
+    monkeypatch.setattr(search, "RANKED_MATCHES", 2)
+    monkeypatch.setattr("articles.views.RANKED_MATCHES", 2)
+    # Ten articles, half of them matching: a window of the newest six should hold two.
+    monkeypatch.setattr(search, "_estimate", lambda cursor, params: (10, 0.5))
+    now = timezone.now()
+    for n in range(10):
+        article_factory(
+            f"Convoy {n}" if n % 2 == 0 else f"Market {n}",
+            published_at=now - timedelta(hours=n + 1),
+        ).refresh_derived()
+
+    def found() -> list[str]:
+        html = client.get("/search/", {"q": "convoy"}).content.decode()
+        cards = re.findall(r'class="story-card__headline"><a href="[^"]+">(.*?)</a>', html)
+        return [re.sub(r"</?mark>", "", card) for card in cards]
+
+    assert found() == ["Convoy 0", "Convoy 2"]
+    with CaptureQueriesContext(connection) as queries:
+        assert found() == ["Convoy 0", "Convoy 2"]
+    assert not [q for q in queries.captured_queries if "OFFSET" in q["sql"]]
+    with django_capture_on_commit_callbacks(execute=True):
+        article_factory("Convoy new", published_at=now).refresh_derived()
+    assert found() == ["Convoy new", "Convoy 0"]
