@@ -41,7 +41,7 @@ EXCERPT_WINDOW = 600
 # The queries of a search, written out: compiling them through the ORM took
 # longer than PostgreSQL takes to answer them (issue 6). All keep to the rules of
 # Article.objects.published(), as the tests check.
-_QUERY = f"(websearch_to_tsquery('{CONFIG}'::regconfig, %(query)s))"
+_QUERY = "(%(tsquery)s::tsquery)"
 _PUBLISHED = "a.status = %(published)s AND a.published_at <= statement_timestamp()"
 # The newest RANKED_MATCHES matches, best first, found one of two ways (issue 6):
 # - a word in many articles: walk the articles newest first, reading search_vector,
@@ -92,6 +92,35 @@ WINDOW_MARGIN = 1.5
 WINDOW_STEP = 1000
 ESTIMATE_SQL = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Article._meta.db_table} a WHERE {_MATCHING}"
 ARTICLE_COUNT_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"
+# The reader's words as a tsquery, in websearch_to_tsquery()'s syntax.
+TSQUERY_SQL = f"SELECT websearch_to_tsquery('{CONFIG}'::regconfig, %s)::text"
+# websearch_to_tsquery() makes a hyphenated word a phrase of the whole word and its
+# parts: al-Sarraj becomes 'al-sarraj' <-> 'al' <-> 'sarraj'. The parser indexes every
+# hyphenated word as exactly that sequence, so the whole word alone finds the same
+# articles, without checking word positions, which means reading each match's whole
+# search_vector from TOAST: such names are common in the news, and were the slowest
+# searches (issue 6). A phrase, with the words around it, is left as it is.
+_LEXEME = r"'(?:[^']|'')*'"
+_HYPHENATED_PHRASE = re.compile(
+    r"(?:(?<=^)|(?<=[&|] )|(?<=!)|(?<=\( ))"
+    rf"'(?P<whole>(?:[^'-]|'')+(?:-(?:[^'-]|'')+)+)'"
+    rf"(?P<parts>(?: <(?:-|\d+)> {_LEXEME})+)"
+    r"(?= [&|)]|$)"
+)
+_DISTANCE = re.compile(r"<(-|\d+)>")
+
+
+def whole_hyphenated_words(tsquery: str) -> str:
+    """The tsquery text with each hyphenated word's phrase of parts reduced to the word."""
+
+    def reduce(found: re.Match) -> str:
+        # The parts of a word of n pieces span n positions (stop words leave gaps: <3>).
+        span = sum(1 if d == "-" else int(d) for d in _DISTANCE.findall(found["parts"]))
+        pieces = found["whole"].count("-") + 1
+        return f"'{found['whole']}'" if span == pieces else found[0]
+
+    return _HYPHENATED_PHRASE.sub(reduce, tsquery)
+
 
 # ts_headline() parses and stems all the text it is given, which over whole bodies
 # cost more than the rest of the search together (issue 6). Matches are mostly near
@@ -128,11 +157,12 @@ class SearchResults(Sequence):
 
     Best means matching in the headline, then in the standfirst, the more of the
     query's words the better; articles matching in their body alone come after, and
-    ties go newest first. A page costs two queries after the planner's guess of how
-    common the words are (which reads no article): one lists the ranked ids, which
-    also gives the count, and one fetches the page's articles, each with `headline_match` and `excerpt`: the headline
-    and a passage of the standfirst or body with the matched words between MARK_START
-    and MARK_STOP.
+    ties go newest first. A page costs two queries after three small ones that read no
+    article (the words as a tsquery, and the planner's count and guess of how common
+    they are): one lists the ranked ids, which also gives the count, and one fetches
+    the page's articles, each with `headline_match` and `excerpt`: the headline and a
+    passage of the standfirst or body with the matched words between MARK_START and
+    MARK_STOP.
     """
 
     def __init__(self, query: str):
@@ -140,6 +170,7 @@ class SearchResults(Sequence):
         # Both queries read the same database, should reads go to replicas.
         self.using = router.db_for_read(Article)
         self._ids: list[int] | None = None
+        self.tsquery = ""  # websearch_to_tsquery() of the query, once ids() has run
 
     def ids(self) -> list[int]:
         """The matching articles' ids, best match first."""
@@ -151,8 +182,12 @@ class SearchResults(Sequence):
         return self._ids
 
     def _ranked_ids(self, cursor) -> list[int]:
+        cursor.execute(TSQUERY_SQL, [self.query])
+        self.tsquery = cursor.fetchone()[0]
         params = {
-            "query": self.query,
+            # ts_headline() marks the parts of a hyphenated word, never the whole: only
+            # finding the matches reads the whole word (the page's query marks them).
+            "tsquery": whole_hyphenated_words(self.tsquery),
             "published": Article.Status.PUBLISHED.value,
             "limit": RANKED_MATCHES,
         }
@@ -186,7 +221,7 @@ class SearchResults(Sequence):
         if not ids:
             return []
         params = {
-            "query": self.query,
+            "tsquery": self.tsquery,
             "published": Article.Status.PUBLISHED.value,
             "ids": ids,
             "window": EXCERPT_WINDOW + 1,
