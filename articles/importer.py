@@ -97,10 +97,10 @@ def _parse_ahead(batches: Iterator[Batch], *, keep_lines: bool) -> Iterator[tupl
         yield current, pending.result()
 
 
-CheckedBatch = tuple["Batch", dict[int, FileReport], list[loading.SeedFile]]
+CheckedBatch = tuple[Batch, dict[int, FileReport], list[loading.SeedFile]]
 
 
-def _check_batch(batch: "Batch", parsed: list, seen: set[str]) -> CheckedBatch:
+def _check_batch(batch: Batch, parsed: list, seen: set[str]) -> CheckedBatch:
     """The batch, its rejected files by position, and the files to load."""
     rejected: dict[int, FileReport] = {}
     seeds = []
@@ -126,7 +126,7 @@ def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | load
 
 def _write_ahead(
     batches: Iterator[CheckedBatch], publish: bool, force: bool
-) -> Iterator[tuple["Batch", dict[int, FileReport], dict[str, FileReport]]]:
+) -> Iterator[tuple[Batch, dict[int, FileReport], dict[str, FileReport]]]:
     """Each checked batch with its reports, WRITERS batches being written at once.
 
     PostgreSQL computing search vectors is most of an import's work, and one connection

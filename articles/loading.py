@@ -23,10 +23,12 @@ from articles.models import (
     Block,
     base_slug,
     body_text,
+    count_words,
     headline_key,
     next_free_slug,
     slugs_taken,
 )
+from articles.queries import SEARCH_COLUMNS
 from articles.seedparser import ParsedArticle
 
 IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
@@ -111,7 +113,7 @@ def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
 def _stored():
     """Articles without the columns an import replaces but never reads: the body and its
     search vectors would be most of what a re-import of unchanged files fetches."""
-    return Article.objects.defer("body_text", "body_html", "search_vector", "rank_vector")
+    return Article.objects.defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
 def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
@@ -157,13 +159,16 @@ def load(
     _take_turn()
     Block.objects.filter(article__in=changed).delete()
     pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
-    targets = _teaser_targets(
-        headline_key(block.text)
+    link_keys = {
+        block.text: headline_key(block.text)
         for _, seed in pairs
         for block in seed.parsed.blocks
         if block.kind == Block.Kind.TEASER
+    }
+    targets = _teaser_targets(link_keys.values())
+    _copy_blocks(
+        row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
     )
-    _copy_blocks(row for article, seed in pairs for row in _block_rows(article, seed, targets))
     _link_teasers_naming(written.values())
     if written:
         content_changed()
@@ -190,7 +195,7 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
     article.body_text = body_text(parsed.blocks)
-    article.word_count = len(article.body_text.split())
+    article.word_count = count_words(article.body_text)
     # Rendering every body here would halve import throughput: the first view does it.
     article.body_html = ""
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
@@ -202,11 +207,14 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     return article
 
 
-def _block_rows(article: Article, seed: SeedFile, targets: dict[str, int]) -> Iterator[tuple]:
-    """Rows for BLOCK_COLUMNS, one per parsed block, numbered in source order."""
+def _block_rows(
+    article: Article, seed: SeedFile, link_keys: dict[str, str], targets: dict[str, int]
+) -> Iterator[tuple]:
+    """Rows for BLOCK_COLUMNS, one per parsed block, numbered in source order; a teaser's
+    link key is looked up in `link_keys` (by its text), the article it names in `targets`."""
     for position, block in enumerate(seed.parsed.blocks):
         if block.kind == Block.Kind.TEASER:
-            link_key = headline_key(block.text)
+            link_key = link_keys[block.text]
             target = targets.get(link_key)
         else:
             link_key, target = "", None
