@@ -1,5 +1,6 @@
 """The reader's site in real Chromium: read, follow a teaser, search, browse sections (issue 4)."""
 
+import math
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,30 @@ def test_printed_article_leaves_out_navigation_and_related_links(page, newsroom)
     assert not page.get_by_role("navigation", name="Sections").is_visible()
     assert page.locator("h1").is_visible()
     assert page.locator(".article__body").is_visible()
+
+
+def test_imported_article_tells_its_reading_time(page, newsroom):
+    """The imported seed shows the minutes its body takes to read, counted when it was imported."""
+    minutes = math.ceil(len(newsroom.body_text.split()) / 230)
+    assert minutes > 1
+    page.goto(newsroom.get_absolute_url())
+    assert page.locator(".article__reading-time").inner_text() == f"{minutes} min read"
+
+
+def test_reader_searches_for_a_hyphenated_name(page, transactional_db, screenshot):
+    """Searching "al-Sarraj" finds the story naming him, both parts highlighted, and not one with the parts apart."""
+    make_article(
+        "Talks in Tripoli", paragraphs=("Fayez al-Sarraj met the envoy.",)
+    ).refresh_derived()
+    make_article(
+        "Market report", paragraphs=("Sarraj said al fresco cafes were full.",)
+    ).refresh_derived()
+    page.goto("/")
+    page.get_by_role("searchbox", name="Search articles").fill("al-Sarraj")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=al-Sarraj")
+    assert page.get_by_role("link", name="Talks in Tripoli").is_visible()
+    assert page.get_by_role("link", name="Market report").count() == 0
+    excerpt = page.locator(".story-card__excerpt")
+    assert [m.inner_text() for m in excerpt.locator("mark").all()] == ["al", "Sarraj"]
+    screenshot(page, "reader-search-hyphenated")
