@@ -79,7 +79,7 @@ restore: $(VENV)/.installed
 	$(BIN)/python manage.py restore_database $(FILE)
 
 stop-db:
-	$(BIN)/python -m newsroom.embedded_postgres stop
+	$(BIN)/python -m newsroom.database.embedded stop
 
 clean: stop-db
 	rm -rf $(VENV) var staticfiles

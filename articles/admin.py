@@ -8,8 +8,10 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from articles import admin_views, photos, workflow
-from articles.forms import ArticleAdminForm, BlockForm, BlockFormSet
+from articles import photos
+from articles.desk import views as admin_views
+from articles.desk import workflow
+from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.models import Article, Block, Note, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an

@@ -2,7 +2,7 @@
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from articles.cache import content_changed
+from articles.caching import content_changed
 from articles.models import Article, Block, Note, Section, SlugRedirect, Topic
 
 

@@ -53,7 +53,7 @@ def empty_tables() -> None:
 
 
 def write_corpus(directory: Path, count: int) -> list[Path]:
-    from articles.corpus import article_text
+    from articles.seedfile.corpus import article_text
 
     paths = []
     for number in range(count):
@@ -79,9 +79,9 @@ def main() -> None:
     options = parser.parse_args()
     count = options.files
     setup_django()
-    from articles.importer import import_files
+    from articles.importing.pipeline import import_files
     from articles.models import Article
-    from articles.seedparser import parse_bytes
+    from articles.seedfile.parser import parse_bytes
 
     use_bench_database()
     with tempfile.TemporaryDirectory() as tmp:

@@ -69,7 +69,7 @@ def database_url(articles: int) -> str:
     if os.environ.get("DATABASE_URL"):
         return os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/" + name
     sys.path.insert(0, str(ROOT))
-    from newsroom.embedded_postgres import database_settings
+    from newsroom.database.embedded import database_settings
 
     db = database_settings(ROOT / "var" / "pgdata")
     return f"postgresql://postgres@{quote(db['HOST'], safe='')}:{db['PORT']}/{name}"

@@ -28,8 +28,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-from articles.corpus import PEOPLE, PLACES, SUBJECTS, VERBS  # noqa: E402
 from articles.models import Article  # noqa: E402
+from articles.seedfile.corpus import PEOPLE, PLACES, SUBJECTS, VERBS  # noqa: E402
 from bench.run import bench_database  # noqa: E402
 
 

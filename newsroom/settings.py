@@ -10,7 +10,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom import embedded_postgres
+from newsroom.database import embedded as embedded_postgres
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -54,6 +54,7 @@ PORT = int(os.environ.get("PORT", "8000"))
 
 INSTALLED_APPS = [
     "newsroom.apps.NewsroomAdminConfig",
+    "newsroom.apps.NewsroomConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,7 +75,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "newsroom.routers.ReplicaReadsMiddleware",
+    "newsroom.database.routers.ReplicaReadsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,8 +114,8 @@ if os.environ.get("DATABASE_URL"):
 else:
     _database = embedded_postgres.database_settings(VAR_DIR / "pgdata")
 _database.update(
-    # Django's PostgreSQL backend, with quick give-up on a frozen server (newsroom/postgres/base.py).
-    ENGINE="newsroom.postgres",
+    # Django's PostgreSQL backend, with quick give-up on a frozen server (newsroom/database/backend/base.py).
+    ENGINE="newsroom.database.backend",
     CONN_MAX_AGE=int(os.environ.get("CONN_MAX_AGE", "60")),
     CONN_HEALTH_CHECKS=True,
     OPTIONS={"connect_timeout": DATABASE_CONNECT_TIMEOUT, **_database.get("OPTIONS", {})},
@@ -124,20 +125,20 @@ if os.environ.get("TEST_DATABASE_NAME"):  # lets several test runs share one ser
 DATABASES = {"default": _database}
 
 # Read-only replicas: reads of public pages go to them, writes to the primary
-# (newsroom/routers.py). Comma-separated URLs; unset means one database.
+# (newsroom/database/routers.py). Comma-separated URLs; unset means one database.
 for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", "")):
     DATABASES[f"replica{_number}"] = {
         **dj_database_url.parse(_url),
-        "ENGINE": "newsroom.postgres",
+        "ENGINE": "newsroom.database.backend",
         "CONN_MAX_AGE": _database["CONN_MAX_AGE"],
         "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {"connect_timeout": DATABASE_CONNECT_TIMEOUT},
         "TEST": {"MIRROR": "default"},
     }
-DATABASE_ROUTERS = ["newsroom.routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["newsroom.database.routers.ReplicaRouter"]
 
 # The cache is local memory in each process unless CACHE_URL names a Redis server,
-# which every app server then shares (page cache invalidation: articles/cache.py).
+# which every app server then shares (page cache invalidation: articles/caching.py).
 if os.environ.get("CACHE_URL"):
     CACHES = {
         "default": {
@@ -283,7 +284,7 @@ if AWS_STORAGE_BUCKET_NAME:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_media.scheme}://{_media.netloc}")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")
-# Seconds a rendered public page is kept; 0 switches the page cache off (articles/cache.py).
+# Seconds a rendered public page is kept; 0 switches the page cache off (articles/caching.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Seconds the section nav and related-articles fragments are kept, page cache or not; 0: off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))

@@ -10,7 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("bench/baseline", views.baseline, name="bench-baseline"),
-    path("", include("articles.urls")),
+    path("", include("articles.reader.urls")),
 ]
 
 # Uploaded photos, when they live on this server's disk (with S3 storage MEDIA_URL

@@ -11,8 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
-from articles.queries import isoformat
-from articles.search import MARK_START, MARK_STOP
+from articles.reader.queries import isoformat
+from articles.reader.search import MARK_START, MARK_STOP
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Prefetch
 
 from articles.models import Article, Block
-from articles.seedwriter import BlockText, format_seed
+from articles.seedfile.writer import BlockText, format_seed
 
 
 class Command(BaseCommand):

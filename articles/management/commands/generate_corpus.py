@@ -1,6 +1,6 @@
 """python manage.py generate_corpus --articles N: a realistic corpus for benchmarks.
 
-Articles come from articles/corpus.py (6-30 paragraphs, 0-4 captions, 0-3 teasers)
+Articles come from articles/seedfile/corpus.py (6-30 paragraphs, 0-4 captions, 0-3 teasers)
 and go through the real importer; then they are spread over sections, topics and
 the past year. Re-running adds only what is missing, so a benchmark can reuse a corpus.
 Bodies are left for their first view to render, as after a real import: a benchmark
@@ -13,9 +13,9 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from articles.corpus import article_text
-from articles.importer import import_files
+from articles.importing.pipeline import import_files
 from articles.models import Article, Section, Topic
+from articles.seedfile.corpus import article_text
 
 SECTIONS = ["World", "Middle East", "Europe", "Business", "Science", "Opinion"]
 TOPICS = [

@@ -6,9 +6,9 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importer import BATCH_SIZE, REJECTED, FileReport, import_files
-from articles.seedparser import MAX_FILE_BYTES
-from articles.seedpaths import SeedPathError, find_seed_files
+from articles.importing.pipeline import BATCH_SIZE, REJECTED, FileReport, import_files
+from articles.seedfile.parser import MAX_FILE_BYTES
+from articles.seedfile.paths import SeedPathError, find_seed_files
 
 OUTCOMES = ("imported", "updated", "unchanged", "conflict", "rejected")
 SUMMARY_LABELS = dict(

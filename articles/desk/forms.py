@@ -1,0 +1,225 @@
+"""The newsroom admin's forms: an article with its blocks, and the seed-file upload."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import URLValidator
+from django.utils import timezone
+
+from articles import photos
+from articles.desk import workflow
+from articles.models import Article, Block
+
+STALE_MESSAGE = (
+    "Someone else saved this article at %(time)s since you opened it; "
+    "copy your changes, reload, and apply them again."
+)
+WEB_ADDRESS_MESSAGE = "Enter a full web address starting with http:// or https://."
+MAX_UPLOAD_BYTES = 2_000_000  # as articles.seedfile.parser.MAX_FILE_BYTES: "2 MB"
+
+
+class ArticleAdminForm(forms.ModelForm):
+    # The version the editor started from, compared with the saved one on submit (issue 5).
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # Set by ArticleAdmin.get_form: what is saved now, read under a row lock.
+    live: dict | None = None
+    may_publish = True
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline",
+            "slug",
+            "dek",
+            "byline",
+            "dateline",
+            "section",
+            "topics",
+            "language",
+            "status",
+            "published_at",
+        ]
+        error_messages = {
+            "headline": {"required": "Every article needs a headline."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.live is not None:
+            self.fields["based_on_version"].initial = self.live["version"]
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields[
+                "slug"
+            ].help_text = (
+                "The article's address on the site; left empty, it is made from the headline."
+            )
+        if "status" in self.fields and not self.may_publish:
+            self.fields["status"].choices = [(s.value, s.label) for s in workflow.REPORTER_STATUSES]
+            self.fields[
+                "status"
+            ].help_text = "Choose “Submitted for review” when the article is ready for an editor."
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug and Article.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(
+                "Another article already uses this address; change the slug to something else."
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        stale = self.live is not None and cleaned.get("based_on_version") != self.live["version"]
+        if self.instance.pk and stale:
+            saved_at = self.live["edited_at"] or self.live["modified_at"]
+            raise ValidationError(STALE_MESSAGE, code="stale", params={"time": _clock(saved_at)})
+        if (
+            cleaned.get("status") == Article.Status.PUBLISHED
+            and "published_at" in self.fields
+            and not cleaned.get("published_at")
+        ):
+            # "Published" with no time means now; a future time schedules the article.
+            cleaned["published_at"] = timezone.now()
+        return cleaned
+
+
+def _clock(moment) -> str:
+    return timezone.localtime(moment).strftime("%H:%M") if moment else "a moment ago"
+
+
+class BlockForm(forms.ModelForm):
+    link_url = forms.URLField(
+        required=False,
+        label="Link URL",
+        assume_scheme="https",
+        max_length=200,
+        validators=[URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)],
+        error_messages={"invalid": WEB_ADDRESS_MESSAGE},
+        help_text="Teasers: an explicit link (http or https).",
+    )
+
+    class Meta:
+        model = Block
+        fields = [
+            "position",
+            "kind",
+            "text",
+            "photo",
+            "alt_text",
+            "credit",
+            "link_url",
+            "link_article",
+        ]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+        error_messages = {"text": {"required": "Write the text of this block, or delete it."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "position" in self.fields:
+            self.fields["position"].required = False
+            self.fields["position"].help_text = "Order in the text; left empty, it goes at the end."
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if isinstance(photo, UploadedFile):
+            return photos.clean_photo(photo)
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        photo = cleaned.get("photo")
+        if photo and cleaned.get("kind") != Block.Kind.CAPTION:
+            self.add_error("photo", "Only a photo caption can carry a photo.")
+        if photo and not cleaned.get("alt_text", "").strip():
+            self.add_error(
+                "alt_text", "Describe what the photo shows, for readers who cannot see it."
+            )
+        if cleaned.get("link_url") and cleaned.get("link_article"):
+            self.add_error(
+                "link_url", "Point the teaser at an article or at a web address, not both."
+            )
+        return cleaned
+
+
+class BlockFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        # Checked before Django's own unique check, whose message names no position.
+        seen = set()
+        duplicates = False
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            position = form.cleaned_data.get("position")
+            if position is None:
+                continue
+            if position in seen:
+                duplicates = True
+                form.add_error(
+                    "position",
+                    f"Two blocks are at position {position}; give each block its own number.",
+                )
+            seen.add(position)
+        if not duplicates:
+            super().clean()
+
+    def save_new(self, form, commit=True):
+        if form.instance.position is None:
+            form.instance.position = self._next_position()
+        return super().save_new(form, commit)
+
+    def _next_position(self) -> int:
+        taken = [
+            f.cleaned_data.get("position")
+            for f in self.forms
+            if hasattr(f, "cleaned_data") and f.cleaned_data.get("position") is not None
+        ]
+        taken += [b.position for b in Block.objects.filter(article=self.instance)]
+        self._last_position = max([*taken, getattr(self, "_last_position", -1)]) + 1
+        return self._last_position
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        items = list(data) if isinstance(data, list | tuple) else [data] if data else []
+        if not items:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+class SeedImportForm(forms.Form):
+    files = MultipleFileField(
+        label="Seed files",
+        allow_empty_file=True,  # the importer rejects it with its own reason
+        help_text="One or more seed text files, at most 2 MB each.",
+        error_messages={"required": "Choose at least one seed file to import."},
+    )
+    publish = forms.BooleanField(
+        required=False,
+        label="Publish immediately",
+        help_text="Otherwise new articles are imported as drafts for review.",
+    )
+    force = forms.BooleanField(
+        required=False,
+        label="Overwrite editors' changes (force)",
+        help_text="Replace articles that editors changed since their last import.",
+    )
+    dry_run = forms.BooleanField(
+        required=False, label="Only check", help_text="Show what would happen; store nothing."
+    )
+
+    def __init__(self, *args, may_publish: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:
+            # Publishing and overwriting editors' work are editors' decisions.
+            del self.fields["publish"]
+            del self.fields["force"]

@@ -1,0 +1,333 @@
+"""Write parsed seed files to the database: the second half of the importer.
+
+Files arrive parsed (articles/seedfile/parser.py); this module decides, per file,
+whether it is new, changed, unchanged or in conflict with an editor's work,
+and writes a whole batch with a handful of bulk queries inside one transaction,
+so that an import killed at any moment leaves each article whole or untouched.
+Several batches may be written at once, on connections of their own
+(articles/importing/pipeline.py); they take turns where they meet (_take_turn).
+"""
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from articles.caching import content_changed
+from articles.models import (
+    Article,
+    Block,
+    base_slug,
+    body_text,
+    count_words,
+    headline_key,
+    next_free_slug,
+    slugs_taken,
+)
+from articles.reader.queries import SEARCH_COLUMNS
+from articles.seedfile.parser import ParsedArticle
+
+IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
+
+# Longest values the columns take; a file exceeding them is rejected before any write.
+FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
+CREDIT_LIMIT = 300
+STORED_FIELDS = [
+    "headline",
+    "headline_key",
+    "dek",
+    "byline",
+    "dateline",
+    "language",
+    "body_text",
+    "word_count",
+    "body_html",
+]
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """One file to load: its identifying name, its raw bytes' hash and what the parser made of it."""
+
+    name: str
+    digest: str
+    parsed: ParsedArticle
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    name: str
+    outcome: str
+    article: Article
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def oversized_fields(parsed: ParsedArticle) -> list[str]:
+    """Plain-English reasons why this article cannot be stored as it is."""
+    problems = [
+        f"the {field} is {len(value):,} characters long; the limit is {limit:,}"
+        for field, limit in FIELD_LIMITS.items()
+        if len(value := getattr(parsed, field)) > limit
+    ]
+    problems += [
+        f"a photo credit is {len(block.credit):,} characters long; the limit is {CREDIT_LIMIT:,}"
+        for block in parsed.blocks
+        if len(block.credit) > CREDIT_LIMIT
+    ]
+    return problems
+
+
+_HEBREW, _ARABIC = "\u0590-\u05ff", "\u0600-\u06ff\u0750-\u077f"
+HEBREW = re.compile(f"[{_HEBREW}]")
+ARABIC = re.compile(f"[{_ARABIC}]")
+RIGHT_TO_LEFT = re.compile(f"[{_HEBREW}{_ARABIC}]")
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def guess_language(parsed: ParsedArticle) -> str:
+    """Hebrew or Arabic when most letters are, else English: enough to set text direction."""
+    text = " ".join([parsed.headline, parsed.dek, *(b.text for b in parsed.blocks[:5])])
+    # Regular expressions, not a loop over characters: this runs for every imported file.
+    if not RIGHT_TO_LEFT.search(text):
+        return "en"
+    letters = "".join(LETTER.findall(text))
+    hebrew, arabic = len(HEBREW.findall(letters)), len(ARABIC.findall(letters))
+    if max(hebrew, arabic) > len(letters) / 2:
+        return "he" if hebrew >= arabic else "ar"
+    return "en"
+
+
+def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
+    """What loading these files would do to each, without writing anything."""
+    existing = _stored().in_bulk([f.name for f in files], field_name="source_file")
+    return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
+
+
+def _stored():
+    """Articles without the columns an import replaces but never reads: the body and its
+    search vectors would be most of what a re-import of unchanged files fetches."""
+    return Article.objects.defer("body_text", "body_html", *SEARCH_COLUMNS)
+
+
+def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
+    if article is None:
+        return IMPORTED
+    if article.source_hash == seed.digest and not force:
+        return UNCHANGED
+    edited = article.edited_at and (
+        not article.imported_at or article.edited_at > article.imported_at
+    )
+    if edited and not force:
+        return CONFLICT
+    return UPDATED
+
+
+@transaction.atomic
+def load(
+    files: Sequence[SeedFile], *, publish: bool = True, force: bool = False
+) -> list[LoadResult]:
+    """Store a batch of parsed files; re-loading the same files changes nothing."""
+    names = [f.name for f in files]
+    existing = _stored().in_bulk(names, field_name="source_file")
+    if existing:
+        # Another batch's teasers may change these very rows (_link_teasers_naming):
+        # lock them only in turn, or each batch could wait for the other.
+        _take_turn()
+        existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
+    now = timezone.now()
+    outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
+    new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
+    changed = [
+        _fill(existing[seed.name], seed, now, publish)
+        for seed in files
+        if outcomes[seed.name] == UPDATED
+    ]
+    created = _copy_articles(new, now, publish)
+    Article.objects.bulk_update(
+        changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
+    )
+    written = {a.source_file: a for a in created + changed}
+    # Up to here batches run side by side; teasers are linked by one batch at a time, each
+    # after the batches before it have committed, so that every link is seen from one side.
+    _take_turn()
+    Block.objects.filter(article__in=changed).delete()
+    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
+    link_keys = {
+        block.text: headline_key(block.text)
+        for _, seed in pairs
+        for block in seed.parsed.blocks
+        if block.kind == Block.Kind.TEASER
+    }
+    targets = _teaser_targets(link_keys.values())
+    _copy_blocks(
+        row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
+    )
+    _link_teasers_naming(written.values())
+    if written:
+        content_changed()
+    return [
+        LoadResult(seed.name, outcomes[seed.name], written.get(seed.name) or existing[seed.name])
+        for seed in files
+    ]
+
+
+# Any number, the same for every import into this database.
+TURN_LOCK = 0x5EED5
+
+
+def _take_turn() -> None:
+    """Wait until no other import transaction is linking teasers; hold the turn until commit."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TURN_LOCK])
+
+
+def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
+    parsed = seed.parsed
+    article.headline = parsed.headline
+    article.headline_key = headline_key(parsed.headline)
+    article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
+    article.language = guess_language(parsed)
+    article.body_text = body_text(parsed.blocks)
+    article.word_count = count_words(article.body_text)
+    # Rendering every body here would halve import throughput: the first view does it.
+    article.body_html = ""
+    article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
+    if article._state.adding:
+        article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+        article.published_at = now if publish else None
+    elif article.status == Article.Status.PUBLISHED:
+        article.updated_at = now
+    return article
+
+
+def _block_rows(
+    article: Article, seed: SeedFile, link_keys: dict[str, str], targets: dict[str, int]
+) -> Iterator[tuple]:
+    """Rows for BLOCK_COLUMNS, one per parsed block, numbered in source order; a teaser's
+    link key is looked up in `link_keys` (by its text), the article it names in `targets`."""
+    for position, block in enumerate(seed.parsed.blocks):
+        if block.kind == Block.Kind.TEASER:
+            link_key = link_keys[block.text]
+            target = targets.get(link_key)
+        else:
+            link_key, target = "", None
+        yield (
+            article.pk,
+            position,
+            block.kind,
+            block.text,
+            block.credit,
+            "",
+            "",
+            "",
+            link_key,
+            target,
+        )
+
+
+BLOCK_COLUMNS = [
+    "article_id",
+    "position",
+    "kind",
+    "text",
+    "credit",
+    "photo",
+    "alt_text",
+    "link_url",
+    "link_key",
+    "link_article_id",
+]
+
+
+def _copy_blocks(rows: Iterable[tuple]) -> None:
+    """Insert blocks with PostgreSQL's COPY: a batch holds tens of thousands of them, and
+    building an INSERT for each through the ORM costs more than parsing the files."""
+    sql = f"COPY {Block._meta.db_table} ({', '.join(BLOCK_COLUMNS)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
+    """New articles for these files, inserted with COPY.
+
+    PostgreSQL reads a COPY's rows as they arrive, so it computes each article's search
+    vectors (most of an import's cost) while Python builds the next article: with an
+    INSERT the two would take turns (issue 6). Ids and slugs are therefore settled first.
+    """
+    if not seeds:
+        return []
+    table = Article._meta.db_table
+    slugs = _free_slugs([seed.parsed.headline for seed in seeds])
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, len(seeds)],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+    fields = [f for f in Article._meta.concrete_fields if not f.generated]
+    sql = f"COPY {table} ({', '.join(f.column for f in fields)}) FROM STDIN"
+    articles = []
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for seed, slug, pk in zip(seeds, slugs, ids, strict=True):
+            article = Article(pk=pk, slug=slug, source_file=seed.name)
+            _fill(article, seed, now, publish)
+            copy.write_row([f.pre_save(article, True) for f in fields])
+            article._state.adding = False
+            articles.append(article)
+    return articles
+
+
+def _free_slugs(headlines: list[str]) -> list[str]:
+    """Readable unique slugs for new articles, with one query for the whole batch."""
+    bases = [base_slug(headline) for headline in headlines]
+    taken = slugs_taken(set(bases))
+    slugs = []
+    for base in bases:
+        slugs.append(next_free_slug(base, taken))
+        taken.add(slugs[-1])
+    return slugs
+
+
+def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
+    """The article each teaser key names: the oldest whose headline has that key.
+
+    Looked up before the blocks are written, so that a new teaser is stored linked
+    instead of written twice (issue 6); the batch's own new articles are already in.
+    """
+    keys = set(keys) - {""}
+    if not keys:
+        return {}
+    rows = (
+        Article.objects.filter(headline_key__in=keys)
+        .order_by("headline_key", "pk")
+        .distinct("headline_key")
+        .values_list("headline_key", "pk")
+    )
+    return dict(rows)
+
+
+def _link_teasers_naming(articles: Iterable[Article]) -> None:
+    """Point teasers written before these articles existed at the article they name.
+
+    Links an editor set by hand are never overwritten.
+    """
+    keys = {a.headline_key for a in articles} - {""}
+    if not keys:
+        return
+    target = (
+        Article.objects.filter(headline_key=OuterRef("link_key")).order_by("pk").values("pk")[:1]
+    )
+    naming = Block.objects.filter(
+        kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
+    ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
+    # Their stored bodies show these teasers as searches: render them again on next view.
+    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
+    naming.update(link_article=Subquery(target))

@@ -1,0 +1,148 @@
+"""Reader-facing pages. Each view picks its articles from Article.objects.published()."""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.views.generic import ListView
+
+from articles.caching import cache_publicly, cached_with_content, never_cache_privately
+from articles.links import link
+from articles.models import Article, Section, Topic
+from articles.reader import queries
+from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
+from articles.templatetags.reader import section_nav
+
+
+def section_nav_html(current: Section | None = None) -> SafeString:
+    """The masthead's section navigation, from the fragment cache (base.html renders it otherwise)."""
+    return mark_safe(
+        cached_with_content(
+            "section-nav",
+            lambda: render_to_string(
+                "articles/includes/section_nav.html", section_nav({"section": current})
+            ),
+            current.pk if current else "",
+        )
+    )
+
+
+def related_html(article: Article, content: queries.ArticleContent, *, preview: bool) -> SafeString:
+    """The "More to read" block; previews skip the cache, as a draft's edits may not renew it."""
+
+    def render_related() -> str:
+        related = related_articles(article, content.topics)
+        return render_to_string("articles/includes/related.html", {"related": related})
+
+    html = (
+        render_related() if preview else cached_with_content("related", render_related, article.pk)
+    )
+    return mark_safe(html)
+
+
+class PublicListView(ListView):
+    """A paginated list of published articles, the same for every reader."""
+
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset) -> int:
+        return settings.ARTICLES_PER_PAGE
+
+    def dispatch(self, request, *args, **kwargs):
+        return cache_publicly(request, super().dispatch(request, *args, **kwargs))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section_nav_html=section_nav_html(kwargs.get("section")), **kwargs
+        )
+
+
+class FrontPageView(PublicListView):
+    template_name = "articles/front_page.html"
+
+    def get_queryset(self):
+        return queries.front_page_articles()
+
+
+class SectionView(PublicListView):
+    """A section's articles, newest first."""
+
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return queries.section_articles(self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **listing_context(self.section, "Section", "section"), section=self.section, **kwargs
+        )
+
+
+class TopicView(PublicListView):
+    """The articles tagged with a topic, newest first."""
+
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return queries.topic_articles(self.topic)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**listing_context(self.topic, "Topic", "topic"), **kwargs)
+
+
+def listing_context(listing: Section | Topic, kind: str, url_prefix: str) -> dict:
+    """What the shared list template needs to name a section or topic and link its feeds."""
+    return {
+        "listing": listing,
+        "kind": kind,
+        "rss_url": link(f"articles:{url_prefix}-rss", listing.slug),
+        "atom_url": link(f"articles:{url_prefix}-atom", listing.slug),
+    }
+
+
+class SearchView(PublicListView):
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        return search_articles(self.request.GET.get("q", ""))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query=self.request.GET.get("q", "").strip(), ranked_matches=RANKED_MATCHES, **kwargs
+        )
+
+
+def render_article(
+    request: HttpRequest, article: Article, *, preview: bool = False
+) -> HttpResponse:
+    """The article page; the admin's preview renders unpublished articles through it too."""
+    content = queries.ArticleContent.of(article)
+    context = {
+        "article": article,
+        "content": content,
+        "preview": preview,
+        "updated": queries.updated_time(article),
+        "reading_minutes": queries.reading_minutes(article),
+        # Rendered by templates/articles/includes/body.html, which escapes every text.
+        "body_html": mark_safe(article.rendered_body()),
+        "related_html": related_html(article, content, preview=preview),
+        "section_nav_html": section_nav_html(),
+    }
+    response = render(request, "articles/article_detail.html", context)
+    if preview:
+        return never_cache_privately(response)
+    return cache_publicly(request, response, article_id=article.pk)
+
+
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The article, or a permanent redirect when `slug` is an address it used to have."""
+    article = queries.published_article(slug)
+    if article is not None:
+        return render_article(request, article)
+    moved = queries.redirected_article(slug)
+    if moved is None:
+        raise Http404("No published article at this address.")
+    return cache_publicly(request, HttpResponsePermanentRedirect(moved.get_absolute_url()))
