@@ -250,6 +250,13 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_selected(self, request, queryset):
+        empty = [a for a in queryset if not workflow.has_body_text(workflow.stored_blocks(a))]
+        if empty:
+            headlines = ", ".join(f"“{a.headline}”" for a in empty)
+            self.message_user(
+                request, f"Not published: {headlines}. {workflow.EMPTY_ARTICLE}", messages.ERROR
+            )
+        queryset = queryset.exclude(pk__in=[a.pk for a in empty])
         self._act(request, queryset, workflow.article_publish, "published")
 
     @admin.action(description="Unpublish selected articles", permissions=["publish"])

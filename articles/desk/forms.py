@@ -163,6 +163,19 @@ class BlockFormSet(forms.BaseInlineFormSet):
             seen.add(position)
         if not duplicates:
             super().clean()
+        # self.instance is the article as its form left it, status included.
+        if self.instance.status == Article.Status.PUBLISHED and not workflow.has_body_text(
+            self.kept_blocks()
+        ):
+            raise ValidationError(workflow.EMPTY_ARTICLE, code="empty")
+
+    def kept_blocks(self) -> list[tuple[str, str]]:
+        """(kind, text) of the blocks this form leaves in the article."""
+        return [
+            (form.cleaned_data.get("kind", ""), form.cleaned_data.get("text", ""))
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not self._should_delete_form(form)
+        ]
 
     def save_new(self, form, commit=True):
         if form.instance.position is None:

@@ -1,20 +1,36 @@
 """The editorial workflow: who may publish, what a status means to the desk, and publishing."""
 
+from collections.abc import Iterable
+
 import reversion
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Block
 
 PUBLISH_PERMISSION = "articles.publish_article"
 # The statuses only editors may set; reporters write drafts and submit them.
 EDITOR_STATUSES = {Article.Status.PUBLISHED, Article.Status.UNPUBLISHED}
 REPORTER_STATUSES = [Article.Status.DRAFT, Article.Status.SUBMITTED]
 SCHEDULED = "Scheduled"
+# The importer's rule too (articles/seedfile/parser.py rejects "a headline but no body text").
+EMPTY_ARTICLE = (
+    "This article has no body text yet: add at least one paragraph before "
+    "publishing or scheduling it."
+)
 
 
 def can_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
+
+
+def has_body_text(blocks: Iterable[tuple[str, str]]) -> bool:
+    """Whether (kind, text) blocks hold a paragraph of body text: what publishing needs."""
+    return any(kind == Block.Kind.PARAGRAPH and text.strip() for kind, text in blocks)
+
+
+def stored_blocks(article: Article) -> list[tuple[str, str]]:
+    return list(article.blocks.values_list("kind", "text"))
 
 
 def is_scheduled(article: Article) -> bool:
@@ -40,8 +56,8 @@ def mark_edited(article: Article, *, user, version: int | None = None) -> None:
 
 
 def article_publish(*, article: Article, user) -> bool:
-    """Publish now (or keep a live article's time); False if it was already live."""
-    if article.is_published:
+    """Publish now; False if it was already live or has no body text to publish."""
+    if article.is_published or not has_body_text(stored_blocks(article)):
         return False
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now()
