@@ -3,6 +3,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.db import transaction
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -170,6 +171,7 @@ class ArticleAdmin(VersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Remember the live article before django-reversion reverts it in the database,
         # so that the stale-save check and the reporters' limits compare with reality.
+        request._article_restoring = True
         with transaction.atomic():
             self.live_state(request, Article(pk=object_id))
             return super().revision_view(request, object_id, version_id, extra_context)
@@ -181,7 +183,19 @@ class ArticleAdmin(VersionAdmin):
 
     # Saving.
 
+    def _create_formsets(self, request, obj, change):
+        formsets, inline_instances = super()._create_formsets(request, obj, change)
+        request._article_formsets = formsets
+        return formsets, inline_instances
+
     def save_model(self, request, obj, form, change):
+        formsets = getattr(request, "_article_formsets", [])
+        restoring = getattr(request, "_article_restoring", False)
+        unchanged = not form.has_changed() and not any(f.has_changed() for f in formsets)
+        if change and unchanged and not restoring:
+            # Nothing changed: nothing is written and no history is recorded.
+            request._article_unchanged = True
+            return
         live = self.live_state(request, obj) if change else None
         if not workflow.can_publish(request.user):
             if live is None:
@@ -204,8 +218,28 @@ class ArticleAdmin(VersionAdmin):
                     photos.make_renditions(block.photo.name)
 
     def save_related(self, request, form, formsets, change):
+        if getattr(request, "_article_unchanged", False):
+            return
         super().save_related(request, form, formsets, change)
         form.instance.refresh_derived()
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_article_unchanged", False):
+            return []
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_change(self, request, obj, message):
+        if getattr(request, "_article_unchanged", False):
+            return None
+        return super().log_change(request, obj, message)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_article_unchanged", False):
+            self.message_user(request, f"No changes to save in “{obj}”; nothing was recorded.")
+            if "_continue" in request.POST:
+                return HttpResponseRedirect(request.path)
+            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+        return super().response_change(request, obj)
 
     # Status and links.
 

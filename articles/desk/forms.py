@@ -18,6 +18,14 @@ WEB_ADDRESS_MESSAGE = "Enter a full web address starting with http:// or https:/
 MAX_UPLOAD_BYTES = 2_000_000  # as articles.seedfile.parser.MAX_FILE_BYTES: "2 MB"
 
 
+class LinesField(forms.CharField):
+    """Text of one or more lines: a text area sends CRLF line ends, stored as the importer's LF."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class ArticleAdminForm(forms.ModelForm):
     # The version the editor started from, compared with the saved one on submit (issue 5).
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -42,6 +50,16 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         error_messages = {
             "headline": {"required": "Every article needs a headline."},
+        }
+        # A byline or dateline may hold several lines (the importer keeps each source line):
+        # a one-line box would join them when the form is saved (issue 13).
+        field_classes = {"dek": LinesField, "byline": LinesField, "dateline": LinesField}
+        widgets = {
+            "byline": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+            "dateline": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
+        help_texts = {
+            "byline": "One line per contributor or credit line, as it appears on the page.",
         }
 
     def __init__(self, *args, **kwargs):

@@ -38,6 +38,8 @@ Rules (tests/test_seedparser.py names at least one test after each):
    by …; Editing by …"; a lone e-mail address or @handle; short name-like lines or job titles
    directly under a byline ("Los Angeles Times"). A wire name alone ("ASSOCIATED PRESS",
    "Reuters") is a byline in the header and after the last line of text, else a credit.
+   A contributors' line after the last paragraph is a sign-off: a paragraph that ends the
+   story, not part of the header's byline.
    "By late evening, …" and "By 2030 the …" stay paragraphs: name words are capitalised,
    carry no digits, and a sentence's commas split it into non-names.
 10. Dateline: a line that is only "PLACE —", "PLACE (Agency) -", "PLACE, Sept 27 (Agency) -",
@@ -1067,9 +1069,22 @@ def _parse_text(text: str, warnings: list[str]) -> ParsedArticle:
         raise SeedError(
             "the article has a headline but no body text", line=lines[draft.head].number
         )
+    lines = _sign_offs_as_paragraphs(lines)
     if _HTML.search(text):
         warnings = [*warnings, "looks like HTML; stored as plain text"]
     return _build_article(lines, draft, warnings)
+
+
+def _sign_offs_as_paragraphs(lines: list[Line]) -> list[Line]:
+    """Contributor lines after the story's last paragraph ("Reporting by …; Editing by …")
+    end the story as paragraphs of their own instead of joining the header's byline."""
+    last = max(i for i, line in enumerate(lines) if line.role == "paragraph")
+    return [
+        Line(line.number, line.text, "paragraph")
+        if i > last and line.role == "byline" and _CONTRIBUTORS.fullmatch(line.text)
+        else line
+        for i, line in enumerate(lines)
+    ]
 
 
 def _build_article(lines: list[Line], draft: _Draft, warnings: list[str]) -> ParsedArticle:

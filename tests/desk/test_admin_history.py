@@ -109,7 +109,7 @@ def test_compare_shows_a_headline_change(editor_client):
 def test_restoring_an_earlier_version_brings_back_its_text_and_blocks(editor_client):
     """Restoring a version puts back its headline and its blocks, as a new save."""
     article = make_article("Before", paragraphs=("Old paragraph.",))
-    edit(editor_client, article, headline="Before")
+    edit(editor_client, article, dek="A first save.")
     data = form_data(editor_client.get(change_url(article)))
     data.update(headline="After", **{"blocks-0-text": "New paragraph."})
     assert editor_client.post(change_url(article), data).status_code == 302
@@ -152,7 +152,7 @@ def test_a_reporter_cannot_publish_by_restoring_a_published_version(client):
     editor, reporter = make_staff("eve", "Editors"), make_staff("ray", "Reporters")
     article = make_article("Live story")
     client.force_login(editor)
-    edit(client, article)  # a version in which the article is published
+    edit(client, article, dek="Saved live.")  # a version in which the article is published
     published_version = Version.objects.get_for_object(article).get()
     edit(client, article, status="unpublished")
     client.force_login(reporter)
@@ -183,6 +183,6 @@ def test_blocks_of_other_articles_never_leak_into_a_comparison(editor_client):
     """Only the compared article's blocks are listed."""
     article = make_article("Mine", paragraphs=("Mine.",))
     Block.objects.create(article=make_article("Other"), position=5, text="Not mine.")
-    edit(editor_client, article)
+    edit(editor_client, article, dek="A save.")
     response = editor_client.get(reverse("admin:articles_article_compare", args=[article.pk]))
     assert [r["old"] for r in response.context["blocks"]] == ["Paragraph: Mine."]

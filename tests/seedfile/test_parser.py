@@ -581,13 +581,14 @@ def test_dateline_rule_fills_the_field_with_the_exact_line_of_a_reuters_story():
         9: "paragraph",
         11: "caption",
         13: "paragraph",
-        15: "byline",
+        15: "paragraph",
         17: "furniture",
     }
     assert article.dateline == "LONDON (Reuters) -"
-    assert article.byline == (
-        "By David Milliken\nReporting by David Milliken; Editing by Catherine Evans"
-    )
+    assert article.byline == "By David Milliken"
+    # The sign-off ends the story instead of joining the header's byline (issue 13).
+    sign_off = [b for b in article.blocks if b.kind == "paragraph"][-1]
+    assert sign_off.text == "Reporting by David Milliken; Editing by Catherine Evans"
     assert article.blocks[2].credit == "REUTERS/Hannah McKay"
 
 
