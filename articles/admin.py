@@ -13,6 +13,7 @@ from articles import photos
 from articles.desk import views as admin_views
 from articles.desk import workflow
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
+from articles.importing.history import record_imports
 from articles.models import Article, Block, Note, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
@@ -157,6 +158,8 @@ class ArticleAdmin(VersionAdmin):
             rows = Article.objects.filter(pk=obj.pk)
             if transaction.get_connection().in_atomic_block:
                 rows = rows.select_for_update()
+            # An import's text gets its history entry before anyone can change it.
+            record_imports([obj.pk])
             request._article_live = rows.values(
                 "version", "status", "published_at", "edited_at", "modified_at"
             ).first()
@@ -177,6 +180,7 @@ class ArticleAdmin(VersionAdmin):
             return super().revision_view(request, object_id, version_id, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
+        record_imports([int(object_id)] if str(object_id).isdigit() else [])
         rows = admin_views.history_rows(object_id, can_restore=self.has_change_permission(request))
         context = {"versions": rows, **(extra_context or {})}
         return super().history_view(request, object_id, context)

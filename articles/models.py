@@ -140,6 +140,17 @@ class Article(models.Model):
     source_file = models.CharField(max_length=255, null=True, blank=True, editable=False)  # noqa: DJ001
     source_hash = models.CharField(max_length=64, blank=True, editable=False)
     imported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Who imported it (through the admin's upload): its "Imported from" history entry's author.
+    # No index: nothing looks articles up by it, and each import would write one.
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        db_index=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     edited_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="Last change made by an editor."
     )

@@ -4,7 +4,6 @@ import difflib
 import re
 from collections.abc import Iterable
 
-import reversion
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -16,6 +15,7 @@ from reversion.models import Version
 
 from articles.desk import workflow
 from articles.desk.forms import MAX_UPLOAD_BYTES, SeedImportForm
+from articles.importing.history import record_imports
 from articles.importing.pipeline import REJECTED, FileReport, import_files
 from articles.models import Article, Block, Note, Section, Topic
 from articles.reader.queries import with_page_content
@@ -61,6 +61,7 @@ def compare(model_admin):
         article = get_object_or_404(Article, pk=object_id)
         if not model_admin.has_view_or_change_permission(request, article):
             raise PermissionDenied
+        record_imports([article.pk])
         versions = Version.objects.get_for_object(article).select_related("revision__user")
         chosen = {v for v in (request.GET.get("old"), request.GET.get("new")) if v and v.isdigit()}
         picked = list(versions.filter(pk__in=chosen) if chosen else versions.order_by("-pk")[:2])
@@ -217,10 +218,7 @@ def history_rows(article_id, *, can_restore: bool) -> list[dict]:
 
 # Import seed files
 
-CONFLICT_NOTE = (
-    "changed by an editor since its last import; kept as the editor left it "
-    "(tick “Overwrite editors' changes” to replace it)"
-)
+CONFLICT_NOTE = "(tick “Overwrite editors' changes” to replace it)"
 
 
 def import_seeds(model_admin):
@@ -239,10 +237,10 @@ def import_seeds(model_admin):
                     "publish": form.cleaned_data.get("publish", False),
                     "force": form.cleaned_data.get("force", False),
                 }
-                reports = run_import(form.cleaned_data["files"], **options)
+                reports = run_import(form.cleaned_data["files"], user=request.user, **options)
                 rows = [describe_report(r, dry_run=options["dry_run"]) for r in reports]
-                if not options["dry_run"]:
-                    record_revisions(reports, user=request.user)
+                # An upload is a few files: its history entries are written at once.
+                record_imports(r.article_id for r in reports if r.article_id)
                 messages.info(request, summary(reports, dry_run=options["dry_run"]))
         else:
             form = SeedImportForm(may_publish=may_publish)
@@ -259,7 +257,9 @@ def import_seeds(model_admin):
     return view
 
 
-def run_import(uploads: Iterable, *, dry_run: bool, publish: bool, force: bool) -> list[FileReport]:
+def run_import(
+    uploads: Iterable, *, user, dry_run: bool, publish: bool, force: bool
+) -> list[FileReport]:
     """One report per uploaded file, in upload order; files over the size limit are refused."""
     uploads = list(uploads)
     too_big = {
@@ -273,7 +273,9 @@ def run_import(uploads: Iterable, *, dry_run: bool, publish: bool, force: bool) 
         if upload.size > MAX_UPLOAD_BYTES
     }
     accepted = [(u.name, u.read()) for i, u in enumerate(uploads) if i not in too_big]
-    imported = iter(import_files(accepted, dry_run=dry_run, publish=publish, force=force))
+    imported = iter(
+        import_files(accepted, dry_run=dry_run, publish=publish, force=force, user_id=user.pk)
+    )
     return [too_big.get(index) or next(imported) for index in range(len(uploads))]
 
 
@@ -281,7 +283,7 @@ def describe_report(report: FileReport, *, dry_run: bool) -> dict:
     if report.outcome == REJECTED:
         message = report.reason
     elif report.outcome == "conflict":
-        message = CONFLICT_NOTE
+        message = f"{report.reason} {CONFLICT_NOTE}"
     else:
         message = ""
     article_id = getattr(report, "article_id", None)
@@ -304,13 +306,3 @@ def summary(reports: list[FileReport], *, dry_run: bool) -> str:
     return ("Would have: " if dry_run else "Import finished: ") + counts.replace(
         "conflict ", "conflicts "
     )
-
-
-def record_revisions(reports: list[FileReport], *, user) -> None:
-    """Start each imported article's history, so an editor can come back to the imported text."""
-    ids = [r.article_id for r in reports if r.outcome in ("imported", "updated") and r.article_id]
-    for article in Article.objects.filter(pk__in=ids):
-        with reversion.create_revision():
-            reversion.add_to_revision(article)
-            reversion.set_user(user)
-            reversion.set_comment(f"Imported from {article.source_file}.")

@@ -6,6 +6,7 @@ import reversion
 from django.db import transaction
 from django.utils import timezone
 
+from articles.importing.history import record_imports
 from articles.models import Article, Block
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -85,6 +86,7 @@ def article_submit(*, article: Article, user) -> bool:
 
 def _save_with_revision(article: Article, *, user, comment: str) -> None:
     with transaction.atomic(), reversion.create_revision():
+        record_imports([article.pk])
         mark_edited(article, user=user)
         article.save()
         reversion.set_user(user)

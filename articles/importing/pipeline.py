@@ -6,7 +6,7 @@ database refuses is retried file by file so that one bad file cannot sink the ot
 """
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -47,8 +47,12 @@ def import_files(
     publish: bool = True,
     force: bool = False,
     batch_size: int = BATCH_SIZE,
+    user_id: int | None = None,
 ) -> Iterator[FileReport]:
-    """Import (name, contents) pairs; yields a report per file, in order."""
+    """Import (name, contents) pairs; yields a report per file, in order.
+
+    Each article written gets a history entry "Imported from <file>", by `user_id` if given.
+    """
     seen: set[str] = set()
     checked = (
         _check_batch(batch, parsed, seen)
@@ -57,7 +61,9 @@ def import_files(
     if dry_run:
         written = ((batch, rejected, _plan(seeds, force)) for batch, rejected, seeds in checked)
     else:
-        written = _write_ahead(checked, publish, force)
+        written = _write_ahead(
+            checked, partial(_write, publish=publish, force=force, user_id=user_id)
+        )
     for batch, rejected, reports in written:
         for index, (name, _) in enumerate(batch):
             yield rejected.get(index) or reports[name]
@@ -125,7 +131,7 @@ def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | load
 
 
 def _write_ahead(
-    batches: Iterator[CheckedBatch], publish: bool, force: bool
+    batches: Iterator[CheckedBatch], write: Callable[[list[loading.SeedFile]], dict]
 ) -> Iterator[tuple[Batch, dict[int, FileReport], dict[str, FileReport]]]:
     """Each checked batch with its reports, WRITERS batches being written at once.
 
@@ -136,12 +142,12 @@ def _write_ahead(
     """
     if connection.in_atomic_block:
         for batch, rejected, seeds in batches:
-            yield batch, rejected, _write(seeds, publish, force)
+            yield batch, rejected, write(seeds)
         return
     with ThreadPoolExecutor(WRITERS, thread_name_prefix="import-writer") as pool:
         writing: deque = deque()
         for batch, rejected, seeds in batches:
-            writing.append((batch, rejected, pool.submit(_write_apart, seeds, publish, force)))
+            writing.append((batch, rejected, pool.submit(_write_apart, write, seeds)))
             if len(writing) == WRITERS:
                 batch, rejected, reports = writing.popleft()
                 yield batch, rejected, reports.result()
@@ -149,10 +155,10 @@ def _write_ahead(
             yield batch, rejected, reports.result()
 
 
-def _write_apart(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict:
+def _write_apart(write: Callable, seeds: list[loading.SeedFile]) -> dict:
     """_write on this thread's own connection, closed afterwards."""
     try:
-        return _write(seeds, publish, force)
+        return write(seeds)
     finally:
         connection.close()
 
@@ -162,9 +168,11 @@ def _plan(seeds: list[loading.SeedFile], force: bool) -> dict[str, FileReport]:
     return {s.name: _report(s, outcomes[s.name]) for s in seeds}
 
 
-def _write(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict[str, FileReport]:
+def _write(
+    seeds: list[loading.SeedFile], *, publish: bool, force: bool, user_id: int | None
+) -> dict[str, FileReport]:
     try:
-        results = loading.load(seeds, publish=publish, force=force)
+        results = loading.load(seeds, publish=publish, force=force, user_id=user_id)
     except DatabaseError:
         if len(seeds) == 1:
             reason = "the database refused it (is a field far too long?)"
@@ -175,17 +183,19 @@ def _write(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict[st
             }
         reports = {}
         for seed in seeds:
-            reports.update(_write([seed], publish, force))
+            reports.update(_write([seed], publish=publish, force=force, user_id=user_id))
         return reports
     by_name = {s.name: s for s in seeds}
     return {r.name: _report(by_name[r.name], r.outcome, r.article) for r in results}
 
 
 def _report(seed: loading.SeedFile, outcome: str, article=None) -> FileReport:
+    conflict = outcome == loading.CONFLICT and article is not None
     return FileReport(
         seed.name,
         outcome,
         parsed=seed.parsed,
+        reason=loading.conflict_reason(article) if conflict else "",
         warnings=seed.parsed.warnings,
         article_id=article.pk if article is not None else None,
     )

@@ -18,6 +18,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from articles.caching import content_changed
+from articles.clock import stamp
+from articles.importing.history import record_imports
 from articles.models import (
     Article,
     Block,
@@ -110,6 +112,15 @@ def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
     return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
 
 
+def conflict_reason(article: Article) -> str:
+    """Why a file was not imported: whose edit, and when, it would have overwritten."""
+    editor = article.last_editor.get_username() if article.last_editor else "an editor"
+    return (
+        f"changed by {editor} on {stamp(article.edited_at)} since its last import; "
+        "kept as they left it"
+    )
+
+
 def _stored():
     """Articles without the columns an import replaces but never reads: the body and its
     search vectors would be most of what a re-import of unchanged files fetches."""
@@ -131,7 +142,11 @@ def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
 
 @transaction.atomic
 def load(
-    files: Sequence[SeedFile], *, publish: bool = True, force: bool = False
+    files: Sequence[SeedFile],
+    *,
+    publish: bool = True,
+    force: bool = False,
+    user_id: int | None = None,
 ) -> list[LoadResult]:
     """Store a batch of parsed files; re-loading the same files changes nothing."""
     names = [f.name for f in files]
@@ -145,13 +160,16 @@ def load(
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
     new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
     changed = [
-        _fill(existing[seed.name], seed, now, publish)
+        _fill(existing[seed.name], seed, now, publish, user_id)
         for seed in files
         if outcomes[seed.name] == UPDATED
     ]
-    created = _copy_articles(new, now, publish)
+    # The text these files replace gets its history entry first, if it has none yet.
+    record_imports(existing[seed.name].pk for seed in files if outcomes[seed.name] == UPDATED)
+    created = _copy_articles(new, now, publish, user_id)
     Article.objects.bulk_update(
-        changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
+        changed,
+        [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "imported_by", "edited_at"],
     )
     written = {a.source_file: a for a in created + changed}
     # Up to here batches run side by side; teasers are linked by one batch at a time, each
@@ -188,7 +206,7 @@ def _take_turn() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TURN_LOCK])
 
 
-def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
+def _fill(article: Article, seed: SeedFile, now, publish: bool, user_id: int | None) -> Article:
     parsed = seed.parsed
     article.headline = parsed.headline
     article.headline_key = headline_key(parsed.headline)
@@ -199,6 +217,7 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     # Rendering every body here would halve import throughput: the first view does it.
     article.body_html = ""
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
+    article.imported_by_id = user_id
     if article._state.adding:
         article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
         article.published_at = now if publish else None
@@ -255,7 +274,7 @@ def _copy_blocks(rows: Iterable[tuple]) -> None:
             copy.write_row(row)
 
 
-def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
+def _copy_articles(seeds: list[SeedFile], now, publish: bool, user_id: int | None) -> list[Article]:
     """New articles for these files, inserted with COPY.
 
     PostgreSQL reads a COPY's rows as they arrive, so it computes each article's search
@@ -278,7 +297,7 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for seed, slug, pk in zip(seeds, slugs, ids, strict=True):
             article = Article(pk=pk, slug=slug, source_file=seed.name)
-            _fill(article, seed, now, publish)
+            _fill(article, seed, now, publish, user_id)
             copy.write_row([f.pre_save(article, True) for f in fields])
             article._state.adding = False
             articles.append(article)

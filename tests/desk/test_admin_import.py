@@ -1,5 +1,7 @@
 """Importing seed files from the admin, through the same importer as the command (issue 5)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -81,11 +83,15 @@ def test_importing_the_same_file_again_changes_nothing(editor_client):
 def test_an_editors_changes_are_kept_unless_overwrite_is_ticked(editor_client):
     """A file whose article an editor changed is a conflict; "force" overwrites it."""
     editor_client.post(IMPORT_URL, {"files": [seed()]})
-    Article.objects.update(headline="Edited by the desk", edited_at=timezone.now())
+    edited_at = (timezone.now() + timedelta(seconds=1)).replace(microsecond=0)
+    Article.objects.update(
+        headline="Edited by the desk", edited_at=edited_at, last_editor=make_staff("ed", "Editors")
+    )
     changed = SEED.replace("thirty years", "forty years")
     response = editor_client.post(IMPORT_URL, {"files": [seed(text=changed)]})
     assert rows_of(response) == [("flood.txt", "conflict")]
-    assert "changed by an editor since its last import" in response.text
+    when = timezone.localtime(edited_at).strftime("%-d %B %Y, %H:%M:%S %Z")
+    assert f"changed by ed on {when} since its last import" in response.text
     assert Article.objects.get().headline == "Edited by the desk"
     response = editor_client.post(IMPORT_URL, {"files": [seed(text=changed)], "force": "on"})
     assert rows_of(response) == [("flood.txt", "updated")]

@@ -61,8 +61,8 @@ def test_saving_an_imported_article_without_changes_changes_and_records_nothing(
 ):
     """Open and save: same fields, same page, no history entry and no "Changed Byline"."""
     before_page = editor_client.get(imported.get_absolute_url()).content
-    versions = Version.objects.get_for_object(imported).count()
     data = form_data(editor_client.get(change_url(imported)))
+    versions = Version.objects.get_for_object(imported).count()
     data["byline"] = data["byline"].replace("\n", "\r\n")  # what a browser's text area sends
     response = editor_client.post(change_url(imported), data, follow=True)
     assert "No changes to save" in " ".join(str(m) for m in response.context["messages"])

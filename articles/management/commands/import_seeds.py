@@ -80,9 +80,7 @@ class Command(BaseCommand):
         if report.parsed is not None:
             label += f"  “{report.parsed.headline}”"
         if report.outcome == "conflict":
-            label += (
-                " — changed by an editor since its last import; kept (use --force to overwrite)"
-            )
+            label += f" — {report.reason} (use --force to overwrite)"
         if dry_run and report.parsed is not None:
             kinds = [b.kind for b in report.parsed.blocks]
             label += "  [" + ", ".join(f"{kinds.count(k)} {k}" for k in sorted(set(kinds))) + "]"
