@@ -10,8 +10,9 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from articles import photos
+from articles.clock import stamp
+from articles.desk import notes, workflow
 from articles.desk import views as admin_views
-from articles.desk import workflow
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.importing.history import record_imports
 from articles.models import Article, Block, Note, Section, Topic
@@ -67,9 +68,28 @@ class NoteInline(admin.TabularInline):
 
     model = Note
     extra = 0
-    fields = ["kind", "text", "created_at"]
+    fields = ["kind", "text", "created_at", "withdrawal"]
+    readonly_fields = ["withdrawal"]
+    # A saved note is a permanent public record: shown read-only, never deleted; an
+    # editor withdraws it with a reason instead (articles/desk/notes.py).
+    can_delete = False
     verbose_name = "public correction or update"
-    verbose_name_plural = "Public corrections and updates (shown to readers with their date)"
+    verbose_name_plural = (
+        "Public corrections and updates (shown to readers with their date; permanent)"
+    )
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Withdrawn")
+    def withdrawal(self, note: Note) -> str:
+        if note.pk is None:
+            return "—"
+        if note.withdrawn_at:
+            who = note.withdrawn_by.get_username() if note.withdrawn_by else "an editor"
+            return f"Withdrawn on {stamp(note.withdrawn_at)} by {who}: {note.withdrawn_reason}"
+        url = reverse("admin:articles_article_withdraw_note", args=[note.article_id, note.pk])
+        return format_html('<a href="{}">Withdraw with a reason…</a>', url)
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -103,6 +123,7 @@ class ArticleAdmin(VersionAdmin):
     inlines = [BlockInline, NoteInline]
     change_list_template = "admin/articles/article/change_list.html"
     object_history_template = "admin/articles/article/object_history.html"
+    revision_form_template = "admin/articles/article/revision_form.html"
 
     list_display = ["headline", "status_column", "section", "published_at", "last_editor"]
     list_select_related = ["section", "last_editor"]
@@ -175,9 +196,18 @@ class ArticleAdmin(VersionAdmin):
         # Remember the live article before django-reversion reverts it in the database,
         # so that the stale-save check and the reporters' limits compare with reality.
         request._article_restoring = True
+        context = {"notes_kept": notes.KEPT_ON_RESTORE, **(extra_context or {})}
         with transaction.atomic():
             self.live_state(request, Article(pk=object_id))
-            return super().revision_view(request, object_id, version_id, extra_context)
+            # Reverting would also revert the notes: they are put back as they are now.
+            request._article_notes = notes.notes_now(object_id)
+            return super().revision_view(request, object_id, version_id, context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        kept = getattr(request, "_article_notes", None)
+        if kept is not None:
+            notes.put_back(object_id, kept)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         record_imports([int(object_id)] if str(object_id).isdigit() else [])
@@ -275,6 +305,11 @@ class ArticleAdmin(VersionAdmin):
                 "<int:object_id>/preview/",
                 wrap(admin_views.preview(self)),
                 name="articles_article_preview",
+            ),
+            path(
+                "<int:object_id>/notes/<int:note_id>/withdraw/",
+                wrap(notes.withdraw_view(self)),
+                name="articles_article_withdraw_note",
             ),
             path(
                 "<int:object_id>/history/compare/",

@@ -422,6 +422,18 @@ class Note(models.Model):
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CORRECTION)
     text = models.TextField(help_text="Shown to readers, e.g. “An earlier version misspelled …”.")
     created_at = models.DateTimeField(default=timezone.now)
+    # Notes are a permanent public record (issue 13): never deleted, only withdrawn by an
+    # editor, with a reason readers see beside the note.
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["created_at"]

@@ -54,7 +54,8 @@ TOPIC_ROWS = (
 )
 NOTE_ROWS = (
     "SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'text', n.text,"
-    " 'created_at', n.created_at) ORDER BY n.created_at, n.id), '[]')"
+    " 'created_at', n.created_at, 'withdrawn_at', n.withdrawn_at,"
+    " 'withdrawn_reason', n.withdrawn_reason) ORDER BY n.created_at, n.id), '[]')"
     f" FROM {Note._meta.db_table} n WHERE n.article_id = {_ARTICLE}.id"
 )
 LEAD_PHOTO_ROW = (
@@ -82,7 +83,14 @@ class ArticleContent:
             topics = list(article.topics.all())
         if hasattr(article, "note_rows"):
             notes = [
-                Note(article=article, **{**row, "created_at": parse_datetime(row["created_at"])})
+                Note(
+                    article=article,
+                    **{
+                        **row,
+                        "created_at": parse_datetime(row["created_at"]),
+                        "withdrawn_at": row["withdrawn_at"] and parse_datetime(row["withdrawn_at"]),
+                    },
+                )
                 for row in article.note_rows
             ]
         else:
