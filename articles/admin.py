@@ -2,6 +2,7 @@
 
 import reversion
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
@@ -11,11 +12,11 @@ from reversion.admin import VersionAdmin
 
 from articles import photos
 from articles.clock import stamp
-from articles.desk import notes, workflow
+from articles.desk import drafts, notes, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.importing.history import record_imports
-from articles.models import Article, Block, Note, Section, Topic
+from articles.models import Article, Block, Note, PendingChange, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
 # article also holds its blocks (captions, teasers, paragraphs) and its public notes.
@@ -117,6 +118,26 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PendingFilter(admin.SimpleListFilter):
+    title = "changes not yet live"
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", "Any"),
+            (PendingChange.State.SUBMITTED, "Waiting for an editor"),
+            (PendingChange.State.DRAFT, "Drafts"),
+            (PendingChange.State.SENT_BACK, "Sent back"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.filter(pending__isnull=False)
+        if self.value() in PendingChange.State.values:
+            return queryset.filter(pending__state=self.value())
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
@@ -125,9 +146,22 @@ class ArticleAdmin(VersionAdmin):
     object_history_template = "admin/articles/article/object_history.html"
     revision_form_template = "admin/articles/article/revision_form.html"
 
-    list_display = ["headline", "status_column", "section", "published_at", "last_editor"]
-    list_select_related = ["section", "last_editor"]
-    list_filter = [StatusFilter, "section", "topics", ("author", admin.RelatedOnlyFieldListFilter)]
+    list_display = [
+        "headline",
+        "status_column",
+        "pending_column",
+        "section",
+        "published_column",
+        "last_editor",
+    ]
+    list_select_related = ["section", "last_editor", "pending", "pending__author"]
+    list_filter = [
+        StatusFilter,
+        PendingFilter,
+        "section",
+        "topics",
+        ("author", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["headline", "body_text"]
     date_hierarchy = "published_at"
     autocomplete_fields = ["section", "topics"]
@@ -192,7 +226,21 @@ class ArticleAdmin(VersionAdmin):
         form.may_publish = workflow.can_publish(request.user)
         return form
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = Article.objects.filter(pk=object_id).only("status").first()
+        if drafts.is_live(article):
+            # No revision here: a draft is no version; publishing makes its own.
+            plain_change_view = super(VersionAdmin, self).change_view
+            return drafts.change_view(
+                self, request, object_id, form_url, extra_context, plain_change_view
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
+        live = Article.objects.filter(pk=object_id).only("status").first()
+        if drafts.is_live(live) and not workflow.can_publish(request.user):
+            # Restoring puts a version live at once: an editor's decision.
+            raise PermissionDenied
         # Remember the live article before django-reversion reverts it in the database,
         # so that the stale-save check and the reporters' limits compare with reality.
         request._article_restoring = True
@@ -268,6 +316,8 @@ class ArticleAdmin(VersionAdmin):
         return super().log_change(request, obj, message)
 
     def response_change(self, request, obj):
+        if getattr(request, "_article_drafting", False):
+            return HttpResponseRedirect(request.path)  # drafts.change_view says what happened
         if getattr(request, "_article_unchanged", False):
             self.message_user(request, f"No changes to save in “{obj}”; nothing was recorded.")
             if "_continue" in request.POST:
@@ -280,6 +330,18 @@ class ArticleAdmin(VersionAdmin):
     @admin.display(description="status", ordering="status")
     def status_column(self, article: Article) -> str:
         return workflow.status_label(article)
+
+    @admin.display(description="changes not yet live")
+    def pending_column(self, article: Article) -> str:
+        label = review.pending_label(article)
+        if not label:
+            return "—"
+        url = reverse("admin:articles_article_changes", args=[article.pk])
+        return format_html('<a href="{}">{}</a>', url, label)
+
+    @admin.display(description="published at", ordering="published_at")
+    def published_column(self, article: Article) -> str:
+        return stamp(article.published_at) if article.published_at else "—"
 
     @admin.display(description="state")
     def state(self, article: Article) -> str:
@@ -305,6 +367,16 @@ class ArticleAdmin(VersionAdmin):
                 "<int:object_id>/preview/",
                 wrap(admin_views.preview(self)),
                 name="articles_article_preview",
+            ),
+            path(
+                "<int:object_id>/changes/",
+                wrap(review.changes_view(self)),
+                name="articles_article_changes",
+            ),
+            path(
+                "<int:object_id>/changes/preview/",
+                wrap(review.preview_view(self)),
+                name="articles_article_changes_preview",
             ),
             path(
                 "<int:object_id>/notes/<int:note_id>/withdraw/",
@@ -358,6 +430,7 @@ class ArticleAdmin(VersionAdmin):
     def changelist_view(self, request, extra_context=None):
         # VersionAdmin would wrap the whole list (and so a bulk action) in one revision;
         # each article gets its own instead, so restoring one never reverts the others.
+        drafts.publish_due()  # scheduled changes whose time has come are live in the list too
         context = {"has_change_permission": self.has_change_permission(request)}
         return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
 

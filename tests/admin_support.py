@@ -30,9 +30,18 @@ def make_staff(username: str, role: str) -> User:
     return user
 
 
-def form_data(response) -> dict:
-    """POST data that resubmits an admin change form exactly as the page shows it."""
+def form_data(response, *, button: str | None = None) -> dict:
+    """POST data that resubmits an admin change form exactly as the page shows it.
+
+    On a live article's form an editor's data presses "Publish changes" (as saving did before
+    drafts, issue 13), anyone else's "Save draft"; `button` names another submit button.
+    """
     data: dict = {}
+    context = response.context
+    if button:
+        data[button] = "1"
+    elif context.get("live_article"):
+        data["_publish_changes" if context.get("may_publish") else "_save_draft"] = "1"
     forms = [response.context["adminform"].form]
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from articles.desk import workflow
+from articles.desk import drafts, workflow
 from articles.desk.forms import MAX_UPLOAD_BYTES, SeedImportForm
 from articles.importing.history import record_imports
 from articles.importing.pipeline import REJECTED, FileReport, import_files
@@ -124,8 +124,13 @@ def related_dicts(version: Version, model, article_id: int) -> list[dict]:
 
 def block_lines(version: Version, article_id: int) -> list[str]:
     """Each block of the version as one line of text, in reading order."""
+    return lines_of_blocks(related_dicts(version, Block, article_id))
+
+
+def lines_of_blocks(blocks: list[dict]) -> list[str]:
+    """Each block (a dict of its fields) as one line of text, in reading order."""
     lines = []
-    for block in sorted(related_dicts(version, Block, article_id), key=lambda b: b["position"]):
+    for block in sorted(blocks, key=lambda b: b["position"]):
         line = f"{Block.Kind(block['kind']).label}: {block['text']}"
         extras = [
             ("credit", block.get("credit")),
@@ -272,11 +277,15 @@ def run_import(
         for index, upload in enumerate(uploads)
         if upload.size > MAX_UPLOAD_BYTES
     }
-    accepted = [(u.name, u.read()) for i, u in enumerate(uploads) if i not in too_big]
+    refused = dict(too_big)
+    if not workflow.can_publish(user):
+        # A reporter's file for a live article must not go live: it waits for an editor.
+        refused.update(drafts.hold_live_files(uploads, skip=too_big, user=user, dry_run=dry_run))
+    accepted = [(u.name, u.read()) for i, u in enumerate(uploads) if i not in refused]
     imported = iter(
         import_files(accepted, dry_run=dry_run, publish=publish, force=force, user_id=user.pk)
     )
-    return [too_big.get(index) or next(imported) for index in range(len(uploads))]
+    return [refused.get(index) or next(imported) for index in range(len(uploads))]
 
 
 def describe_report(report: FileReport, *, dry_run: bool) -> dict:
@@ -284,6 +293,8 @@ def describe_report(report: FileReport, *, dry_run: bool) -> dict:
         message = report.reason
     elif report.outcome == "conflict":
         message = f"{report.reason} {CONFLICT_NOTE}"
+    elif report.outcome == drafts.HELD:
+        message = report.reason
     else:
         message = ""
     article_id = getattr(report, "article_id", None)

@@ -71,7 +71,7 @@ def test_reporter_cannot_publish_by_posting_the_status(client, reporter):
 
 
 def test_reporter_fixing_a_published_article_leaves_it_published(client, reporter):
-    """A reporter may correct a live article's text but not its status or time."""
+    """A reporter's fix to a live article waits for an editor; status and time stay."""
     article = make_article("Typo headlin")
     published_at = article.published_at
     login(client, reporter)
@@ -82,8 +82,10 @@ def test_reporter_fixing_a_published_article_leaves_it_published(client, reporte
     response = client.post(change_url(article), data)
     assert response.status_code == 302, errors_of(response)
     article.refresh_from_db()
-    assert (article.headline, article.status) == ("Typo headline", "published")
+    assert (article.headline, article.status) == ("Typo headlin", "published")
     assert article.published_at == published_at
+    waiting = article.pending.content["fields"]
+    assert (waiting["headline"], waiting["status"]) == ("Typo headline", "published")
 
 
 def test_editor_publishes_now_when_no_time_is_given(client, editor):
