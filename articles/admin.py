@@ -12,7 +12,7 @@ from reversion.admin import VersionAdmin
 
 from articles import photos
 from articles.clock import stamp
-from articles.desk import drafts, notes, review, workflow
+from articles.desk import drafts, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.importing.history import record_imports
@@ -216,7 +216,7 @@ class ArticleAdmin(VersionAdmin):
             # An import's text gets its history entry before anyone can change it.
             record_imports([obj.pk])
             request._article_live = rows.values(
-                "version", "status", "published_at", "edited_at", "modified_at"
+                "version", "status", "published_at", "edited_at", "modified_at", "last_editor_id"
             ).first()
         return request._article_live
 
@@ -224,10 +224,18 @@ class ArticleAdmin(VersionAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         form.live = self.live_state(request, obj)
         form.may_publish = workflow.can_publish(request.user)
+        form.user = request.user
         return form
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = Article.objects.filter(pk=object_id).only("status").first()
+        if article is not None:
+            extra_context = {
+                **(extra_context or {}),
+                "presence_url": reverse("admin:articles_article_presence", args=[article.pk]),
+                "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
+                "autosave": presence.unsaved_autosave(article.pk, request.user),
+            }
         if drafts.is_live(article):
             # No revision here: a draft is no version; publishing makes its own.
             plain_change_view = super(VersionAdmin, self).change_view
@@ -318,6 +326,7 @@ class ArticleAdmin(VersionAdmin):
     def response_change(self, request, obj):
         if getattr(request, "_article_drafting", False):
             return HttpResponseRedirect(request.path)  # drafts.change_view says what happened
+        presence.forget_autosave(obj.pk, request.user)
         if getattr(request, "_article_unchanged", False):
             self.message_user(request, f"No changes to save in “{obj}”; nothing was recorded.")
             if "_continue" in request.POST:
@@ -367,6 +376,16 @@ class ArticleAdmin(VersionAdmin):
                 "<int:object_id>/preview/",
                 wrap(admin_views.preview(self)),
                 name="articles_article_preview",
+            ),
+            path(
+                "<int:object_id>/presence/",
+                wrap(presence.presence_view(self)),
+                name="articles_article_presence",
+            ),
+            path(
+                "<int:object_id>/autosave/",
+                wrap(presence.autosave_view(self)),
+                name="articles_article_autosave",
             ),
             path(
                 "<int:object_id>/changes/",

@@ -449,29 +449,18 @@ class Note(models.Model):
         ).update(updated_at=self.created_at)
 
 
-class PendingChange(models.Model):
-    """Changes to a live article that readers do not see yet (issue 13): a draft, changes
-    waiting for an editor, or changes an editor sent back with a note.
+# The desk's own records (drafts of live articles, presence, autosave) live in
+# articles/desk/models.py; imported here so that Django finds them with the app's models.
+from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402
 
-    `content` is what the article's form would have saved: its fields and its blocks
-    (with their ids, so the form can be opened on it again): articles/desk/drafts.py.
-    """
-
-    class State(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Waiting for an editor"
-        SENT_BACK = "sent_back", "Sent back"
-
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, related_name="pending")
-    content = models.JSONField()
-    state = models.CharField(max_length=12, choices=State.choices, default=State.DRAFT)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    saved_at = models.DateTimeField(default=timezone.now)
-    editor_note = models.TextField(blank=True, help_text="Why an editor sent the changes back.")
-    # A future time: the changes go live by themselves then (articles/desk/drafts.py).
-    publish_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self) -> str:
-        return f"{self.get_state_display()}: {self.article}"
+__all__ = [
+    "Article",
+    "Autosave",
+    "Block",
+    "Note",
+    "PendingChange",
+    "Presence",
+    "Section",
+    "SlugRedirect",
+    "Topic",
+]

@@ -23,7 +23,7 @@ from articles.clock import stamp
 from articles.desk import workflow
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
-from articles.models import Article, Block, PendingChange, headline_key
+from articles.models import Article, Autosave, Block, PendingChange, headline_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
 
 CONTENT_FIELDS = [
@@ -149,6 +149,7 @@ def change_view(model_admin, request, object_id: str, form_url: str, extra_conte
             return outcome.response
         state = PendingChange.State.SUBMITTED if SUBMIT in request.POST else None
         keep(int(object_id), outcome.content, user=request.user, state=state)
+        Autosave.objects.filter(article_id=object_id, user=request.user).delete()
         waiting = "sent to the editors" if state else "saved as a draft"
         model_admin.message_user(
             request,

@@ -8,12 +8,9 @@ from django.utils import timezone
 
 from articles import photos
 from articles.desk import workflow
+from articles.desk.stale import stale_message
 from articles.models import Article, Block
 
-STALE_MESSAGE = (
-    "Someone else saved this article at %(time)s since you opened it; "
-    "copy your changes, reload, and apply them again."
-)
 WEB_ADDRESS_MESSAGE = "Enter a full web address starting with http:// or https://."
 MAX_UPLOAD_BYTES = 2_000_000  # as articles.seedfile.parser.MAX_FILE_BYTES: "2 MB"
 
@@ -33,6 +30,7 @@ class ArticleAdminForm(forms.ModelForm):
     # Set by ArticleAdmin.get_form: what is saved now, read under a row lock.
     live: dict | None = None
     may_publish = True
+    user = None
 
     class Meta:
         model = Article
@@ -91,8 +89,13 @@ class ArticleAdminForm(forms.ModelForm):
         cleaned = super().clean()
         stale = self.live is not None and cleaned.get("based_on_version") != self.live["version"]
         if self.instance.pk and stale:
-            saved_at = self.live["edited_at"] or self.live["modified_at"]
-            raise ValidationError(STALE_MESSAGE, code="stale", params={"time": _clock(saved_at)})
+            message = stale_message(
+                self.instance.pk,
+                based_on=cleaned.get("based_on_version"),
+                user=self.user,
+                live=self.live,
+            )
+            raise ValidationError(message, code="stale")
         if (
             cleaned.get("status") == Article.Status.PUBLISHED
             and "published_at" in self.fields
@@ -101,10 +104,6 @@ class ArticleAdminForm(forms.ModelForm):
             # "Published" with no time means now; a future time schedules the article.
             cleaned["published_at"] = timezone.now()
         return cleaned
-
-
-def _clock(moment) -> str:
-    return timezone.localtime(moment).strftime("%H:%M") if moment else "a moment ago"
 
 
 class BlockForm(forms.ModelForm):

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.clock import stamp
 from articles.desk import drafts, workflow
-from articles.desk.views import compare_fields, compare_lines, lines_of_blocks
+from articles.desk.compare import compare_fields, compare_lines, lines_of_blocks
 from articles.models import Article, PendingChange
 from articles.reader.queries import with_page_content
 from articles.reader.views import render_article

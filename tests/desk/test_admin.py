@@ -174,6 +174,9 @@ def test_sections_and_topics_are_chosen_by_autocomplete(editor_client):
 def test_saving_from_an_old_copy_of_the_form_is_refused_and_keeps_the_input(editor_client, editor):
     """A save based on a version someone else has since replaced is refused, input intact."""
     article = make_article("Original headline")
+    opened = form_data(editor_client.get(change_url(article)))
+    opened["dek"] = "A first save, so that the history holds the version both tabs open."
+    assert editor_client.post(change_url(article), opened).status_code == 302
     first_tab = form_data(editor_client.get(change_url(article)))
     second_tab = dict(first_tab)
     first_tab["headline"] = "Saved in the first tab"
@@ -182,10 +185,11 @@ def test_saving_from_an_old_copy_of_the_form_is_refused_and_keeps_the_input(edit
     response = editor_client.post(change_url(article), second_tab)
     assert response.status_code == 200
     article.refresh_from_db()
-    saved_at = timezone.localtime(article.edited_at).strftime("%H:%M")
+    saved_at = timezone.localtime(article.edited_at).strftime("%-d %B %Y, %H:%M:%S %Z")
     assert errors_of(response) == [
-        f"Someone else saved this article at {saved_at} since you opened it; "
-        "copy your changes, reload, and apply them again."
+        f"You saved this article in another tab or window on {saved_at}, after this page was "
+        "opened. That save changed: headline. Nothing was saved from this page and your input "
+        "is kept below: open the article in another tab and copy your changes over."
     ]
     assert 'value="Typed in the second tab"' in response.text
     assert article.headline == "Saved in the first tab"

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.desk.views import compare_lines, words
+from articles.desk.compare import compare_lines, words
 from articles.models import Article, Block
 from tests.admin_support import change_url, errors_of, form_data, make_staff
 from tests.conftest import make_article
@@ -142,7 +142,7 @@ def test_restoring_from_a_page_opened_before_another_save_is_refused(editor_clie
     edit(editor_client, article, headline="Four")
     response = editor_client.post(restore_url, stale)
     assert response.status_code == 200
-    assert "Someone else saved this article" in " ".join(errors_of(response))
+    assert "You saved this article in another tab" in " ".join(errors_of(response))
     article.refresh_from_db()
     assert article.headline == "Four"
 
