@@ -5,6 +5,8 @@ from django.urls import include, path, re_path
 from newsroom import views
 
 handler500 = "newsroom.views.server_error"
+handler403 = "articles.desk.errors.permission_denied"
+handler404 = "articles.desk.errors.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
