@@ -84,3 +84,119 @@ def test_only_editors_and_superusers_can_publish(client, users):
             draft.status == Article.Status.PUBLISHED and draft.published_at <= timezone.now()
         )
         assert published is may_publish, role
+
+
+# Role × action (issue 13): each action is tried by each role, and its effect checked.
+
+ACTION_MATRIX = {
+    # action: who may do it (anonymous, reporter, editor, superuser)
+    "edit live": (False, False, True, True),
+    "save draft": (False, True, True, True),
+    "submit": (False, True, True, True),
+    "approve": (False, False, True, True),
+    "send back": (False, False, True, True),
+    "publish": (False, False, True, True),
+    "schedule": (False, False, True, True),
+    "withdraw a note": (False, False, True, True),
+    "restore": (False, False, True, True),
+}
+
+
+def _post_form(client, article, button: str, **changes) -> None:
+    from tests.admin_support import change_url, form_data
+
+    page = client.get(change_url(article))
+    if page.status_code != 200:
+        return
+    data = form_data(page, button=button)
+    data.update(changes)
+    client.post(change_url(article), data)
+
+
+def _pending(article):
+    from articles.desk import drafts
+
+    content = drafts.snapshot(article.pk)
+    content["fields"]["headline"] = "Pending headline"
+    return drafts.keep(article.pk, content, user=None, state="submitted")
+
+
+def _try(action: str, client) -> bool:
+    """Attempt the action as the logged-in client; whether its effect happened."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from reversion.models import Version
+
+    from articles.models import PendingChange
+    from tests.factories import ArticleFactory, NoteFactory
+
+    live = ArticleFactory(headline="Live headline")
+    if action == "edit live":
+        _post_form(client, live, "_publish_changes", headline="Changed")
+        return Article.objects.get(pk=live.pk).headline == "Changed"
+    if action in ("save draft", "submit"):
+        button = "_save_draft" if action == "save draft" else "_submit_changes"
+        _post_form(client, live, button, headline="Changed")
+        state = "draft" if action == "save draft" else "submitted"
+        return PendingChange.objects.filter(article=live, state=state).exists()
+    review = reverse("admin:articles_article_changes", args=[live.pk])
+    if action == "approve":
+        _pending(live)
+        client.post(review, {"action": "publish"})
+        return Article.objects.get(pk=live.pk).headline == "Pending headline"
+    if action == "send back":
+        _pending(live)
+        client.post(review, {"action": "send_back", "note": "Fix the date."})
+        return PendingChange.objects.get(article=live).state == "sent_back"
+    draft = ArticleFactory(status=Article.Status.DRAFT)
+    if action == "publish":
+        client.post(
+            "/admin/articles/article/",
+            {"action": "publish_selected", "_selected_action": [draft.pk]},
+        )
+        return Article.objects.published().filter(pk=draft.pk).exists()
+    if action == "schedule":
+        later = timezone.localtime() + timedelta(days=1)
+        _post_form(
+            client,
+            draft,
+            "_save",
+            status="published",
+            published_at_0=later.date().isoformat(),
+            published_at_1="10:00:00",
+        )
+        return Article.objects.filter(pk=draft.pk, status="published").exists()
+    if action == "withdraw a note":
+        note = NoteFactory(article=live)
+        url = reverse("admin:articles_article_withdraw_note", args=[live.pk, note.pk])
+        client.post(url, {"reason": "It was right."})
+        note.refresh_from_db()
+        return note.withdrawn_at is not None
+    if action == "restore":
+        import reversion
+
+        with reversion.create_revision():
+            live.save()
+        Article.objects.filter(pk=live.pk).update(headline="Newer headline")
+        version = Version.objects.get_for_object(live).get()
+        url = reverse("admin:articles_article_revision", args=[live.pk, version.pk])
+        from tests.admin_support import form_data
+
+        page = client.get(url)
+        if page.status_code == 200:
+            client.post(url, form_data(page))
+        return Article.objects.get(pk=live.pk).headline == "Live headline"
+    raise AssertionError(action)
+
+
+@pytest.mark.parametrize("action", ACTION_MATRIX)
+def test_each_role_may_do_exactly_the_actions_it_should(client, users, action):
+    """Each role's attempt at this action has its effect exactly when the matrix says so."""
+    seen = []
+    for role in ROLES:
+        client.logout()
+        if users[role] is not None:
+            client.force_login(users[role])
+        seen.append(_try(action, client))
+    assert tuple(seen) == ACTION_MATRIX[action], dict(zip(ROLES, seen, strict=True))
