@@ -111,8 +111,9 @@ def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
     # The editor changes the headline, then looks at the history.
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.fill("#id_headline", CHANGED)
-    page.click("input[name=_continue]")
+    page.click("input[name=_publish_changes]")
     expect(page.locator(".messagelist .success")).to_be_visible()
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.click("a.historylink")
     expect(page.locator("#change-history tbody tr")).to_have_count(3)
     page.click("input[value='Compare selected versions']")
