@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
@@ -282,6 +282,16 @@ def unlink_teasers(collector, field, sub_objs, using) -> None:
     """on_delete for teasers' targets: SET_NULL, and re-render the bodies that linked there."""
     Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).update(body_html="")
     models.SET_NULL(collector, field, sub_objs, using)
+
+
+def next_ids(model: type[models.Model], count: int) -> list[int]:
+    """`count` ids drawn from the model's id sequence, for rows written later with them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [model._meta.db_table, count],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 def base_slug(headline: str) -> str:

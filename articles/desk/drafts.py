@@ -13,7 +13,7 @@ from datetime import datetime
 
 import reversion
 from django.contrib import messages
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from articles.clock import stamp
 from articles.desk import workflow
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
-from articles.models import Article, Autosave, Block, PendingChange, headline_key
+from articles.models import Article, Autosave, Block, PendingChange, headline_key, next_ids
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
 
 CONTENT_FIELDS = [
@@ -258,12 +258,7 @@ def hold_live_files(uploads: list, *, skip: dict, user, dry_run: bool) -> dict[i
 
 def imported_blocks(parsed: ParsedArticle) -> list[dict]:
     """A parsed file's blocks as pending content, with ids of their own drawn now."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Block._meta.db_table, len(parsed.blocks)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
+    ids = next_ids(Block, len(parsed.blocks))
     empty = dict.fromkeys(["photo", "alt_text", "link_url"], "")
     return [
         {

@@ -18,7 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from reversion.models import Revision, Version
 
-from articles.models import Article, Block, Note
+from articles.models import Article, Block, Note, next_ids
 
 
 def record_imports(article_ids: Iterable[int]) -> None:
@@ -43,11 +43,7 @@ def record_imports(article_ids: Iterable[int]) -> None:
         unrecorded = [pk for (pk,) in cursor.fetchall()]
         if not unrecorded:
             return
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [Revision._meta.db_table, len(unrecorded)],
-        )
-        revision_ids = [pk for (pk,) in cursor.fetchall()]
+        revision_ids = next_ids(Revision, len(unrecorded))
         pairs = "unnest(%(revisions)s::int[], %(articles)s::int[]) AS r(id, article_id)"
         params = {"revisions": revision_ids, "articles": unrecorded}
         cursor.execute(

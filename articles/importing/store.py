@@ -28,6 +28,7 @@ from articles.models import (
     count_words,
     headline_key,
     next_free_slug,
+    next_ids,
     slugs_taken,
 )
 from articles.reader.queries import SEARCH_COLUMNS
@@ -285,12 +286,7 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool, user_id: int | Non
         return []
     table = Article._meta.db_table
     slugs = _free_slugs([seed.parsed.headline for seed in seeds])
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [table, len(seeds)],
-        )
-        ids = [pk for (pk,) in cursor.fetchall()]
+    ids = next_ids(Article, len(seeds))
     fields = [f for f in Article._meta.concrete_fields if not f.generated]
     sql = f"COPY {table} ({', '.join(f.column for f in fields)}) FROM STDIN"
     articles = []
