@@ -203,6 +203,7 @@ def test_readers_pages_are_read_from_the_standby(cluster, site):
     for attempt in range(4):  # each worker chooses for itself; a new address misses the page cache
         status, _ = get(site, f"/articles/{slug}/?visit={attempt}")
         assert status == 200
+
     def reads_an_article(query: str) -> bool:
         return query.startswith("SELECT") and "body_html" in query
 
