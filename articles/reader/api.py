@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.caching import public
+from articles.caching import cache_publicly, public
 from articles.links import link
 from articles.models import Article, Block, Section, Topic
 from articles.reader import queries
@@ -51,16 +51,15 @@ def article_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@public
 def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpResponsePermanentRedirect:
     """One published article with its body as an ordered list of typed blocks."""
     article = queries.published_article(slug)
     if article is None:
         if moved := queries.redirected_article(slug):
-            return HttpResponsePermanentRedirect(api_url(moved))
+            return cache_publicly(request, HttpResponsePermanentRedirect(api_url(moved)))
         return error(404, f"No published article has the slug {slug!r}.")
     content = queries.ArticleContent.of(article)
-    return JsonResponse(
+    response = JsonResponse(
         {
             **summary(request, article, content.topics),
             "byline": article.byline,
@@ -77,6 +76,8 @@ def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpRespon
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    # Named by its article, so that an edit elsewhere leaves its cached copy alone.
+    return cache_publicly(request, response, article_id=article.pk)
 
 
 def filtered_articles(params: QueryDict):
