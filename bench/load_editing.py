@@ -15,7 +15,6 @@ the front page >= 0.5, no 5xx, no page stale for more than 5 s.
 
 import argparse
 import json
-import os
 import shutil
 import signal
 import statistics
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import database_url, free_port, manage, page_paths, start_gunicorn, wrk  # noqa: E402
+from run import manage, page_paths, serving_env, start_gunicorn, wrk  # noqa: E402
 
 INTERVALS = (5.0, 1.0, 0.2)
 
@@ -66,16 +65,7 @@ def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("this benchmark needs wrk: apt-get install -y wrk")
     static_root = tempfile.mkdtemp()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(options.articles),
-        "NEWSROOM_ENV": "production",
-        "HTTPS": "off",
-        "SECRET_KEY": "bench-" + "k" * 50,
-        "STATIC_ROOT": static_root,
-        "WEB_CONCURRENCY": "2",
-        "PORT": str(free_port()),
-    }
+    env = serving_env(options.articles, static_root)
     manage(env, "collectstatic", "--noinput")
     paths = page_paths(env)
     gunicorn, base = start_gunicorn(env)
