@@ -236,7 +236,7 @@ class ArticleAdmin(VersionAdmin):
                 "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
                 "autosave": presence.unsaved_autosave(article.pk, request.user),
             }
-        if drafts.is_live(article):
+        if drafts.keeps_drafts(article):
             # No revision here: a draft is no version; publishing makes its own.
             plain_change_view = super(VersionAdmin, self).change_view
             return drafts.change_view(
@@ -246,7 +246,7 @@ class ArticleAdmin(VersionAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         live = Article.objects.filter(pk=object_id).only("status").first()
-        if drafts.is_live(live) and not workflow.can_publish(request.user):
+        if drafts.keeps_drafts(live) and not workflow.can_publish(request.user):
             # Restoring puts a version live at once: an editor's decision.
             raise PermissionDenied
         # Remember the live article before django-reversion reverts it in the database,

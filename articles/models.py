@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import URLValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
@@ -184,6 +184,18 @@ class Article(models.Model):
             if self.pk
             else None
         )
+        # What readers will notice, for the page cache (articles/signals.py): other pages
+        # link to a live article by its address, so its arrival, departure or move
+        # renews the whole site; a change in place renews only its own pages and lists.
+        was_live = previous is not None and is_live(previous["status"], previous["published_at"])
+        moved = previous is not None and previous["slug"] != self.slug
+        self.readers_notice = (
+            "site"
+            if was_live != self.is_published or (moved and was_live)
+            else "article"
+            if self.is_published
+            else ""
+        )
         super().save(*args, **kwargs)
         if previous and previous != {
             "slug": self.slug,
@@ -233,15 +245,20 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return is_live(self.status, self.published_at)
 
     @property
     def direction(self) -> str:
         return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+def is_live(status: str, published_at) -> bool:
+    """Whether readers may see an article in this state now (as ArticleQuerySet.published())."""
+    return (
+        status == Article.Status.PUBLISHED
+        and published_at is not None
+        and published_at <= timezone.now()
+    )
 
 
 def body_text(blocks) -> str:
@@ -282,16 +299,6 @@ def unlink_teasers(collector, field, sub_objs, using) -> None:
     """on_delete for teasers' targets: SET_NULL, and re-render the bodies that linked there."""
     Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).update(body_html="")
     models.SET_NULL(collector, field, sub_objs, using)
-
-
-def next_ids(model: type[models.Model], count: int) -> list[int]:
-    """`count` ids drawn from the model's id sequence, for rows written later with them."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-            [model._meta.db_table, count],
-        )
-        return [pk for (pk,) in cursor.fetchall()]
 
 
 def base_slug(headline: str) -> str:
@@ -459,18 +466,24 @@ class Note(models.Model):
         ).update(updated_at=self.created_at)
 
 
+class ArticleChange(models.Model):
+    """A change to a live article's own pages, for the page cache (articles/caching.py).
+
+    Not a foreign key: the entry of an article deleted since still counts.
+    """
+
+    article_id = models.BigIntegerField()
+    created_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="articlechange_created")]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} changed"
+
+
 # The desk's own records (drafts of live articles, presence, autosave) live in
 # articles/desk/models.py; imported here so that Django finds them with the app's models.
-from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402
-
-__all__ = [
-    "Article",
-    "Autosave",
-    "Block",
-    "Note",
-    "PendingChange",
-    "Presence",
-    "Section",
-    "SlugRedirect",
-    "Topic",
-]
+from articles.desk.models import Autosave as Autosave  # noqa: E402
+from articles.desk.models import PendingChange as PendingChange  # noqa: E402
+from articles.desk.models import Presence as Presence  # noqa: E402

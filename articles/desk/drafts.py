@@ -23,8 +23,9 @@ from articles.clock import stamp
 from articles.desk import workflow
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
-from articles.models import Article, Autosave, Block, PendingChange, headline_key, next_ids
+from articles.models import Article, Autosave, Block, PendingChange, headline_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
+from articles.sequences import next_ids
 
 CONTENT_FIELDS = [
     "headline",
@@ -52,7 +53,7 @@ PUBLISH = "_publish_changes"
 SUBMIT = "_submit_changes"
 
 
-def is_live(article: Article | None) -> bool:
+def keeps_drafts(article: Article | None) -> bool:
     """Published, now or at a set time: changes to it wait unless published on purpose."""
     return article is not None and article.status == Article.Status.PUBLISHED
 

@@ -18,7 +18,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from reversion.models import Revision, Version
 
-from articles.models import Article, Block, Note, next_ids
+from articles.models import Article, Block, Note
+from articles.sequences import next_ids
 
 
 def record_imports(article_ids: Iterable[int]) -> None:

@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from articles.caching import content_changed
+from articles.caching import site_changed
 from articles.clock import stamp
 from articles.importing.history import record_imports
 from articles.models import (
@@ -28,11 +28,11 @@ from articles.models import (
     count_words,
     headline_key,
     next_free_slug,
-    next_ids,
     slugs_taken,
 )
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
+from articles.sequences import next_ids
 
 IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
 
@@ -190,7 +190,7 @@ def load(
     )
     _link_teasers_naming(written.values())
     if written:
-        content_changed()
+        site_changed()
     return [
         LoadResult(seed.name, outcomes[seed.name], written.get(seed.name) or existing[seed.name])
         for seed in files

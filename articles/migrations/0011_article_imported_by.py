@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_article_word_count'),
+        ('articles', '0010_targeted_invalidation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
