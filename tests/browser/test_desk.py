@@ -132,3 +132,29 @@ def test_two_editors_on_one_article_each_see_the_other(new_page):
     expect(second.locator("#newsroom-presence")).to_contain_text("eve has this article open since")
     expect(first.locator("#newsroom-presence")).to_contain_text("max has this article open since")
     expect(first.locator("#newsroom-presence")).to_contain_text("UTC")
+
+
+def test_typed_text_is_autosaved_and_offered_back_after_the_tab_is_closed(new_page):
+    """Typing autosaves without publishing; a new tab offers the text back and restores it."""
+    from playwright.sync_api import expect
+
+    from articles.models import Article
+
+    article = ArticleFactory(headline="Bridge opens")
+    editor = StaffFactory(role="Editors")
+    page = new_page()
+    log_in(page, editor)
+    url = f"/admin/articles/article/{article.pk}/change/"
+    page.goto(url)
+    page.fill("#id_headline", "Bridge opens to traffic at last")
+    expect(page.locator("#newsroom-autosave-status")).to_contain_text("Autosaved on")
+    page.close()  # the tab is closed without saving
+    assert Article.objects.get(pk=article.pk).headline == "Bridge opens"
+
+    again = new_page()
+    log_in(again, editor)
+    again.goto(url)
+    expect(again.locator("#id_headline")).to_have_value("Bridge opens")
+    expect(again.locator("#newsroom-autosave")).to_contain_text("was kept but never saved")
+    again.click("#newsroom-autosave-restore")
+    expect(again.locator("#id_headline")).to_have_value("Bridge opens to traffic at last")
