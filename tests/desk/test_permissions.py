@@ -25,6 +25,19 @@ MATRIX = {
     "delete article": ("/admin/articles/article/{draft}/delete/", (302, 403, 200, 200)),
     "article history": ("/admin/articles/article/{draft}/history/", (302, 200, 200, 200)),
     "import seed files": ("/admin/articles/article/import/", (302, 200, 200, 200)),
+    "changes not yet live": ("/admin/articles/article/{live}/changes/", (302, 200, 200, 200)),
+    "preview of the changes": (
+        "/admin/articles/article/{live}/changes/preview/",
+        (302, 200, 200, 200),
+    ),
+    "withdraw a note": (
+        "/admin/articles/article/{live}/notes/{note}/withdraw/",
+        (302, 403, 200, 200),
+    ),
+    "restore a live article": (
+        "/admin/articles/article/{live}/history/{live_version}/",
+        (302, 403, 200, 200),
+    ),
     "section list": ("/admin/articles/section/", (302, 200, 200, 200)),
     "add section": ("/admin/articles/section/add/", (302, 403, 200, 200)),
     "users": ("/admin/auth/user/", (302, 403, 403, 200)),
@@ -49,10 +62,21 @@ def addresses():
     published = make_article("Published story")
     draft = make_article("Draft story", status=Article.Status.DRAFT)
     Section.objects.create(name="World", slug="world")
+    import reversion
+    from reversion.models import Version
+
+    from tests.factories import NoteFactory
+
+    with reversion.create_revision():
+        published.save()
+    _pending(published)
     return {
         "published": published.get_absolute_url(),
         "draft": draft.pk,
         "draft_public": draft.get_absolute_url(),
+        "live": published.pk,
+        "note": NoteFactory(article=published).pk,
+        "live_version": Version.objects.get_for_object(published).get().pk,
     }
 
 
