@@ -61,6 +61,7 @@ def production_env() -> dict[str, str]:
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
         **inherited,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "STATIC_ROOT": STATIC_ROOT,
         "DATABASE_URL": database_url(connection.settings_dict),
         "NEWSROOM_ENV": "production",
