@@ -150,6 +150,7 @@ def main() -> None:
         "STATIC_ROOT": static_root,
         "WEB_CONCURRENCY": "2",
         "PORT": str(free_port()),
+        "BENCH_BASELINE": "1",  # mounts /bench/baseline
     }
     if options.no_page_cache:
         env["PAGE_CACHE_SECONDS"] = "0"

@@ -291,6 +291,8 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Dotted path of a function called with surrogate keys to purge when content changes.
 CDN_PURGE_HOOK = os.environ.get("CDN_PURGE_HOOK", "")
 ARTICLES_PER_PAGE = 20
+# Serve /bench/baseline, the benchmark's constant page; bench/run.py sets it for its server.
+BENCH_BASELINE = env_bool("BENCH_BASELINE")
 
 LOGGING = {
     "version": 1,
