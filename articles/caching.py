@@ -36,12 +36,17 @@ from django.utils.cache import (
 )
 from django.utils.module_loading import import_string
 
-from articles.models import Article
+from articles.models import Article, published_sql
 
 T = TypeVar("T")
 VERSION_CHECK_SECONDS = 1.0
 _SEQUENCE = "articles_content_version"
 _known = {"version": None, "checked": 0.0}
+# is_called: a fresh sequence reports last_value 1 before and after its first nextval.
+CONTENT_VERSION_SQL = (
+    f"SELECT last_value + is_called::int, (SELECT max(published_at) FROM {Article._meta.db_table}"
+    f" WHERE {published_sql()}) FROM {_SEQUENCE}"
+)
 
 
 def content_version() -> str:
@@ -53,13 +58,7 @@ def content_version() -> str:
     now = time.monotonic()
     if _known["version"] is None or now - _known["checked"] > VERSION_CHECK_SECONDS:
         with connection.cursor() as cursor:
-            cursor.execute(
-                # is_called: a fresh sequence reports last_value 1 before and after its first nextval.
-                f"SELECT last_value + is_called::int, (SELECT max(published_at) FROM {Article._meta.db_table}"
-                "  WHERE status = %s AND published_at <= now())"
-                f" FROM {_SEQUENCE}",
-                [Article.Status.PUBLISHED],
-            )
+            cursor.execute(CONTENT_VERSION_SQL)
             sequence, newest = cursor.fetchone()
         _known["version"] = f"{sequence}-{newest.timestamp() if newest else 0}"
         _known["checked"] = now

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
@@ -51,9 +51,31 @@ class Topic(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    # The one definition of what readers may see. Hand-written SQL uses published_sql(),
+    # compiled from it; Article.is_published says it of an article already in memory.
     def published(self) -> "ArticleQuerySet":
         """What readers may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
+
+    def scheduled(self) -> "ArticleQuerySet":
+        """Published for a time still to come, when the article appears by itself."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=Now())
+
+
+def published_sql(alias: str | None = None) -> str:
+    """Article.objects.published() as an SQL condition, for the hand-written queries of
+    the reader's pages; `alias` is the name such a query gives the article table."""
+    query = Article.objects.published().query
+    compiler = query.get_compiler(DEFAULT_DB_ALIAS)
+    condition, params = query.where.as_sql(compiler, compiler.connection)
+    # Written in, not passed: these queries take named parameters. They are statuses only.
+    if not set(params) <= set(Article.Status.values):
+        raise ValueError(f"published() has a parameter that is not a status: {params}")
+    condition %= tuple(f"'{param}'" for param in params)
+    if alias:
+        table = compiler.quote_name_unless_alias(Article._meta.db_table)
+        condition = condition.replace(f"{table}.", f"{alias}.")
+    return condition
 
 
 class Article(models.Model):
@@ -222,10 +244,20 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
+        """Whether readers may see it: ArticleQuerySet.published()'s rule, in memory."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published for later: ArticleQuerySet.scheduled()'s rule, in memory."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
         )
 
     @property
@@ -256,12 +288,8 @@ def teasers_last(blocks) -> bool:
     Not while one names an article scheduled for later: its link appears by itself
     when the time comes, so that body is rendered afresh on every view until then.
     """
-    now = timezone.now()
     return not any(
-        b.link_article is not None
-        and b.link_article.status == Article.Status.PUBLISHED
-        and b.link_article.published_at is not None
-        and b.link_article.published_at > now
+        b.link_article is not None and b.link_article.is_scheduled
         for b in blocks
         if b.kind == Block.Kind.TEASER and not b.link_url
     )

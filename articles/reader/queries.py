@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, Block, Note, Section, Topic
+from articles.models import Article, Block, Note, Section, Topic, published_sql
 
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
@@ -140,14 +140,13 @@ PUBLISHED_ARTICLE = (
     f" ({TOPIC_ROWS}) AS topic_rows, ({NOTE_ROWS}) AS note_rows,"
     f" ({LEAD_PHOTO_ROW}) AS lead_photo_row"
     f" FROM {_ARTICLE} LEFT JOIN {Section._meta.db_table} s ON s.id = {_ARTICLE}.section_id"
-    f" WHERE {_ARTICLE}.slug = %s AND {_ARTICLE}.status = %s"
-    f" AND {_ARTICLE}.published_at <= statement_timestamp()"
+    f" WHERE {_ARTICLE}.slug = %s AND {published_sql()}"
 )
 
 
 def published_article(slug: str) -> Article | None:
     """The published article at this address, with its page content, or None."""
-    found = list(Article.objects.raw(PUBLISHED_ARTICLE, [slug, Article.Status.PUBLISHED]))
+    found = list(Article.objects.raw(PUBLISHED_ARTICLE, [slug]))
     if not found:
         return None
     return with_joined_section(found[0])
