@@ -16,24 +16,24 @@ from multiprocessing import get_context
 from django.db import DatabaseError, connection
 
 from articles.importing import store as loading
+from articles.importing.outcomes import Outcome
 from articles.importing.parsing import parse_many
 from articles.seedfile.parser import ParsedArticle, SeedError
 
-REJECTED = "rejected"
 BATCH_SIZE = 500
 WRITERS = 2
 
 
 @dataclass(frozen=True)
 class FileReport:
-    """What happened to one file: an outcome from articles.importing.store, or REJECTED with a reason.
+    """What happened to one file: its Outcome, and for Outcome.REJECTED the reason.
 
     `parsed` keeps its source lines (each line's role) in a dry run only: an import needs
     none of them, and the parsing process sends them back for every file.
     """
 
     name: str
-    outcome: str
+    outcome: Outcome
     parsed: ParsedArticle | None = None
     reason: str = ""
     warnings: tuple[str, ...] = ()
@@ -116,11 +116,13 @@ def _check_batch(batch: Batch, parsed: list, seen: set[str]) -> CheckedBatch:
 
 def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | loading.SeedFile":
     if isinstance(result, SeedError):
-        return FileReport(name, REJECTED, reason=str(result))
+        return FileReport(name, Outcome.REJECTED, reason=str(result))
     if name in seen:
-        return FileReport(name, REJECTED, reason="another file with the same name was imported")
+        return FileReport(
+            name, Outcome.REJECTED, reason="another file with the same name was imported"
+        )
     if problems := loading.oversized_fields(result):
-        return FileReport(name, REJECTED, parsed=result, reason="; ".join(problems))
+        return FileReport(name, Outcome.REJECTED, parsed=result, reason="; ".join(problems))
     return loading.SeedFile(name=name, digest=loading.digest(data), parsed=result)
 
 
@@ -170,7 +172,7 @@ def _write(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict[st
             reason = "the database refused it (is a field far too long?)"
             return {
                 seeds[0].name: FileReport(
-                    seeds[0].name, REJECTED, parsed=seeds[0].parsed, reason=reason
+                    seeds[0].name, Outcome.REJECTED, parsed=seeds[0].parsed, reason=reason
                 )
             }
         reports = {}
@@ -181,7 +183,7 @@ def _write(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict[st
     return {r.name: _report(by_name[r.name], r.outcome, r.article) for r in results}
 
 
-def _report(seed: loading.SeedFile, outcome: str, article=None) -> FileReport:
+def _report(seed: loading.SeedFile, outcome: Outcome, article=None) -> FileReport:
     return FileReport(
         seed.name,
         outcome,

@@ -18,6 +18,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from articles.caching import content_changed
+from articles.importing.outcomes import Outcome
 from articles.models import (
     Article,
     Block,
@@ -30,8 +31,6 @@ from articles.models import (
 )
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
-
-IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
 
 # Longest values the columns take; a file exceeding them is rejected before any write.
 FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
@@ -61,7 +60,7 @@ class SeedFile:
 @dataclass(frozen=True)
 class LoadResult:
     name: str
-    outcome: str
+    outcome: Outcome
     article: Article
 
 
@@ -104,7 +103,7 @@ def guess_language(parsed: ParsedArticle) -> str:
     return "en"
 
 
-def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
+def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, Outcome]:
     """What loading these files would do to each, without writing anything."""
     existing = _stored().in_bulk([f.name for f in files], field_name="source_file")
     return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
@@ -116,17 +115,17 @@ def _stored():
     return Article.objects.defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
-def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
+def _outcome(seed: SeedFile, article: Article | None, force: bool) -> Outcome:
     if article is None:
-        return IMPORTED
+        return Outcome.IMPORTED
     if article.source_hash == seed.digest and not force:
-        return UNCHANGED
+        return Outcome.UNCHANGED
     edited = article.edited_at and (
         not article.imported_at or article.edited_at > article.imported_at
     )
     if edited and not force:
-        return CONFLICT
-    return UPDATED
+        return Outcome.CONFLICT
+    return Outcome.UPDATED
 
 
 @transaction.atomic
@@ -143,11 +142,11 @@ def load(
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
-    new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
+    new = [seed for seed in files if outcomes[seed.name] == Outcome.IMPORTED]
     changed = [
         _fill(existing[seed.name], seed, now, publish)
         for seed in files
-        if outcomes[seed.name] == UPDATED
+        if outcomes[seed.name] == Outcome.UPDATED
     ]
     created = _copy_articles(new, now, publish)
     Article.objects.bulk_update(
