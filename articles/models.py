@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -60,6 +61,11 @@ class ArticleQuerySet(models.QuerySet):
     def scheduled(self) -> "ArticleQuerySet":
         """Published for a time still to come, when the article appears by itself."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__gt=Now())
+
+    def discard_bodies(self) -> int:
+        """Have these articles' bodies rendered afresh on their next view: the one way a
+        stored body is given up (a block changed, or a teaser's target did)."""
+        return self.exclude(body_html="").update(body_html="")
 
 
 def published_sql(alias: str | None = None) -> str:
@@ -138,8 +144,7 @@ class Article(models.Model):
     # Its words, for the page's reading time: the page never has to fetch body_text.
     word_count = models.PositiveIntegerField(default=0, editable=False)
     # The body as the page shows it (issue 6). Empty means "render it on the next view":
-    # the importer leaves it so, and a teased article's publication or address change
-    # empties the articles whose teasers link to it.
+    # the importer leaves it so, and ArticleQuerySet.discard_bodies() empties it again.
     body_html = models.TextField(blank=True, editable=False)
     search_vector = models.GeneratedField(
         expression=SearchVector("headline", weight="A", config="english")
@@ -187,7 +192,7 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
-        self.headline_key = headline_key(self.headline)
+        self.derive_fields()
         if not self.slug:
             self.slug = unique_slug(self.headline, exclude_pk=self.pk)
         previous = (
@@ -202,7 +207,7 @@ class Article(models.Model):
             "published_at": self.published_at,
         }:
             # Teasers elsewhere link here only while this article is live, by its slug.
-            Article.objects.filter(blocks__link_article=self).update(body_html="")
+            Article.objects.filter(blocks__link_article=self).discard_bodies()
         previous_slug = previous and previous["slug"]
         if previous_slug and previous_slug != self.slug:
             # Old links keep working: the old address redirects to the new one.
@@ -214,11 +219,18 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return link("articles:detail", self.slug)
 
+    def derive_fields(self, blocks: Iterable | None = None) -> None:
+        """Set the fields derived from the headline and, given the body's blocks (stored or
+        just parsed), from those: what save(), refresh_derived() and the importer store."""
+        self.headline_key = headline_key(self.headline)
+        if blocks is not None:
+            self.body_text = body_text(blocks)
+            self.word_count = count_words(self.body_text)
+
     def refresh_derived(self) -> None:
         """Recompute what is derived from the blocks: the searchable text and the page's body."""
         blocks = self.blocks_to_render()
-        self.body_text = body_text(blocks)
-        self.word_count = count_words(self.body_text)
+        self.derive_fields(blocks)
         self.body_html = render_body(self, blocks) if teasers_last(blocks) else ""
         Article.objects.filter(pk=self.pk).update(
             body_text=self.body_text, word_count=self.word_count, body_html=self.body_html
@@ -265,7 +277,7 @@ class Article(models.Model):
         return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
 
 
-def body_text(blocks) -> str:
+def body_text(blocks: Iterable) -> str:
     """The text search reads: paragraphs and captions, never furniture or teasers."""
     readable = ("paragraph", "caption")
     return "\n".join(b.text for b in blocks if b.kind in readable)
@@ -297,7 +309,7 @@ def teasers_last(blocks) -> bool:
 
 def unlink_teasers(collector, field, sub_objs, using) -> None:
     """on_delete for teasers' targets: SET_NULL, and re-render the bodies that linked there."""
-    Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).update(body_html="")
+    Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).discard_bodies()
     models.SET_NULL(collector, field, sub_objs, using)
 
 
@@ -399,12 +411,12 @@ class Block(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     def save(self, *args, **kwargs) -> None:
-        self.link_key = headline_key(self.text) if self.kind == self.Kind.TEASER else ""
+        self.link_key = teaser_link_key(self.kind, self.text)
         super().save(*args, **kwargs)
-        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
+        Article.objects.filter(pk=self.article_id).discard_bodies()
 
     def delete(self, *args, **kwargs):
-        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
+        Article.objects.filter(pk=self.article_id).discard_bodies()
         return super().delete(*args, **kwargs)
 
     @property
@@ -416,6 +428,11 @@ class Block(models.Model):
         if self.link_article is not None and self.link_article.is_published:
             return self.link_article.get_absolute_url()
         return reverse("articles:search") + "?" + urlencode({"q": self.text})
+
+
+def teaser_link_key(kind: str, text: str) -> str:
+    """What a block stores to find the article it names: a teaser's headline key, else ""."""
+    return headline_key(text) if kind == Block.Kind.TEASER else ""
 
 
 class SlugRedirect(models.Model):

@@ -23,11 +23,9 @@ from articles.models import (
     Article,
     Block,
     base_slug,
-    body_text,
-    count_words,
-    headline_key,
     next_free_slug,
     slugs_taken,
+    teaser_link_key,
 )
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
@@ -44,7 +42,6 @@ STORED_FIELDS = [
     "language",
     "body_text",
     "word_count",
-    "body_html",
 ]
 
 
@@ -152,6 +149,8 @@ def load(
     Article.objects.bulk_update(
         changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
     )
+    # Rendering every body here would halve import throughput: the first view does it.
+    Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
     # Up to here batches run side by side; teasers are linked by one batch at a time, each
     # after the batches before it have committed, so that every link is seen from one side.
@@ -159,7 +158,7 @@ def load(
     Block.objects.filter(article__in=changed).delete()
     pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
     link_keys = {
-        block.text: headline_key(block.text)
+        block.text: teaser_link_key(block.kind, block.text)
         for _, seed in pairs
         for block in seed.parsed.blocks
         if block.kind == Block.Kind.TEASER
@@ -190,13 +189,9 @@ def _take_turn() -> None:
 def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     parsed = seed.parsed
     article.headline = parsed.headline
-    article.headline_key = headline_key(parsed.headline)
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
-    article.body_text = body_text(parsed.blocks)
-    article.word_count = count_words(article.body_text)
-    # Rendering every body here would halve import throughput: the first view does it.
-    article.body_html = ""
+    article.derive_fields(parsed.blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
     if article._state.adding:
         article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
@@ -328,5 +323,5 @@ def _link_teasers_naming(articles: Iterable[Article]) -> None:
         kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
     ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
     # Their stored bodies show these teasers as searches: render them again on next view.
-    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
+    Article.objects.filter(pk__in=naming.values("article_id")).discard_bodies()
     naming.update(link_article=Subquery(target))
