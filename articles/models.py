@@ -20,13 +20,15 @@ from django.utils.text import slugify
 from articles.links import link
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
+# The length of Article.headline_key and Block.link_key, which headline_key() keeps to.
+KEY_LENGTH = 300
 
 
 def headline_key(text: str) -> str:
     """A loose form of a headline, so that a teaser naming it finds it despite quotes and case."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(re.sub(r"[^\w']+", " ", text).split())[:300]
+    return " ".join(re.sub(r"[^\w']+", " ", text).split())[:KEY_LENGTH]
 
 
 class Section(models.Model):
@@ -119,7 +121,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
-    headline_key = models.CharField(max_length=300, editable=False)
+    headline_key = models.CharField(max_length=KEY_LENGTH, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -315,7 +317,9 @@ def unlink_teasers(collector, field, sub_objs, using) -> None:
 
 def base_slug(headline: str) -> str:
     """A readable slug from the headline; Hebrew and Arabic letters are kept."""
-    return slugify(headline, allow_unicode=True)[:180].strip("-") or "article"
+    # Room left for the number next_free_slug() may add.
+    longest = Article._meta.get_field("slug").max_length - 20
+    return slugify(headline, allow_unicode=True)[:longest].strip("-") or "article"
 
 
 def next_free_slug(base: str, taken: set[str]) -> str:
@@ -376,7 +380,7 @@ class Block(models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text="Teasers: an explicit link (http or https).",
     )
-    link_key = models.CharField(max_length=300, blank=True, editable=False)
+    link_key = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
     link_article = models.ForeignKey(
         Article,
         null=True,

@@ -30,9 +30,12 @@ from articles.models import (
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
 
-# Longest values the columns take; a file exceeding them is rejected before any write.
-FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
-CREDIT_LIMIT = 300
+# Longest values the columns take, as the model says; a file exceeding them is rejected
+# before any write.
+FIELD_LIMITS = {
+    name: Article._meta.get_field(name).max_length for name in ("headline", "byline", "dateline")
+}
+CREDIT_LIMIT = Block._meta.get_field("credit").max_length
 STORED_FIELDS = [
     "headline",
     "headline_key",
