@@ -9,12 +9,13 @@ every reader within a second or two, while a cached page costs no query at all.
 The version also follows the clock: when a scheduled article's time comes, the
 newest visible publication time changes, and with it every key.
 
-HTTP caching headers for the same pages live here too: CDN-friendly headers,
-ETags and 304 answers. Public pages are the same for every reader, so a CDN may keep them briefly and
-serve a stale copy while it fetches a fresh one. The ETag is a hash of the body
-rather than a timestamp: a page changes when anything on it changes (a note, a
-related article, a teaser's target being published), and no single date
-column tracks all of that. Previews are never cached anywhere.
+HTTP caching headers for the same pages live here too. Public pages are the same
+for every reader, so a CDN may keep them briefly and serve a stale copy while it
+fetches a fresh one; Surrogate-Key names what it may purge them by. ETags and 304
+answers are Django's ConditionalGetMiddleware's: the ETag is a hash of the body
+rather than a timestamp, as a page changes when anything on it changes (a note, a
+related article, a teaser's target being published) and no single date column
+tracks all of that. Previews are never cached anywhere.
 """
 
 import hashlib
@@ -28,12 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import (
-    add_never_cache_headers,
-    get_conditional_response,
-    patch_cache_control,
-    set_response_etag,
-)
+from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.module_loading import import_string
 
 from articles.models import Article, published_sql
@@ -112,13 +108,14 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 response.render()
             if response.status_code != 200 or response.cookies or response.streaming:
                 return response
+            # Kept with the page, so that ConditionalGetMiddleware need not hash it on each hit.
+            set_response_etag(response)
             # Compressed: HTML shrinks about fivefold, so a worker's local cache holds
             # thousands of pages within its memory budget (bench/README.md).
             stored = (zlib.compress(response.content, 1), dict(response.items()))
             cache.set(key, stored, seconds)
         content, headers = stored
-        response = HttpResponse(zlib.decompress(content), headers=headers)
-        return get_conditional_response(request, etag=headers.get("ETag"), response=response)
+        return HttpResponse(zlib.decompress(content), headers=headers)
 
     return wrapper
 
@@ -134,25 +131,17 @@ PUBLIC_CACHE_CONTROL = {
 CACHEABLE_STATUSES = {200, 301}
 
 
-def cache_publicly(
-    request: HttpRequest, response: HttpResponse, *, article_id: int | None = None
-) -> HttpResponse:
-    """Public caching headers and a content ETag; 304 if the client already has this version.
+def cache_publicly(response: HttpResponse, *, article_id: int | None = None) -> HttpResponse:
+    """Public caching headers on a page or a redirect; never on an error, so that a page
+    published a moment after a 404 shows up.
 
     Surrogate-Key names what the CDN may purge the page by: "all" for every page,
-    "article-<id>" for an article's own, as articles/caching.py purges on changes.
+    "article-<id>" for an article's own, as content_changed() purges on changes.
     """
-    if response.status_code not in CACHEABLE_STATUSES:
-        return response
-    patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    response["Surrogate-Key"] = "all" if article_id is None else f"all article-{article_id}"
-    if response.status_code != 200 or response.streaming:
-        return response
-    if hasattr(response, "render"):
-        response.render()
-    if not response.has_header("ETag"):
-        set_response_etag(response)
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    if response.status_code in CACHEABLE_STATUSES:
+        patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+        response["Surrogate-Key"] = "all" if article_id is None else f"all article-{article_id}"
+    return response
 
 
 def never_cache_privately(response: HttpResponse) -> HttpResponse:
@@ -166,6 +155,6 @@ def public(view):
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return cache_publicly(request, view(request, *args, **kwargs))
+        return cache_publicly(view(request, *args, **kwargs))
 
     return wrapper

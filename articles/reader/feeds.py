@@ -17,7 +17,7 @@ class ArticleFeed(Feed):
     """The site's newest articles."""
 
     def __call__(self, request, *args, **kwargs):
-        return cache_publicly(request, super().__call__(request, *args, **kwargs))
+        return cache_publicly(super().__call__(request, *args, **kwargs))
 
     def title(self, obj=None) -> str:
         return settings.SITE_NAME if obj is None else f"{obj.name} — {settings.SITE_NAME}"

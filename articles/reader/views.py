@@ -50,7 +50,7 @@ class PublicListView(ListView):
         return settings.ARTICLES_PER_PAGE
 
     def dispatch(self, request, *args, **kwargs):
-        return cache_publicly(request, super().dispatch(request, *args, **kwargs))
+        return cache_publicly(super().dispatch(request, *args, **kwargs))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -134,7 +134,7 @@ def render_article(
     response = render(request, "articles/article_detail.html", context)
     if preview:
         return never_cache_privately(response)
-    return cache_publicly(request, response, article_id=article.pk)
+    return cache_publicly(response, article_id=article.pk)
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -145,4 +145,4 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     moved = queries.redirected_article(slug)
     if moved is None:
         raise Http404("No published article at this address.")
-    return cache_publicly(request, HttpResponsePermanentRedirect(moved.get_absolute_url()))
+    return cache_publicly(HttpResponsePermanentRedirect(moved.get_absolute_url()))
