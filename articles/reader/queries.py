@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, Block, Note, Section, Topic, published_sql
+from articles.models import Article, Block, Listing, Note, Section, Topic, published_sql
 
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
@@ -171,9 +171,6 @@ def front_page_articles() -> QuerySet:
     return for_listing(Article.objects.published())
 
 
-def section_articles(section: Section) -> QuerySet:
-    return for_listing(Article.objects.published().filter(section=section))
-
-
-def topic_articles(topic: Topic) -> QuerySet:
-    return for_listing(Article.objects.published().filter(topics=topic))
+def listing_articles(listing: Listing) -> QuerySet:
+    """A section's or a topic's published articles."""
+    return for_listing(Article.objects.published().filter(**{listing.article_field: listing}))
