@@ -36,7 +36,9 @@ class TopicFactory(factory.django.DjangoModelFactory):
 class ArticleFactory(factory.django.DjangoModelFactory):
     """A published article (an hour ago) with one paragraph unless told otherwise.
 
-    `paragraphs=[...]` gives its body; `status=Article.Status.DRAFT` leaves it unpublished.
+    `paragraphs=[...]` gives its body; `status=Article.Status.DRAFT` leaves it unpublished;
+    its body is stored rendered, as an editor's save leaves it, unless `stored_body=False`
+    (as the importer leaves it: rendered on the first view).
     """
 
     class Meta:
@@ -63,7 +65,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             for i, text in enumerate(texts)
         )
         article.refresh_derived()
-        article.save()
+
+    @factory.post_generation
+    def stored_body(article: Article, create: bool, extracted, **kwargs) -> None:
+        if create and extracted is False:
+            Article.objects.filter(pk=article.pk).discard_bodies()
+            article.body_html = ""
 
 
 class BlockFactory(factory.django.DjangoModelFactory):
@@ -82,7 +89,20 @@ class BlockFactory(factory.django.DjangoModelFactory):
     def refresh_article(block: Block, create: bool, extracted, **kwargs) -> None:
         if create:
             block.article.refresh_derived()
-            block.article.save()
+
+
+class CaptionFactory(BlockFactory):
+    """A photo caption appended to its article: `CaptionFactory(article=a, credit="AP")`."""
+
+    kind = Block.Kind.CAPTION
+    text = "A photo caption."
+
+
+class TeaserFactory(BlockFactory):
+    """A related-link teaser appended to its article: `TeaserFactory(article=a, link_article=b)`."""
+
+    kind = Block.Kind.TEASER
+    text = "A related story"
 
 
 class NoteFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,7 @@ from articles.models import Article
 from articles.seedfile.corpus import article_text
 from articles.seedfile.parser import parse, parse_bytes
 from articles.seedfile.writer import BlockText, format_seed
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -69,9 +70,9 @@ def test_writer_output_parses_to_the_same_structure(fixture):
     ]
 
 
-def test_export_only_published_articles_when_asked(tmp_path, article_factory):
+def test_export_only_published_articles_when_asked(tmp_path):
     """--published leaves drafts out of the export."""
-    article_factory("Out in the open")
-    article_factory("Still a draft", status=Article.Status.DRAFT)
+    ArticleFactory(headline="Out in the open")
+    ArticleFactory(headline="Still a draft", status=Article.Status.DRAFT)
     call_command("export_articles", str(tmp_path), "--published", stdout=StringIO())
     assert [p.name for p in tmp_path.iterdir()] == ["out-in-the-open.txt"]
