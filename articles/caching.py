@@ -111,7 +111,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             # Kept with the page, so that ConditionalGetMiddleware need not hash it on each hit.
             set_response_etag(response)
             # Compressed: HTML shrinks about fivefold, so a worker's local cache holds
-            # thousands of pages within its memory budget (bench/README.md).
+            # thousands of pages within its memory budget (README, "Performance").
             stored = (zlib.compress(response.content, 1), dict(response.items()))
             cache.set(key, stored, seconds)
         content, headers = stored

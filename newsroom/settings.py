@@ -175,7 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# --- Security (issue 7). Scored in tests/test_security_headers.py. ---------------
+# --- Security (issue 7). Scored in tests/ops/test_security_headers.py. ---------------
 # Login throttling per account *and* address, so one attacker cannot lock out an
 # editor from elsewhere; the same answer whether or not the username exists.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))

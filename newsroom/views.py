@@ -46,7 +46,7 @@ BASELINE_PAGE = (
 
 def baseline(request: HttpRequest) -> HttpResponse:
     """A constant page of about an article page's size, touching no database: the
-    benchmark's yardstick for what this Django stack can serve at best (bench/README)."""
+    benchmark's yardstick for what this Django stack can serve at best (README, "Performance")."""
     return HttpResponse(BASELINE_PAGE)
 
 

@@ -1,7 +1,7 @@
 """Send public reads to PostgreSQL replicas (DATABASE_REPLICA_URLS), everything else to the primary.
 
 Editors must see their own writes at once, and replicas lag: so requests that may
-write or that come from the admin are pinned to the primary by PrimaryPinMiddleware,
+write or that come from the admin are pinned to the primary by ReplicaReadsMiddleware,
 and so is any code outside a request (management commands, the importer).
 """
 

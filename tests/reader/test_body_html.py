@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.importing import store as loading
+from articles.importing import store
 from articles.models import Article, Block
-from articles.seedfile import parser as seedparser
+from articles.seedfile import parser
 from tests.factories import ArticleFactory, TeaserFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,20 +116,20 @@ def test_a_body_teasing_a_scheduled_article_is_not_stored_until_it_appears(clien
     assert f'href="{target.get_absolute_url()}"' in page(client, article)
 
 
-def seed(name: str, headline: str, *blocks: seedparser.Block) -> loading.SeedFile:
-    parsed = seedparser.ParsedArticle(
+def seed(name: str, headline: str, *blocks: parser.Block) -> store.SeedFile:
+    parsed = parser.ParsedArticle(
         headline=headline, dek="", byline="", dateline="", blocks=blocks, lines=()
     )
-    return loading.SeedFile(name=name, digest=name, parsed=parsed)
+    return store.SeedFile(name=name, digest=name, parsed=parsed)
 
 
 def test_importing_a_teasers_target_renders_the_teasing_body_again(client):
     """A teaser imported before its target leads to a search, then to the target once it arrives."""
-    paragraph = seedparser.Block(kind=Block.Kind.PARAGRAPH, text="The main text.")
-    teaser = seedparser.Block(kind=Block.Kind.TEASER, text="The Follow-up")
-    (main,) = [r.article for r in loading.load([seed("main.txt", "Main story", paragraph, teaser)])]
+    paragraph = parser.Block(kind=Block.Kind.PARAGRAPH, text="The main text.")
+    teaser = parser.Block(kind=Block.Kind.TEASER, text="The Follow-up")
+    (main,) = [r.article for r in store.load([seed("main.txt", "Main story", paragraph, teaser)])]
     assert 'href="/search/?q=The+Follow-up"' in page(client, main)
     assert stored(main)
-    loading.load([seed("target.txt", "The follow-up", paragraph)])
+    store.load([seed("target.txt", "The follow-up", paragraph)])
     target = Article.objects.get(source_file="target.txt")
     assert f'href="{target.get_absolute_url()}"' in page(client, main)
