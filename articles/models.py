@@ -71,6 +71,18 @@ class Topic(Listing):
     url_name = "topic"
 
 
+def staff_account() -> models.ForeignKey:
+    """A newsroom account an article names, set by the desk; the article outlives it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     # The one definition of what readers may see. Hand-written SQL uses published_sql(),
     # compiled from it; Article.is_published says it of an article already in memory.
@@ -105,6 +117,9 @@ def published_sql(alias: str | None = None) -> str:
 
 
 class Article(models.Model):
+    """A story: its headline, standfirst, byline and dateline, its place in the workflow, and
+    its body as ordered blocks (Block), with what is derived from them stored beside it."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted for review"
@@ -140,22 +155,8 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
     headline_key = models.CharField(max_length=KEY_LENGTH, editable=False)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    last_editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    author = staff_account()
+    last_editor = staff_account()
     # Bumped on every editor save: a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -192,6 +193,8 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # What derive_fields() computes from the headline and the blocks.
+    DERIVED_FIELDS = ("headline_key", "body_text", "word_count")
 
     class Meta:
         ordering = ["-published_at", "-id"]

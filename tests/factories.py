@@ -8,29 +8,47 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Block, Note, Section, Topic
 from tests.admin_support import newsroom_group
 
+# A 1×1 transparent GIF: enough for an ImageField.
+TINY_GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
 
-class SectionFactory(factory.django.DjangoModelFactory):
+
+def tiny_photo(name: str = "photo.gif") -> SimpleUploadedFile:
+    """An upload of the smallest photo a caption can hold: `CaptionFactory(photo=tiny_photo())`."""
+    return SimpleUploadedFile(name, TINY_GIF, content_type="image/gif")
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    """What SectionFactory and TopicFactory share: one per name, its slug made from the name."""
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("name",)
+
+    slug = factory.LazyAttribute(lambda listing: slugify(listing.name))
+
+
+class SectionFactory(ListingFactory):
     class Meta:
         model = Section
-        django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Section {n}")
-    slug = factory.LazyAttribute(lambda section: slugify(section.name))
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(ListingFactory):
     class Meta:
         model = Topic
-        django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Topic {n}")
-    slug = factory.LazyAttribute(lambda topic: slugify(topic.name))
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):

@@ -36,16 +36,8 @@ FIELD_LIMITS = {
     name: Article._meta.get_field(name).max_length for name in ("headline", "byline", "dateline")
 }
 CREDIT_LIMIT = Block._meta.get_field("credit").max_length
-STORED_FIELDS = [
-    "headline",
-    "headline_key",
-    "dek",
-    "byline",
-    "dateline",
-    "language",
-    "body_text",
-    "word_count",
-]
+# What an updated file rewrites of its article.
+STORED_FIELDS = ["headline", "dek", "byline", "dateline", "language", *Article.DERIVED_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -59,6 +51,8 @@ class SeedFile:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What load() did with one file, and the article it wrote (or kept, unchanged or in conflict)."""
+
     name: str
     outcome: Outcome
     article: Article

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article, Note
@@ -13,8 +12,8 @@ from tests.factories import (
     SectionFactory,
     TeaserFactory,
     TopicFactory,
+    tiny_photo,
 )
-from tests.reader.test_article_page import TINY_GIF
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +143,7 @@ def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_pat
         article=article,
         text="Protesters in Beirut.",
         credit="Bilal Hussein / AP",
-        photo=SimpleUploadedFile("b.gif", TINY_GIF, content_type="image/gif"),
+        photo=tiny_photo("b.gif"),
         alt_text="A crowd",
     )
     CaptionFactory(article=article, text="A caption without its photo.")

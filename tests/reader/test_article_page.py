@@ -5,7 +5,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article, Block, Note
@@ -16,15 +15,10 @@ from tests.factories import (
     SectionFactory,
     TeaserFactory,
     TopicFactory,
+    tiny_photo,
 )
 
 pytestmark = pytest.mark.django_db
-
-# A 1×1 transparent GIF: enough for an ImageField.
-TINY_GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
-    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -36,6 +30,11 @@ def page(client, article) -> str:
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     return response.content.decode()
+
+
+def related_part(html: str) -> str:
+    """The page from its "More to read" block on."""
+    return html[html.index("More to read") :]
 
 
 def json_ld(html: str) -> dict:
@@ -104,7 +103,7 @@ def test_photo_is_a_figure_with_its_caption_and_credit(client):
         article=article,
         text="Protesters in Beirut.",
         credit="Bilal Hussein / AP",
-        photo=SimpleUploadedFile("beirut.gif", TINY_GIF, content_type="image/gif"),
+        photo=tiny_photo("beirut.gif"),
         alt_text="A crowd holding flags",
     )
     html = page(client, article)
@@ -178,8 +177,7 @@ def test_related_articles_share_topics_with_the_article(client):
     sibling = ArticleFactory(headline="Sanctions tightened")
     sibling.topics.add(iran)
     ArticleFactory(headline="Football results")
-    html = page(client, article)
-    related = html[html.index("More to read") :]
+    related = related_part(page(client, article))
     assert "Sanctions tightened" in related
     assert "Football results" not in related
 
@@ -191,8 +189,7 @@ def test_related_articles_include_articles_of_similar_text(client):
     )
     ArticleFactory(headline="Baqeri meets Assad in Damascus")
     ArticleFactory(headline="Cheese prices rise in France")
-    html = page(client, article)
-    related = html[html.index("More to read") :]
+    related = related_part(page(client, article))
     assert "Baqeri meets Assad in Damascus" in related
     assert "Cheese prices" not in related
 
@@ -265,9 +262,7 @@ def test_head_has_opengraph_and_twitter_card_tags(client):
 def test_head_shares_the_photo_when_there_is_one(client):
     """With a photo, shared links show it as a large card."""
     article = ArticleFactory()
-    CaptionFactory(
-        article=article, photo=SimpleUploadedFile("p.gif", TINY_GIF, content_type="image/gif")
-    )
+    CaptionFactory(article=article, photo=tiny_photo("p.gif"))
     html = page(client, article)
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert re.search(r'<meta property="og:image" content="http://testserver/media/photos/', html)
@@ -281,9 +276,7 @@ def test_json_ld_describes_a_news_article(client):
         byline="Dana Levi",
         section=SectionFactory(name="Israel"),
     )
-    CaptionFactory(
-        article=article, photo=SimpleUploadedFile("p.gif", TINY_GIF, content_type="image/gif")
-    )
+    CaptionFactory(article=article, photo=tiny_photo("p.gif"))
     data = json_ld(page(client, article))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Rain in Haifa"
