@@ -29,7 +29,9 @@ createsuperuser: $(VENV)/.installed var/secret_key
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	# Two processes, each with a test database of its own (pytest-xdist); a test file's
+	# tests stay together, so that a module's server or browser starts once.
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 lint format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
