@@ -4,7 +4,7 @@ import pytest
 
 from articles.models import Article, Note
 from articles.reader.views import render_article
-from tests.factories import ArticleFactory, SectionFactory
+from tests.factories import TINY_GIF, ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,14 @@ def test_public_pages_name_their_surrogate_keys_for_a_cdn(client, rf):
     assert not render_article(rf.get("/admin/preview/"), draft, preview=True).has_header(
         "Surrogate-Key"
     )
+
+
+def test_uploaded_photos_may_be_kept_for_a_day(client, settings, tmp_path):
+    """A photo served from this server's disk says public, max-age of a day; a missing one 404s."""
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "dam.gif").write_bytes(TINY_GIF)
+    response = client.get("/media/photos/dam.gif")
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"] and "max-age=86400" in response["Cache-Control"]
+    assert client.get("/media/photos/missing.gif").status_code == 404
