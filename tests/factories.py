@@ -116,6 +116,15 @@ class CaptionFactory(BlockFactory):
     text = "A photo caption."
 
 
+class PhotoCaptionFactory(CaptionFactory):
+    """A captioned photo with its credit and alt text, as an editor uploads one."""
+
+    text = "Protesters in Beirut."
+    credit = "Bilal Hussein / AP"
+    photo = factory.LazyFunction(tiny_photo)
+    alt_text = "A crowd holding flags"
+
+
 class TeaserFactory(BlockFactory):
     """A related-link teaser appended to its article: `TeaserFactory(article=a, link_article=b)`."""
 

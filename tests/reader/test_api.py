@@ -9,10 +9,10 @@ from articles.models import Article, Note
 from tests.factories import (
     ArticleFactory,
     CaptionFactory,
+    PhotoCaptionFactory,
     SectionFactory,
     TeaserFactory,
     TopicFactory,
-    tiny_photo,
 )
 
 pytestmark = pytest.mark.django_db
@@ -139,13 +139,7 @@ def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_pat
     settings.MEDIA_ROOT = tmp_path
     target = ArticleFactory(headline="Earlier report")
     article = ArticleFactory(headline="Main story", paragraphs=("First words.",))
-    CaptionFactory(
-        article=article,
-        text="Protesters in Beirut.",
-        credit="Bilal Hussein / AP",
-        photo=tiny_photo("b.gif"),
-        alt_text="A crowd",
-    )
+    PhotoCaptionFactory(article=article, alt_text="A crowd")
     CaptionFactory(article=article, text="A caption without its photo.")
     TeaserFactory(article=article, text="Earlier report", link_article=target)
     body = get_json(client, "/api/articles/main-story/")["body"]

@@ -12,6 +12,7 @@ from articles.reader.views import render_article
 from tests.factories import (
     ArticleFactory,
     CaptionFactory,
+    PhotoCaptionFactory,
     SectionFactory,
     TeaserFactory,
     TopicFactory,
@@ -99,13 +100,7 @@ def test_body_blocks_keep_their_order(client):
 def test_photo_is_a_figure_with_its_caption_and_credit(client):
     """A photo sits in a figure whose caption holds the caption text and the credit."""
     article = ArticleFactory()
-    CaptionFactory(
-        article=article,
-        text="Protesters in Beirut.",
-        credit="Bilal Hussein / AP",
-        photo=tiny_photo("beirut.gif"),
-        alt_text="A crowd holding flags",
-    )
+    PhotoCaptionFactory(article=article)
     html = page(client, article)
     figure = re.search(r"<figure.*?</figure>", html, re.S).group(0)
     assert '<img src="/media/photos/' in figure
