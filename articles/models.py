@@ -15,9 +15,9 @@ from django.db.models.functions import Now
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.links import link
+from articles.slugs import SLUG_LENGTH, free_slugs
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
 # The length of Article.headline_key and Block.link_key, which headline_key() keeps to.
@@ -130,7 +130,7 @@ class Article(models.Model):
 
     headline = models.CharField(max_length=300)
     slug = models.SlugField(
-        max_length=200,
+        max_length=SLUG_LENGTH,
         unique=True,
         allow_unicode=True,
         help_text="The article's address on the site.",
@@ -217,7 +217,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.derive_fields()
         if not self.slug:
-            self.slug = unique_slug(self.headline, exclude_pk=self.pk)
+            self.slug = free_slugs(Article.objects.exclude(pk=self.pk), [self.headline])[0]
         previous = (
             Article.objects.filter(pk=self.pk).values("slug", "status", "published_at").first()
             if self.pk
@@ -336,37 +336,6 @@ def unlink_teasers(collector, field, sub_objs, using) -> None:
     models.SET_NULL(collector, field, sub_objs, using)
 
 
-def base_slug(headline: str) -> str:
-    """A readable slug from the headline; Hebrew and Arabic letters are kept."""
-    # Room left for the number next_free_slug() may add.
-    longest = Article._meta.get_field("slug").max_length - 20
-    return slugify(headline, allow_unicode=True)[:longest].strip("-") or "article"
-
-
-def next_free_slug(base: str, taken: set[str]) -> str:
-    """`base`, or `base-2`, `base-3`… whichever is not in `taken`."""
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def slugs_taken(bases: set[str], *, exclude_pk: int | None = None) -> set[str]:
-    """Existing slugs that are one of `bases` or a numbered variant of one."""
-    articles = Article.objects.exclude(pk=exclude_pk)
-    taken = set(articles.filter(slug__in=bases).values_list("slug", flat=True))
-    for base in taken.copy():  # rare: only headlines seen before need their variants
-        numbered = articles.filter(slug__startswith=f"{base}-", slug__regex=r"-[0-9]+$")
-        taken.update(numbered.values_list("slug", flat=True))
-    return taken
-
-
-def unique_slug(headline: str, *, exclude_pk: int | None = None) -> str:
-    """A readable slug from the headline, made unique with a number when it is taken."""
-    base = base_slug(headline)
-    return next_free_slug(base, slugs_taken({base}, exclude_pk=exclude_pk))
-
-
 class Block(models.Model):
     """One piece of an article's body, kept at its position in the source text."""
 
@@ -463,7 +432,7 @@ def teaser_link_key(kind: str, text: str) -> str:
 class SlugRedirect(models.Model):
     """An address an article used to have, so that old links keep working."""
 
-    old_slug = models.CharField(max_length=200, unique=True)
+    old_slug = models.CharField(max_length=SLUG_LENGTH, unique=True)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
 
     def __str__(self) -> str:

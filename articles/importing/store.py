@@ -19,16 +19,10 @@ from django.utils import timezone
 
 from articles.caching import content_changed
 from articles.importing.outcomes import Outcome
-from articles.models import (
-    Article,
-    Block,
-    base_slug,
-    next_free_slug,
-    slugs_taken,
-    teaser_link_key,
-)
+from articles.models import Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
+from articles.slugs import free_slugs
 
 # Longest values the columns take, as the model says; a file exceeding them is rejected
 # before any write.
@@ -256,7 +250,7 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
     if not seeds:
         return []
     table = Article._meta.db_table
-    slugs = _free_slugs([seed.parsed.headline for seed in seeds])
+    slugs = free_slugs(Article.objects.all(), [seed.parsed.headline for seed in seeds])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
@@ -274,17 +268,6 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
             article._state.adding = False
             articles.append(article)
     return articles
-
-
-def _free_slugs(headlines: list[str]) -> list[str]:
-    """Readable unique slugs for new articles, with one query for the whole batch."""
-    bases = [base_slug(headline) for headline in headlines]
-    taken = slugs_taken(set(bases))
-    slugs = []
-    for base in bases:
-        slugs.append(next_free_slug(base, taken))
-        taken.add(slugs[-1])
-    return slugs
 
 
 def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
