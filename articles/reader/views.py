@@ -1,6 +1,7 @@
 """Reader-facing pages. Each view picks its articles from Article.objects.published()."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -10,6 +11,7 @@ from django.views.generic import ListView
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
 from articles.models import Article, Listing, Section
 from articles.reader import queries
+from articles.reader.paging import ArchivePaginator
 from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
 
@@ -44,6 +46,7 @@ class PublicListView(ListView):
     """A paginated list of published articles, the same for every reader."""
 
     context_object_name = "articles"
+    paginator_class = ArchivePaginator
 
     def get_paginate_by(self, queryset) -> int:
         return settings.ARTICLES_PER_PAGE
@@ -88,6 +91,8 @@ class ListingView(PublicListView):
 
 class SearchView(PublicListView):
     template_name = "articles/search.html"
+    # Its results are counted already (at most RANKED_MATCHES) and fetched a page at a time.
+    paginator_class = Paginator
 
     def get_queryset(self):
         return search_articles(self.request.GET.get("q", ""))
