@@ -3,6 +3,24 @@ import pytest
 from tests.admin_support import make_staff
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items) -> None:
+    """Under pytest-xdist (make test) each process runs whole files, in their order here: put
+    the files with transactional tests last. Those tests end by emptying every table, also
+    of what migrations wrote (the newsroom groups), which later tests in the same process
+    would miss; run alone, pytest-django already runs transactional tests last."""
+    if not hasattr(config, "workerinput"):
+        return
+    emptying = {item.path for item in items if _empties_the_database(item)}
+    items.sort(key=lambda item: item.path in emptying)
+
+
+def _empties_the_database(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    transactional = marker is not None and marker.kwargs.get("transaction", False)
+    return transactional or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
 @pytest.fixture(autouse=True)
 def page_cache_off(settings):
     """Most tests look at freshly rendered pages; tests/reader/test_page_cache.py turns the cache on.
