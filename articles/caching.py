@@ -158,11 +158,11 @@ def article_changed(article_id: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH live AS (SELECT id FROM {Article._meta.db_table}"
-                "   WHERE id = %s AND status = %s AND published_at <= now()),"
+                f"   WHERE id = %s AND {published_sql()}),"
                 f" noted AS (INSERT INTO {ArticleChange._meta.db_table} (article_id, created_at)"
                 "   SELECT id, now() FROM live RETURNING 1)"
                 f" SELECT nextval('{_LISTS_SEQUENCE}') FROM noted",
-                [article_id, Article.Status.PUBLISHED],
+                [article_id],
             )
             if cursor.fetchone() is None:
                 return

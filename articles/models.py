@@ -12,10 +12,10 @@ from django.core.validators import URLValidator
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Q
 from django.db.models.functions import Now
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.body import body_text, count_words, render_body, teasers_last
 from articles.links import link
 from articles.slugs import SLUG_LENGTH, free_slugs
 
@@ -314,36 +314,6 @@ def is_live(status: str, published_at) -> bool:
         status == Article.Status.PUBLISHED
         and published_at is not None
         and published_at <= timezone.now()
-    )
-
-
-def body_text(blocks: Iterable) -> str:
-    """The text search reads: paragraphs and captions, never furniture or teasers."""
-    readable = ("paragraph", "caption")
-    return "\n".join(b.text for b in blocks if b.kind in readable)
-
-
-def count_words(text: str) -> int:
-    """Words in a text, for the reading time."""
-    return len(text.split())
-
-
-def render_body(article: Article, blocks) -> str:
-    """The body as readers see it; figure.html and teaser.html remain its only markup."""
-    shown = [b for b in blocks if b.kind != Block.Kind.FURNITURE]
-    return render_to_string("articles/includes/body.html", {"article": article, "blocks": shown})
-
-
-def teasers_last(blocks) -> bool:
-    """Whether the teasers' links hold until an article is saved again.
-
-    Not while one names an article scheduled for later: its link appears by itself
-    when the time comes, so that body is rendered afresh on every view until then.
-    """
-    return not any(
-        b.link_article is not None and b.link_article.is_scheduled
-        for b in blocks
-        if b.kind == Block.Kind.TEASER and not b.link_url
     )
 
 
