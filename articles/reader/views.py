@@ -11,7 +11,12 @@ from articles.caching import cache_publicly, cached_with_content, never_cache_pr
 from articles.links import link
 from articles.models import Article, Section, Topic
 from articles.reader import queries
-from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
+from articles.reader.search import (
+    MAX_QUERY_WORDS,
+    RANKED_MATCHES,
+    related_articles,
+    search_articles,
+)
 from articles.templatetags.reader import section_nav
 
 
@@ -111,7 +116,11 @@ class SearchView(PublicListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.request.GET.get("q", "").strip(), ranked_matches=RANKED_MATCHES, **kwargs
+            query=self.object_list.query,
+            query_shortened=self.object_list.shortened,
+            max_query_words=MAX_QUERY_WORDS,
+            ranked_matches=RANKED_MATCHES,
+            **kwargs,
         )
 
 

@@ -368,3 +368,27 @@ def test_a_hyphenated_name_finds_the_articles_that_name_it(client, searchable):
     html = results(client, "al-Sarraj")
     assert headlines(html) == ["Talks in Tripoli"]
     assert "<mark>al</mark>-<mark>Sarraj</mark>" in html
+
+
+def test_a_search_takes_only_its_first_sixteen_words_and_says_so(client, searchable):
+    """A query of a hundred words searches its first sixteen, and the page tells the reader."""
+    searchable("Baqeri visits Damascus", paragraphs=("General Baqeri spoke.",))
+    html = results(client, "Baqeri " * 100 + "zebra")
+    assert headlines(html) == ["Baqeri visits Damascus"]  # "zebra", the 101st word, is not required
+    assert "at most 16 words" in html
+
+
+def test_highlighting_many_query_words_stays_quick(client, searchable):
+    """Highlighting costs the same whatever the query: 150 words that every result holds
+    answer within a second (ts_headline's cost grows far faster than its words)."""
+    import time
+
+    words = [f"w{n}" for n in range(150)]
+    lead = "Nothing to see in the opening paragraph of this story. " * 12
+    for n in range(20):
+        searchable(f"Story {n}", paragraphs=(lead, *[" ".join(words)] * 4))
+    started = time.monotonic()
+    html = results(client, " ".join(words))
+    seconds = time.monotonic() - started
+    assert len(headlines(html)) == 20
+    assert seconds < 1, seconds
