@@ -75,15 +75,16 @@ def manage(env: dict, *args: str) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict):
-    """gunicorn with newsroom/gunicorn_conf.py; yields its base URL once /healthz answers."""
+def gunicorn(env: dict, log: Path | None = None):
+    """gunicorn with newsroom/gunicorn_conf.py; yields its base URL once /healthz answers.
+    Its error log (the site's logging, not the access log) goes to `log` if given."""
     manage(env, "collectstatic", "--noinput")
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:newsroom.gunicorn_conf"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log.open("ab") if log else subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{env['PORT']}"
     try:
