@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything after it sees the reader's address behind a proxy.
+    "newsroom.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that reads the database: refuses NUL, control characters, huge parameters.
     "newsroom.request_checks.RequestChecksMiddleware",
@@ -194,6 +196,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Login throttling per account *and* address, so one attacker cannot lock out an
 # editor from elsewhere; the same answer whether or not the username exists.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the address
+# throttled and logged is then the reader's, not the proxy's (newsroom/proxies.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "login_locked.html"
