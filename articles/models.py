@@ -302,6 +302,11 @@ def unique_slug(headline: str, *, exclude_pk: int | None = None) -> str:
     return next_free_slug(base, slugs_taken({base}, exclude_pk=exclude_pk))
 
 
+# The most blocks an article may have: the importer refuses more, and the admin's article
+# screen, which edits every block at once, stays quick to open at this many (README).
+MAX_BLOCKS = 80
+
+
 class Block(models.Model):
     """One piece of an article's body, kept at its position in the source text."""
 

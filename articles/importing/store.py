@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles.caching import content_changed
 from articles.models import (
+    MAX_BLOCKS,
     Article,
     Block,
     base_slug,
@@ -81,6 +82,11 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
         for block in parsed.blocks
         if len(block.credit) > CREDIT_LIMIT
     ]
+    if len(parsed.blocks) > MAX_BLOCKS:
+        problems.append(
+            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers and"
+            f" furniture); the limit is {MAX_BLOCKS:,}"
+        )
     return problems
 
 
