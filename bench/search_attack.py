@@ -9,7 +9,6 @@ attackers and the reader got: answers by status and their latencies.
 """
 
 import argparse
-import os
 import shutil
 import signal
 import statistics
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import database_url, free_port, manage, start_gunicorn  # noqa: E402
+from run import manage, serving_env, start_gunicorn  # noqa: E402
 
 from articles.seedfile.corpus import PEOPLE, PLACES, SUBJECTS, VERBS  # noqa: E402
 
@@ -80,16 +79,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     options = parser.parse_args()
     static_root = tempfile.mkdtemp()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(options.articles),
-        "NEWSROOM_ENV": "production",
-        "HTTPS": "off",
-        "SECRET_KEY": "bench-" + "k" * 50,
-        "STATIC_ROOT": static_root,
-        "WEB_CONCURRENCY": "2",
-        "PORT": str(free_port()),
-    }
+    env = serving_env(options.articles, static_root)
     manage(env, "ensure_database")
     manage(env, "migrate", "--noinput")
     print(
