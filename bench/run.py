@@ -76,7 +76,7 @@ def database_url(articles: int) -> str:
 
 
 def serving_env(articles: int, static_root: str) -> dict[str, str]:
-    """The environment `make run` gives gunicorn, pointed at this corpus's database."""
+    """The environment `make run` gives gunicorn, on the benchmark's corpus of that size."""
     return {
         **os.environ,
         "DATABASE_URL": database_url(articles),
