@@ -12,7 +12,7 @@ from articles import photos
 from articles.desk import views as admin_views
 from articles.desk import workflow
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
-from articles.models import Article, Block, Note, Section, Topic
+from articles.models import MAX_BLOCKS, Article, Block, Note, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
 # article also holds its blocks (captions, teasers, paragraphs) and its public notes.
@@ -29,6 +29,7 @@ class BlockInline(admin.StackedInline):
     form = BlockForm
     formset = BlockFormSet
     extra = 0
+    max_num = MAX_BLOCKS
     # Django 5.1+ renders "collapse" fieldsets as <details>: no script, and open on errors.
     fieldsets = [
         (None, {"fields": [("position", "kind", "visibility"), "text"]}),

@@ -323,6 +323,11 @@ def unlink_teasers(collector, field, sub_objs, using) -> None:
     models.SET_NULL(collector, field, sub_objs, using)
 
 
+# The most blocks an article may have: the importer refuses more, and the admin's article
+# screen, which edits every block at once, stays quick to open at this many (README).
+MAX_BLOCKS = 80
+
+
 class Block(models.Model):
     """One piece of an article's body, kept at its position in the source text."""
 

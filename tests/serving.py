@@ -76,15 +76,17 @@ def manage(env: dict, *args: str) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict):
-    """gunicorn with newsroom/gunicorn_conf.py; yields its base URL once /healthz answers."""
+def gunicorn(env: dict, log: Path | None = None):
+    """gunicorn with newsroom/gunicorn_conf.py; yields its base URL once /healthz answers.
+    Its logs (access log and the site's own) go to `log` if given."""
     manage(env, "collectstatic", "--noinput")
+    output = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:newsroom.gunicorn_conf"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     base = f"http://127.0.0.1:{env['PORT']}"
     try:

@@ -5,6 +5,7 @@ then write the survivors in batches (articles/importing/store.py). A batch that 
 database refuses is retried file by file so that one bad file cannot sink the others.
 """
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -17,7 +18,7 @@ from django.db import DatabaseError, connection
 
 from articles.importing import store
 from articles.importing.outcomes import Outcome
-from articles.importing.parsing import parse_many
+from articles.importing.parsing import die_with_parent, parse_many
 from articles.seedfile.parser import ParsedArticle, SeedError
 
 BATCH_SIZE = 500
@@ -85,7 +86,12 @@ def _parse_ahead(batches: Iterator[Batch], *, keep_lines: bool) -> Iterator[tupl
     if second is None:
         yield first, parse([data for _, data in first])
         return
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=get_context("spawn"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         # The second process takes a while to start: this one parses the first batch meanwhile.
         pending = pool.submit(parse, [data for _, data in second])
         yield first, parse([data for _, data in first])

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from articles.caching import site_changed
 from articles.importing.outcomes import Outcome
-from articles.models import Article, Block, teaser_link_key
+from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
 from articles.slugs import free_slugs
@@ -68,6 +68,11 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
         for block in parsed.blocks
         if len(block.credit) > CREDIT_LIMIT
     ]
+    if len(parsed.blocks) > MAX_BLOCKS:
+        problems.append(
+            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers and"
+            f" furniture); the limit is {MAX_BLOCKS:,}"
+        )
     return problems
 
 

@@ -1,6 +1,6 @@
 """A read-only JSON API over published articles: /api/articles/ and /api/articles/<slug>/."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse, QueryDict
@@ -108,11 +108,18 @@ def parse_since(value: str) -> datetime:
         raise BadRequest(
             f"since={value!r} is not a date; use ISO 8601, e.g. 2024-05-01 or 2024-05-01T12:00:00Z."
         )
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    try:
+        # In UTC: PostgreSQL refuses offsets past ±15:59 that Python accepts (+23:59).
+        return (timezone.make_aware(moment) if timezone.is_naive(moment) else moment).astimezone(
+            UTC
+        )
+    except (OverflowError, ValueError):  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+        raise BadRequest(f"since={value!r} is out of range.") from None
 
 
 def page_number(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    # isdigit() alone accepts "²" and "①", which int() refuses.
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise BadRequest(f"page={value!r} is not a page number; use 1, 2, 3 …")
     return int(value)
 

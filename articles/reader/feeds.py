@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 
 from articles.caching import cache_publicly
 from articles.models import Article, Listing
@@ -42,7 +43,10 @@ class ArticleFeed(Feed):
         return item.headline
 
     def item_description(self, item: Article) -> str:
-        return item.dek
+        # RSS <description> and Atom <summary type="html"> are HTML to a feed reader, and a
+        # standfirst is text (from a seed file or the admin): escaped, "<script>" stays words.
+        # Titles need nothing: RSS titles and Atom's (type "text") are text already.
+        return escape(item.dek)
 
     def item_author_name(self, item: Article) -> str:
         return item.byline

@@ -12,7 +12,12 @@ from articles.caching import cache_publicly, cached_with_content, never_cache_pr
 from articles.models import Article, Listing, Section
 from articles.reader import queries
 from articles.reader.paging import ArchivePaginator
-from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
+from articles.reader.search import (
+    MAX_QUERY_WORDS,
+    RANKED_MATCHES,
+    related_articles,
+    search_articles,
+)
 from articles.templatetags.reader import section_nav
 
 
@@ -99,7 +104,11 @@ class SearchView(PublicListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.request.GET.get("q", "").strip(), ranked_matches=RANKED_MATCHES, **kwargs
+            query=self.object_list.query,
+            query_shortened=self.object_list.shortened,
+            max_query_words=MAX_QUERY_WORDS,
+            ranked_matches=RANKED_MATCHES,
+            **kwargs,
         )
 
 

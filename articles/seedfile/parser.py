@@ -10,8 +10,8 @@ is lost: `ParsedArticle.source_texts()` rebuilds every non-blank line from the s
 
 Rules (tests/test_seedparser.py names at least one test after each):
 
-1. Limits: a file over MAX_FILE_BYTES, or with a line over MAX_LINE_CHARS characters, is
-   rejected; the message names the line.
+1. Limits: a file over MAX_FILE_BYTES or MAX_FILE_LINES lines, or with a line over
+   MAX_LINE_CHARS characters, is rejected; the message names the line.
 2. Binary files: an empty file, NUL bytes, a known binary signature (PNG, JPEG, GIF, PDF, ZIP,
    gzip, ELF) or more than 1 character in 20 being a control character is rejected.
 3. Encoding: UTF-8 with its BOM stripped; otherwise Windows-1252, then Latin-1, each with a
@@ -81,6 +81,9 @@ ROLES = (
 )
 MAX_FILE_BYTES = 2_000_000
 MAX_LINE_CHARS = 20_000
+# Room for an article of the most blocks the site keeps (articles.models.MAX_BLOCKS), with
+# the blank lines between them and page furniture.
+MAX_FILE_LINES = 800
 
 _HEADER_ROLES = ("headline", "dek", "byline", "dateline")
 
@@ -291,6 +294,8 @@ def _check_text(text: str) -> None:
         raise SeedError(
             f"the text is {len(text):,} characters long; the limit is {MAX_FILE_BYTES:,}"
         )
+    if (lines := text.count("\n") + (not text.endswith("\n"))) > MAX_FILE_LINES:
+        raise SeedError(f"the file has {lines:,} lines; the limit is {MAX_FILE_LINES:,}")
     # No line can be too long in a text that is not (the usual case: skip splitting it).
     if len(text) > MAX_LINE_CHARS:
         for number, line in enumerate(text.split("\n"), start=1):

@@ -375,3 +375,28 @@ def test_a_hyphenated_name_finds_the_articles_that_name_it(client):
     html = results(client, "al-Sarraj")
     assert headlines(html) == ["Talks in Tripoli"]
     assert "<mark>al</mark>-<mark>Sarraj</mark>" in html
+
+
+def test_a_search_takes_only_its_first_sixteen_words_and_says_so(client):
+    """A query of a hundred words searches its first sixteen, and the page tells the reader."""
+    ArticleFactory(headline="Baqeri visits Damascus", paragraphs=("General Baqeri spoke.",))
+    html = results(client, "Baqeri " * 100 + "zebra")
+    assert headlines(html) == ["Baqeri visits Damascus"]  # "zebra", the 101st word, is not required
+    assert "at most 16 words" in html
+
+
+def test_highlighting_many_query_words_stays_quick(client):
+    """Highlighting costs the same whatever the query: 150 words that every result holds
+    answer in a few seconds, not the 13 s they took (ts_headline's cost grows far faster
+    than its words). The bound is loose so that a busy machine cannot fail it."""
+    import time
+
+    words = [f"w{n}" for n in range(150)]
+    lead = "Nothing to see in the opening paragraph of this story. " * 12
+    for n in range(20):
+        ArticleFactory(headline=f"Story {n}", paragraphs=(lead, *[" ".join(words)] * 4))
+    started = time.monotonic()
+    html = results(client, " ".join(words))
+    seconds = time.monotonic() - started
+    assert len(headlines(html)) == 20
+    assert seconds < 5, seconds
