@@ -1,0 +1,277 @@
+"""Roles in context: the passes that decide what a line is from the lines around it.
+
+rules.py reads each line alone; these passes then run in the order of PASSES, each a named
+rule of its own (PASS_RULES: name, role, and examples, as in the line rules' table). A line
+records the rule that decided it: its own line rule when the passes kept that rule's role,
+else the pass that gave it its role.
+"""
+
+from dataclasses import dataclass
+
+from articles.seedfile.decoding import visible
+from articles.seedfile.readers import GLUED_DATELINE, Cue
+from articles.seedfile.rules import read_line
+from articles.seedfile.shapes import (
+    CLOSERS,
+    JOB_TITLE,
+    ends_with_full_stop,
+    is_bare_name,
+    is_name_list,
+    looks_like_title,
+)
+
+HEADER_ROLES = ("headline", "dek", "byline", "dateline")
+
+
+@dataclass(frozen=True)
+class PassRule:
+    """A decision made from a line's neighbours. Examples are articles ("\\n"-separated lines)
+    whose line marked "* " this rule decides."""
+
+    name: str
+    role: str
+    examples: tuple[str, ...]
+
+
+_BODY = "The council said on Tuesday that the road would reopen next month."
+PASS_RULES = (
+    PassRule(
+        "first-text-line", "headline", (f"Advertisement\n* Council Approves Bridge\n{_BODY}",)
+    ),
+    PassRule(
+        "caption-above-credit",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* Workers on the bridge on Monday.\nPhoto: DPA\n{_BODY}",
+        ),
+    ),
+    PassRule(
+        "caption-below-credit",
+        "caption",
+        (
+            f"Council Approves Bridge\nBy Jane Doe\nGetty Images\n"
+            f"* Image caption Workers on the bridge\n{_BODY}",
+        ),
+    ),
+    PassRule(
+        "photographer-name",
+        "credit",
+        (
+            f"Council Approves Bridge\n{_BODY}\nThe bridge in Haifa, August 16, 2017.\n* Emil Salman\n{_BODY}",
+        ),
+    ),
+    PassRule(
+        "dek-summary",
+        "dek",
+        (f"Council Approves Bridge\n* The vote ends a decade of delays\n{_BODY}",),
+    ),
+    PassRule(
+        "author-under-headline", "byline", (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",)
+    ),
+    PassRule(
+        "wire-credit",
+        "credit",
+        (
+            f"Council Approves Bridge\n{_BODY}\nWorkers on the bridge on Monday.\n* Reuters\n{_BODY}",
+        ),
+    ),
+    PassRule(
+        "byline-continued",
+        "byline",
+        (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),
+    ),
+    PassRule(
+        "link-under-heading",
+        "teaser",
+        (f"Council Approves Bridge\n{_BODY}\nRelated stories\n* Why the bridge matters\n{_BODY}",),
+    ),
+    PassRule(
+        "topic-under-heading",
+        "furniture",
+        (f"Council Approves Bridge\n{_BODY}\nRelated Topics\n* Transport\n{_BODY}",),
+    ),
+    PassRule(
+        "caption-under-label",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\nImage caption\n* Workers on the new bridge.\n{_BODY}",
+        ),
+    ),
+    PassRule(
+        "title-shaped-link",
+        "teaser",
+        (f"Council Approves Bridge\n{_BODY}\n* Why The City Needs A New Bridge Now\n{_BODY}",),
+    ),
+    PassRule("plain-text", "paragraph", (f"Council Approves Bridge\n{_BODY}\n* {_BODY}",)),
+)
+# The rule that puts a line under a list heading in the heading's role.
+_LISTED = {
+    "teaser": "link-under-heading",
+    "furniture": "topic-under-heading",
+    "caption": "caption-under-label",
+}
+
+
+@dataclass
+class Draft:
+    """Roles being decided for the non-blank lines, by index; None means not yet decided."""
+
+    texts: list[str]
+    cues: list[Cue]
+    roles: list[str | None]
+    rules: list[str]
+    credit_of: dict[int, int]  # caption index -> index of its credit line
+    head: int = 0
+
+    def plain(self, i: int) -> bool:
+        return self.roles[i] is None and self.cues[i].kind is None
+
+    def decide(self, i: int, role: str, rule: str) -> None:
+        self.roles[i], self.rules[i] = role, rule
+
+    def pair(self, caption: int, credit: int, caption_rule: str, credit_rule: str = "") -> None:
+        self.decide(caption, "caption", caption_rule)
+        self.decide(credit, "credit", credit_rule)
+        self.credit_of[caption] = credit
+
+    def can_caption(self, i: int) -> bool:
+        """Free to become a caption: undecided, not the headline, no credit of its own."""
+        return (
+            self.head < i < len(self.texts)
+            and self.roles[i] is None
+            and self.cues[i].kind in (None, "caption")
+            and not self.cues[i].credit
+        )
+
+
+def assign_roles(texts: list[str]) -> Draft:
+    """Every line's role and the rule that decided it."""
+    texts = [visible(text) if "<" in text else text for text in texts]
+    # Pages repeat lines ("Advertisement", share buttons, a credit): read each distinct one once.
+    read: dict[str, Cue] = {}
+    cues = [
+        read[text] if text in read else read.setdefault(text, read_line(text)) for text in texts
+    ]
+    draft = Draft(texts, cues, [None] * len(texts), [""] * len(texts), {})
+    for i, cue in enumerate(cues):
+        if cue.kind in ("furniture", "teaser", "byline", "dateline"):
+            draft.roles[i] = cue.kind
+    draft.head = next((i for i, cue in enumerate(cues) if cue.kind != "furniture"), 0)
+    draft.decide(draft.head, "headline", "first-text-line")
+    for run in PASSES:
+        run(draft)
+    roles = draft.roles
+    for i, cue in enumerate(cues):
+        if roles[i] is None:
+            if cue.kind == "caption":
+                roles[i] = "caption"
+            elif cue.kind is None and looks_like_title(texts[i]):
+                draft.decide(i, "teaser", "title-shaped-link")
+            else:
+                draft.decide(i, "paragraph", "plain-text")
+        if cue.kind == roles[i] and cue.rule:
+            draft.rules[i] = cue.rule  # the line rule's decision, kept by the passes
+    return draft
+
+
+def attach_credits(draft: Draft) -> None:
+    """A credit takes the caption above it, else one directly below (BBC), else stands alone."""
+    for i, cue in enumerate(draft.cues):
+        if cue.kind != "credit" or draft.roles[i] is not None:
+            continue
+        below = i + 1
+        if draft.can_caption(i - 1):
+            draft.pair(i - 1, i, "caption-above-credit")
+        elif (
+            draft.can_caption(below)
+            and draft.cues[below].kind == "caption"
+            and not (below + 1 < len(draft.cues) and draft.cues[below + 1].kind == "credit")
+        ):
+            draft.pair(below, i, "caption-below-credit")
+        else:
+            draft.roles[i] = "credit"
+
+
+def attach_name_credits(draft: Draft) -> None:
+    """A bare name ("Emil Salman") under a line shaped like a caption is its photographer."""
+    for i in range(1, len(draft.texts)):
+        above = i - 1
+        if (
+            draft.cues[above].kind == "caption"
+            and draft.plain(i)
+            and draft.can_caption(above)
+            and is_bare_name(draft.texts[i], min_words=1)
+        ):
+            draft.pair(above, i, "caption-above-credit", "photographer-name")
+
+
+def mark_dek(draft: Draft) -> None:
+    """The first line after the headline, when it reads as a summary and leaves a body."""
+    after = [i for i in range(draft.head + 1, len(draft.texts)) if draft.roles[i] != "furniture"]
+    if not after or not draft.plain(after[0]):
+        return
+    candidate, text = after[0], draft.texts[after[0]]
+    if (
+        len(text) > 320
+        or GLUED_DATELINE.match(text)
+        or text.rstrip(CLOSERS)[-1:] in (",", ";", ":")
+    ):
+        return
+    if is_bare_name(text):  # "Joshua Caplan" under the headline is an author, not a dek
+        draft.decide(candidate, "byline", "author-under-headline")
+        return
+    followed_by = draft.cues[after[1]].kind if len(after) > 1 else None
+    if ends_with_full_stop(text) and followed_by not in ("byline", "dateline", "wire"):
+        return
+    # Taking the dek must leave a body: some later line that will be a paragraph.
+    if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
+        draft.decide(candidate, "dek", "dek-summary")
+
+
+def resolve_wires(draft: Draft) -> None:
+    """A wire name alone: a byline in the header or after the story, else the credit above it."""
+    if not any(cue.kind == "wire" for cue in draft.cues):
+        return
+    # Past the last line a reader sees as text, only sign-offs and page furniture remain.
+    body_end = max(
+        (i for i, cue in enumerate(draft.cues) if cue.kind in (None, "caption")), default=0
+    )
+    for i, cue in enumerate(draft.cues):
+        if cue.kind != "wire" or draft.roles[i] is not None:
+            continue
+        in_body = draft.roles[i - 1] not in HEADER_ROLES and i < body_end
+        if in_body and draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= 400:
+            draft.pair(i - 1, i, "caption-above-credit", "wire-credit")
+        else:
+            draft.decide(i, "byline", cue.rule)
+
+
+def extend_bylines(draft: Draft) -> None:
+    """Names under the header ("Anushka Asthana in Brussels") or a byline ("Los Angeles Times")."""
+    for i in range(1, len(draft.texts)):
+        text = draft.texts[i]
+        if (
+            draft.roles[i - 1] in HEADER_ROLES
+            and draft.plain(i)
+            and len(text) <= 60
+            and not ends_with_full_stop(text)
+            and (is_name_list(text) or JOB_TITLE.search(text))
+        ):
+            draft.decide(i, "byline", "byline-continued")
+
+
+def mark_lists(draft: Draft) -> None:
+    """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
+    role = None
+    for i, text in enumerate(draft.texts):
+        if (
+            role
+            and draft.plain(i)
+            and (role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text)))
+        ):
+            draft.decide(i, role, _LISTED[role])
+        continues = role != "caption" and draft.roles[i] == role
+        role = draft.cues[i].opens or (role if continues else None)
+
+
+PASSES = (attach_credits, attach_name_credits, mark_dek, resolve_wires, extend_bylines, mark_lists)

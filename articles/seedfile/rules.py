@@ -1,0 +1,443 @@
+"""The line rules: what a line says about itself, read alone, as one table of named rules.
+
+Each entry names the role it gives, its pattern or reader function, its own guard (the longest
+line it applies to; for a searched pattern, the words a line must hold) and the example lines it
+exists for: tests/seedfile/test_rules.py parses every example and checks that this rule decided
+it, with this role. Rules run in the order of LINE_RULES and the first that recognises a line
+wins; passes.py then decides what depends on the lines around (the headline, the dek, which
+caption a credit belongs to). matching.py derives every speed guard from this table, so adding
+a phrase is one entry, or one alternative in an entry's pattern, that nothing can shadow.
+"""
+
+import re
+
+from articles.seedfile import readers, shapes
+from articles.seedfile.matching import Rule, compile_rules, widest
+from articles.seedfile.readers import Reader
+
+FURNITURE_MAX = 300  # longer lines are text, whatever words they use
+TEASER_MAX = 300
+BYLINE_MAX = 250
+DATELINE_MAX = 80
+GLUED_CAPTION_MAX = 800
+CREDIT_MAX = 120
+CAPTION_MAX = 500
+
+
+def furniture(name: str, pattern: str, *examples: str, how: str = "full", keywords=()) -> Rule:
+    """A furniture pattern, judged on the lower-cased line of at most FURNITURE_MAX characters."""
+    return Rule(name, "furniture", examples, pattern, how, tuple(keywords), None, FURNITURE_MAX)
+
+
+def reader(name: str, role: str, read: Reader, max_chars: int, *examples: str) -> Rule:
+    """A rule decided by a function of the line (lower-cased for furniture)."""
+    return Rule(name, role, examples, read=read, max_chars=max_chars)
+
+
+# Headings whose next lines share a role: links, topic tags, or (one line) the caption.
+LIST_HEADINGS = (
+    (
+        re.compile(
+            r"related(?: stories| articles| content| coverage| posts| links| reading)?"
+            r"|more on this (?:story|topic)|you (?:may|might) also like|recommended(?: for you)?"
+            r"|most (?:read|popular|viewed)|more stories|top stories"
+        ),
+        "teaser",
+    ),
+    (re.compile(r"related topics|topics|tags|more on|more about|explore"), "furniture"),
+    (re.compile(r"image caption|media caption|photo caption|caption"), "caption"),
+)
+
+FURNITURE_RULES = (
+    reader(
+        "markup-only", "furniture", readers.read_markup_only, 0, "<div><script>x()</script></div>"
+    ),
+    # Whole lines of page chrome.
+    furniture(
+        "advertisement",
+        r"advertisements?|advertising|advert|ads?|sponsored(?: content| links?| stories)?"
+        r"|promoted(?: content| stories)?|paid (?:content|post)|partner content|supported by"
+        r"|advertisement\s*[-–—:]\s*(?:continue reading|story continues)(?: below)?",
+        "Advertisement",
+        "Sponsored content",
+        "ADVERTISEMENT - CONTINUE READING BELOW",
+    ),
+    furniture(
+        "continue-reading",
+        r"(?:the )?(?:story|article|content|text) continues(?: (?:below|after)(?: (?:this|the))?"
+        r"(?: advertisement| ad)?)?"
+        r"|continue reading(?: (?:below|the main story|after (?:the )?advertisement))?"
+        r"|scroll (?:down )?to (?:continue|read)(?: with content)?"
+        r"|skip (?:advertisement|ad|to (?:main )?content|next section)",
+        "Story continues below",
+        "Continue reading the main story",
+    ),
+    furniture(
+        "comments",
+        r"comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read) comments|leave a comment"
+        r"|add (?:a )?comment|join the (?:conversation|discussion)|post a comment",
+        "Comments",
+        "12 comments",
+        "Join the conversation",
+    ),
+    furniture(
+        "list-heading",
+        r"related(?: topics| stories| articles| content| coverage| posts| links| reading)?"
+        r"|topics|tags|more on this (?:story|topic)|you (?:may|might) also like"
+        r"|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)"
+        r"|trending(?: now)?|editor['’]?s['’]? picks|top stories|latest(?: news| stories)?"
+        r"|more stories|from the web|around the web|promoted stories|more (?:on|about)|explore",
+        "Related Topics",
+        "You may also like",
+        "Most Read",
+    ),
+    furniture(
+        "tag-list",
+        r"(?:tags?|filed under|topics|categories|posted in)\s*:.*",
+        "Tags: Iran, Syria, Israel",
+        "Filed under: World news",
+    ),
+    furniture(
+        "caption-label",
+        r"image copyright|image caption|media caption|image source|photo caption|caption",
+        "Image copyright",
+        "Image caption",
+    ),
+    furniture(
+        "media-player",
+        r"media playback is unsupported on your device|(?:play|watch|replay) (?:video|now)"
+        r"|video|audio|listen(?: to (?:this )?(?:article|story))?|(?:photo|image|video) gallery"
+        r"|view (?:gallery|photos|slideshow|full caption)|click to (?:enlarge|expand|play)"
+        r"|enlarge(?: this image)?|hide caption|toggle caption|photos?|images?|gallery"
+        r"|watch(?: below| video| now| live)?",
+        "Media playback is unsupported on your device",
+        "Play video",
+        "Hide caption",
+    ),
+    furniture(
+        "navigation",
+        r"close|menu|next|previous|prev|back to top|loading(?:\.\.\.|…)?|show more|read less"
+        r"|report an? (?:error|typo)|log ?in|sign ?in|register|home|please wait(?:\.\.\.|…)?"
+        r"|story highlights|click the alert icon to follow topics",
+        "Back to top",
+        "Loading...",
+        "Report an error",
+    ),
+    furniture(
+        "subscribe-button",
+        r"subscribe(?: now| today)?|already a subscriber\??|(?:free )?sign up(?: now| today| here"
+        r"| for free)?",
+        "Subscribe now",
+        "Already a subscriber?",
+        "Sign up",
+    ),
+    furniture(
+        "share-prompt",
+        r"share(?: or comment on)? (?:this|the)(?: article| story| page| post)?"
+        r"|share (?:on|via) \w+(?: \w+)?|(?:email|contact) the (?:author|reporter)"
+        r"|(?:tweet|email|e-mail|print) this(?: article| story| page)?|print this (?:article|page)"
+        r"|send (?:in|via|by|to) (?:e-?mail|whatsapp|messenger|a friend)",
+        "Share this article",
+        "Share on Facebook",
+        "Send in e-mail",
+    ),
+    furniture("bare-date-label", r"updated|published|posted", "Updated", "Published"),
+    furniture(
+        "trust-principles",
+        r"our standards: the thomson reuters trust principles\.",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+    ),
+    furniture("punctuation-only", r"[\W_]*", "___", "* * *", "•"),
+    reader(
+        "button-run",
+        "furniture",
+        readers.read_button_run,
+        FURNITURE_MAX,
+        "Twitter Facebook Google Plus",
+        "Share 12",
+        "Yes No",
+    ),
+    # Lines that open like a notice or a prompt.
+    furniture(
+        "click-here", r"click (?:here|to)\b", "Click here for the full interview", how="start"
+    ),
+    furniture(
+        "copyright-notice",
+        r"copyright\s*(?:©\s*)?\d{4}",
+        "Copyright 2017 The Associated Press. All rights reserved.",
+        how="start",
+    ),
+    furniture(
+        "javascript-notice",
+        r"please enable javascript\b",
+        "Please enable JavaScript to view the comments",
+        how="start",
+    ),
+    furniture(
+        "follow-us",
+        r"follow (?:us|him|her|them|@\w+|\w+(?: \w+)?) on (?:twitter|facebook|instagram|linkedin)",
+        "Follow us on Twitter for the latest news",
+        how="start",
+    ),
+    furniture(
+        "reprint-notice",
+        r"this (?:article|story|piece|content|report) (?:has been|was|is) (?:originally )?"
+        r"(?:re)?(?:printed|published|posted|reproduced)\b"
+        r"|a version of this article appears in print\b",
+        "This article was originally published on The Conversation.",
+        "A version of this article appears in print on September 28, 2017.",
+        how="start",
+    ),
+    furniture(
+        "opinion-disclaimer",
+        r"the views (?:and opinions )?expressed\b",
+        "The views expressed in this article are the author's own.",
+        how="start",
+    ),
+    # Phrases that make a line a prompt or a notice wherever they stand in it.
+    furniture(
+        "newsletter-prompt",
+        r"sign(?:ing)? up\b.{0,80}\b(?:newsletters?|inbox|alerts?|e-?mails?|updates|briefing)\b"
+        r"|(?:newsletters?|briefing)\b.{0,80}\b(?:sign up|subscribe)\b"
+        r"|subscribe to (?:our|the)\b|(?:in|to) your inbox\b|never miss (?:a|an|our|the)\b",
+        "Sign up for our daily newsletter on the Middle East",
+        "Get the best of the news delivered to your inbox every morning",
+        how="search",
+        keywords=("sign", "subscribe", "inbox", "never miss"),
+    ),
+    furniture(
+        "app-prompt",
+        r"(?:download|get) (?:our|the)\b.{0,60}\bapp\b",
+        "Download our free app for breaking news",
+        how="search",
+        keywords=("app",),
+    ),
+    furniture(
+        "social-prompt",
+        r"like us on facebook",
+        "Like us on Facebook to see similar stories",
+        how="search",
+        keywords=("facebook",),
+    ),
+    furniture(
+        "rights-notice",
+        r"all rights reserved|may not be (?:re)?published, broadcast, rewritten,? or redistributed",
+        "© 2017 Cable News Network. All Rights Reserved.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        how="search",
+        keywords=("reserved", "may not be"),
+    ),
+    furniture(
+        "cookie-notice",
+        r"uses? cookies\b",
+        "This site uses cookies to improve your experience.",
+        how="search",
+        keywords=("cookies",),
+    ),
+)
+
+_PHOTO_AGENCY = shapes.PHOTO_AGENCY.pattern
+
+TEXT_RULES = (
+    reader(
+        "link-label",
+        "teaser",
+        readers.read_teaser_label,
+        TEASER_MAX,
+        "Read more:",
+        "See also",
+        "Also on Haaretz:",
+    ),
+    reader(
+        "marked-link",
+        "teaser",
+        readers.read_marked_teaser,
+        TEASER_MAX,
+        ">> Israel's Explosive Message to Russia >>",
+        "Why the bridge matters to the city »",
+    ),
+    reader(
+        "labelled-link",
+        "teaser",
+        readers.read_labelled_teaser,
+        TEASER_MAX,
+        "READ MORE: Iran's army chief visits Damascus",
+        "Related: Why the bridge matters",
+    ),
+    reader(
+        "signed-byline",
+        "byline",
+        readers.read_signed_byline,
+        BYLINE_MAX,
+        "By Noah Bierman and Chris Megerian",
+        "by Ben Hubbard Sept. 27, 2017",
+        "— Jane Doe",
+    ),
+    reader(
+        "contributors",
+        "byline",
+        readers.read_contributors,
+        BYLINE_MAX,
+        "Reporting by Jane Doe; Editing by John Smith",
+    ),
+    reader("author-email", "byline", readers.read_email, BYLINE_MAX, "jane.doe@example.com"),
+    reader("author-handle", "byline", readers.read_handle, BYLINE_MAX, "@janedoe"),
+    # A wire name is a byline in the header and after the story; passes.py makes it the
+    # credit of a caption above it in the body.
+    reader(
+        "wire-name",
+        "byline",
+        readers.read_wire,
+        widest(shapes.WIRE.pattern),
+        f"Council Approves Plan for New Bridge\n{'The council voted on Tuesday.'}\n* Reuters",
+        "Council Approves Plan for New Bridge\n* ASSOCIATED PRESS\nThe council voted on Tuesday.",
+    ),
+    reader(
+        "place-dateline",
+        "dateline",
+        readers.read_place_dateline,
+        DATELINE_MAX,
+        "BEIRUT (Reuters) -",
+        "WASHINGTON —",
+    ),
+    reader(
+        "date-only",
+        "dateline",
+        readers.read_date_only,
+        DATELINE_MAX,
+        "Updated 10:29 AM ET, Wed September 27, 2017",
+        "27 Sep 2017",
+    ),
+    # Captions with their credit glued to them.
+    reader(
+        "bbc-credit-and-caption",
+        "caption",
+        readers.glued(
+            lambda text: 0,
+            r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$",
+        ),
+        GLUED_CAPTION_MAX,
+        "Image copyright Getty Images Image caption Pope Francis waves to the crowd",
+    ),
+    reader(
+        "credit-then-caption",
+        "caption",
+        readers.glued(
+            lambda text: 0,
+            rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY}|[A-Z][A-Z0-9&./-]+"
+            r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$",
+        ),
+        GLUED_CAPTION_MAX,
+        "© EPA Pope Francis's trip to Myanmar is his first",
+    ),
+    reader(
+        "caption-then-labelled-credit",
+        "caption",
+        readers.glued(
+            lambda text: 0 if ":" in text or "Credit" in text else None,
+            r"\s(?P<credit>(?:(?:Photograph|Photos?|Pictures?|Image|Illustration|Composite|Credit"
+            r"|Photo credit)\s*:|Credit(?= [A-Z]))\s*[^:]{2,80})$",
+        ),
+        GLUED_CAPTION_MAX,
+        "Protesters gather outside parliament in 1975. Photograph: Getty Images",
+    ),
+    reader(
+        "caption-then-bracketed-credit",
+        "caption",
+        readers.glued(
+            lambda text: 0 if text.endswith((")", "]")) else None,
+            r"(?P<credit>[(\[][^()\[\]]{2,80}[)\]])$",
+        ),
+        GLUED_CAPTION_MAX,
+        "A boy walks past a mural in Kabul on Monday. (AP Photo/Rahmat Gul)",
+    ),
+    # "… in Kabul. Dibyangshu Sarkar/AFP/Getty Images": after the last sentence, so the credit
+    # holds no ". ". Nearly every paragraph has a last sentence, so this runs on most lines: it
+    # starts at the last sentence break, its loop is unrolled into runs of plain characters,
+    # and possessive (a line holds no newline, so giving characters back could never match).
+    reader(
+        "caption-then-credit",
+        "caption",
+        readers.glued(
+            readers.after_last_sentence_break,
+            r"[.!?\"”’]\s+(?P<credit>[^.!?\s][^!?.]*+(?:\.(?!\s)[^!?.]*+)*+)$",
+        ),
+        GLUED_CAPTION_MAX,
+        "Rescuers search the rubble in Kolkata. Dibyangshu Sarkar/AFP/Getty Images",
+    ),
+    reader(
+        "caption-then-copyright",
+        "caption",
+        readers.glued(lambda text: 0 if "©" in text else None, r"\s(?P<credit>©\s*[^©]{1,60})$"),
+        GLUED_CAPTION_MAX,
+        "Pope Francis greets pilgrims in Rome © EPA",
+    ),
+    # Credits alone on their line: the caption they belong to is decided in passes.py.
+    reader(
+        "labelled-credit",
+        "credit",
+        readers.credit_when(shapes.is_labelled_credit),
+        CREDIT_MAX,
+        "Photo: DPA",
+        "Image copyright Getty Images",
+        "צילום: אמיל סלמן",
+    ),
+    reader(
+        "copyright-credit",
+        "credit",
+        readers.credit_when(shapes.is_copyright_credit),
+        CREDIT_MAX,
+        "© EPA",
+    ),
+    reader(
+        "slash-credit",
+        "credit",
+        readers.credit_when(shapes.is_slash_credit),
+        CREDIT_MAX,
+        "Bilal Hussein / AP",
+        "AFP/Getty Images",
+    ),
+    reader(
+        "photo-agency",
+        "credit",
+        readers.credit_when(shapes.is_photo_agency),
+        CREDIT_MAX,
+        "Getty Images",
+        "(Shutterstock)",
+    ),
+    # Captions with no credit glued to them.
+    reader(
+        "caption-label-text",
+        "caption",
+        readers.read_caption_label,
+        CAPTION_MAX,
+        "Image caption Crowds gather in the square",
+    ),
+    reader(
+        "caption-opener",
+        "caption",
+        readers.caption_when(readers.is_caption_opener),
+        CAPTION_MAX,
+        "FILE - A view of the bridge over the river",
+        "In this photo taken on Monday, a man walks past the council building",
+    ),
+    reader(
+        "reuters-caption",
+        "caption",
+        readers.caption_when(readers.is_reuters_caption),
+        CAPTION_MAX,
+        "A girl walks in the rain in Delhi. Picture taken with a mobile phone",
+    ),
+    reader(
+        "caption-date",
+        "caption",
+        readers.caption_when(shapes.ends_with_caption_date),
+        CAPTION_MAX,
+        "Tayyip Erdogan meets Mohammad Baqeri in Ankara, Turkey, August 16, 2017.",
+    ),
+)
+
+LINE_RULES = FURNITURE_RULES + TEXT_RULES
+
+
+read_line = compile_rules(LINE_RULES, LIST_HEADINGS)

@@ -1,0 +1,124 @@
+"""The word lists the line rules read: calendar words, name particles, buttons, agencies.
+
+Adding a wire agency, a photo agency or a share button is one edit here; the rules in
+rules.py and the line shapes in shapes.py build their patterns from these lists.
+"""
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of `text`."""
+    return frozenset(text.split())
+
+
+WEEKDAYS = words(
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "mon tue tues wed thu thur thurs fri sat sun"
+)
+MONTHS = words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+# Capitalised words that follow "By" in sentences ("By Monday, …", "By Then"), never in names.
+NOT_NAMES = (
+    WEEKDAYS
+    | MONTHS
+    | words(
+        "then now far contrast comparison law day night noon midnight morning afternoon evening "
+        "tonight tomorrow today yesterday early late next last this that these those some most "
+        "many all design default nature chance accident way"
+    )
+)
+# Lower-case words allowed inside a name or organisation ("Ludwig van Beethoven", "Times of
+# India", "Special to CNN").
+NAME_PARTICLES = words(
+    "de da di del della der den van von la le du dos das bin ibn al el ter ten y "
+    "of for at the in on via to staff"
+)
+# Words a Title Case headline leaves in lower case.
+MINOR_WORDS = words(
+    "a an and as at but by for from in into of on onto or nor over per the to up via vs vs. with"
+)
+# Prefixes of Arabic names ("al-Assad", "el-Sisi") that may be in lower case.
+ARABIC_NAME_PREFIXES = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "abu", "abd"]
+
+# Share, social and poll buttons: a line made only of these (and counts) is a widget.
+BUTTON_WORDS = words(
+    "twitter facebook google plus google+ g+ share shares email e-mail mail whatsapp print "
+    "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
+    "save x vk instagram youtube comment comments more yes no maybe vote results "
+    "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
+)
+
+# Wire services, as regex alternatives (case-insensitive), in the order they are tried.
+WIRE_AGENCIES = (
+    "(?:the )?associated press",
+    "reuters",
+    "afp",
+    "agence france[- ]presse",
+    "ap",
+    "dpa",
+    "xinhua",
+    "bloomberg(?: news)?",
+    "upi",
+    "tass",
+    "efe",
+    "ansa",
+    "anadolu(?: agency)?",
+    "press association",
+    "pa media",
+    "ians",
+    "pti",
+    "wire services",
+    "news agencies",
+    "agencies",
+    "(?:guardian )?staff and agencies",
+)
+# Photo agencies and picture desks, as regex alternatives (case-insensitive), in the order
+# they are tried: a credit glued before a caption ends where the first that fits ends.
+PHOTO_AGENCIES = (
+    "getty(?: images)?",
+    "shutterstock",
+    "alamy(?: stock photo)?",
+    "istock(?:photo)?",
+    "epa(?:-efe)?",
+    "ap photo",
+    "corbis",
+    "handout",
+    "pool(?: photo)?",
+    "sipa(?: press)?",
+    "zuma(?: press)?",
+    "rex(?: features)?",
+    "abaca(?: press)?",
+    "afp via getty images",
+    "getty images for [\\w ]{2,30}",
+)
+# Labels that open a photo credit ("Photo: …", "Image copyright …", "צילום: …").
+CREDIT_LABELS = (
+    "image copyright",
+    "image source",
+    "(?:photo |image |picture )?courtesy(?: of)?",
+    "copyright",
+    "(?:photo |image )?credits?",
+    "photo(?:graph)?s?",
+    "pictures?",
+    "images?",
+    "illustration",
+    "graphic",
+    "composite",
+    "foto",
+    "צילום",
+    "تصوير",
+)
+# Month and weekday names as written in dates ("Sept.", "Wednesday").
+MONTH_NAME = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Time-zone abbreviations a date line may end in ("10:29 AM ET").
+TIME_ZONES = r"[ecmp][sd]?t|gmt|bst|utc|cet|cest|idt|ist|msk"
+
+
+def longest_first(options: frozenset[str]) -> str:
+    """Regex alternatives of a set of words, longest first so that "sept" goes before "sep"."""
+    return "|".join(sorted(options, key=len, reverse=True))
