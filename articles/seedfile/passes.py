@@ -46,14 +46,6 @@ PASS_RULES = (
         ),
     ),
     PassRule(
-        "caption-below-credit",
-        "caption",
-        (
-            f"Council Approves Bridge\nBy Jane Doe\nGetty Images\n"
-            f"* Image caption Workers on the bridge\n{_BODY}",
-        ),
-    ),
-    PassRule(
         "photographer-name",
         "credit",
         (
@@ -187,7 +179,7 @@ def attach_credits(draft: Draft) -> None:
             and draft.cues[below].kind == "caption"
             and not (below + 1 < len(draft.cues) and draft.cues[below + 1].kind == "credit")
         ):
-            draft.pair(below, i, "caption-below-credit")
+            draft.pair(below, i, draft.cues[below].rule)  # already a caption by its own rule
         else:
             draft.roles[i] = "credit"
 
