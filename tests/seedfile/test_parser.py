@@ -22,10 +22,12 @@ from articles.seedfile.parser import (
 
 FIXTURES = Path(__file__).resolve().parent / "files"
 SEED_NAME = "000_ce89d911b5e9762c.txt"
+REPO = Path(__file__).resolve().parents[2]
+# The seed ships in seeds/; a checkout without it may have the shared copy beside the repository.
 SEED = next(
     (
         folder / SEED_NAME
-        for folder in (Path(__file__).resolve().parents[2] / "seeds", Path("/work/shared/seeds"))
+        for folder in (REPO / "seeds", REPO.parent / "shared" / "seeds")
         if (folder / SEED_NAME).exists()
     ),
     None,
