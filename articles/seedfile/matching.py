@@ -36,6 +36,7 @@ class Rule:
     keywords: tuple[str, ...] = ()  # "search": a line holding none of these cannot match
     read: Reader | None = None
     max_chars: int = MAX_LINE_CHARS  # its guard: longer lines never reach it
+    confidence: float = 0.9  # how often a line it recognises really has its role
 
 
 def widest(pattern: str) -> int:

@@ -61,13 +61,14 @@ ROLES = (
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank source line (1-based number), whitespace-normalised, with its role and
-    the name of the rule that decided it (rules.py, passes.py)."""
+    """One non-blank source line (1-based number), whitespace-normalised, with its role, the
+    name of the rule that decided it (rules.py, passes.py) and that rule's confidence."""
 
     number: int
     text: str
     role: str
     rule: str = ""
+    confidence: float = 1.0  # 0-1: how sure the rule is; low ones are worth an editor's look
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ class ParsedArticle:
         # The importer's second process pickles every parsed file back: as plain tuples,
         # an article loads in about 80 µs instead of 190 µs field by field (issue 6).
         blocks = tuple((b.kind, b.text, b.credit, b.lines, b.source) for b in self.blocks)
-        lines = tuple((line.number, line.text, line.role, line.rule) for line in self.lines)
+        lines = tuple(
+            (line.number, line.text, line.role, line.rule, line.confidence) for line in self.lines
+        )
         header = (self.headline, self.dek, self.byline, self.dateline)
         return (_unpickle_article, (*header, blocks, lines, self.warnings))
 
@@ -161,10 +164,8 @@ def _parse_text(text: str, warnings: list[str]) -> ParsedArticle:
         (number, clean) for number, clean in enumerate(normalised_lines(text), start=1) if clean
     ]
     draft = assign_roles([clean for _, clean in numbered])
-    lines = [
-        Line(number, clean, role, rule)
-        for (number, clean), role, rule in zip(numbered, draft.roles, draft.rules, strict=True)
-    ]
+    decided = zip(numbered, draft.roles, draft.rules, draft.confidences, strict=True)
+    lines = [Line(number, clean, role, rule, conf) for (number, clean), role, rule, conf in decided]
     if "paragraph" not in draft.roles:
         raise SeedError(
             "the article has a headline but no body text", line=lines[draft.head].number

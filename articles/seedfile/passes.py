@@ -6,11 +6,11 @@ records the rule that decided it: its own line rule when the passes kept that ru
 else the pass that gave it its role.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
 from articles.seedfile.readers import GLUED_DATELINE, Cue
-from articles.seedfile.rules import read_line
+from articles.seedfile.rules import LINE_RULES, read_line
 from articles.seedfile.shapes import (
     CLOSERS,
     JOB_TITLE,
@@ -31,12 +31,16 @@ class PassRule:
     name: str
     role: str
     examples: tuple[str, ...]
+    confidence: float = 0.8
 
 
 _BODY = "The council said on Tuesday that the road would reopen next month."
 PASS_RULES = (
     PassRule(
-        "first-text-line", "headline", (f"Advertisement\n* Council Approves Bridge\n{_BODY}",)
+        "first-text-line",
+        "headline",
+        (f"Advertisement\n* Council Approves Bridge\n{_BODY}",),
+        confidence=0.9,
     ),
     PassRule(
         "caption-above-credit",
@@ -44,6 +48,7 @@ PASS_RULES = (
         (
             f"Council Approves Bridge\n{_BODY}\n* Workers on the bridge on Monday.\nPhoto: DPA\n{_BODY}",
         ),
+        confidence=0.85,
     ),
     PassRule(
         "photographer-name",
@@ -51,14 +56,19 @@ PASS_RULES = (
         (
             f"Council Approves Bridge\n{_BODY}\nThe bridge in Haifa, August 16, 2017.\n* Emil Salman\n{_BODY}",
         ),
+        confidence=0.75,
     ),
     PassRule(
         "dek-summary",
         "dek",
         (f"Council Approves Bridge\n* The vote ends a decade of delays\n{_BODY}",),
+        confidence=0.7,
     ),
     PassRule(
-        "author-under-headline", "byline", (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",)
+        "author-under-headline",
+        "byline",
+        (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",),
+        confidence=0.7,
     ),
     PassRule(
         "wire-credit",
@@ -66,21 +76,25 @@ PASS_RULES = (
         (
             f"Council Approves Bridge\n{_BODY}\nWorkers on the bridge on Monday.\n* Reuters\n{_BODY}",
         ),
+        confidence=0.8,
     ),
     PassRule(
         "byline-continued",
         "byline",
         (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),
+        confidence=0.7,
     ),
     PassRule(
         "link-under-heading",
         "teaser",
         (f"Council Approves Bridge\n{_BODY}\nRelated stories\n* Why the bridge matters\n{_BODY}",),
+        confidence=0.75,
     ),
     PassRule(
         "topic-under-heading",
         "furniture",
         (f"Council Approves Bridge\n{_BODY}\nRelated Topics\n* Transport\n{_BODY}",),
+        confidence=0.75,
     ),
     PassRule(
         "caption-under-label",
@@ -88,14 +102,21 @@ PASS_RULES = (
         (
             f"Council Approves Bridge\n{_BODY}\nImage caption\n* Workers on the new bridge.\n{_BODY}",
         ),
+        confidence=0.85,
     ),
     PassRule(
         "title-shaped-link",
         "teaser",
         (f"Council Approves Bridge\n{_BODY}\n* Why The City Needs A New Bridge Now\n{_BODY}",),
+        confidence=0.6,
     ),
-    PassRule("plain-text", "paragraph", (f"Council Approves Bridge\n{_BODY}\n* {_BODY}",)),
+    PassRule(
+        "plain-text", "paragraph", (f"Council Approves Bridge\n{_BODY}\n* {_BODY}",), confidence=0.8
+    ),
 )
+CONFIDENCE = {rule.name: rule.confidence for rule in (*LINE_RULES, *PASS_RULES)}
+SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be page junk
+
 # The rule that puts a line under a list heading in the heading's role.
 _LISTED = {
     "teaser": "link-under-heading",
@@ -114,6 +135,7 @@ class Draft:
     rules: list[str]
     credit_of: dict[int, int]  # caption index -> index of its credit line
     head: int = 0
+    confidences: list[float] = field(default_factory=list)
 
     def plain(self, i: int) -> bool:
         return self.roles[i] is None and self.cues[i].kind is None
@@ -163,7 +185,16 @@ def assign_roles(texts: list[str]) -> Draft:
                 draft.decide(i, "paragraph", "plain-text")
         if cue.kind == roles[i] and cue.rule:
             draft.rules[i] = cue.rule  # the line rule's decision, kept by the passes
+    draft.confidences = [line_confidence(r, t) for r, t in zip(draft.rules, texts, strict=True)]
     return draft
+
+
+def line_confidence(rule: str, text: str) -> float:
+    """How sure the parser is of a line's role: its rule's confidence, less for a short plain
+    line that does not end a sentence (a scrap of page the rules do not know)."""
+    if rule == "plain-text" and len(text) < SHORT_TEXT and not ends_with_full_stop(text):
+        return 0.5
+    return CONFIDENCE[rule]
 
 
 def attach_credits(draft: Draft) -> None:

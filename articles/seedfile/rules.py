@@ -26,12 +26,16 @@ CAPTION_MAX = 500
 
 def furniture(name: str, pattern: str, *examples: str, how: str = "full", keywords=()) -> Rule:
     """A furniture pattern, judged on the lower-cased line of at most FURNITURE_MAX characters."""
-    return Rule(name, "furniture", examples, pattern, how, tuple(keywords), None, FURNITURE_MAX)
+    return Rule(
+        name, "furniture", examples, pattern, how, tuple(keywords), None, FURNITURE_MAX, 0.95
+    )
 
 
-def reader(name: str, role: str, read: Reader, max_chars: int, *examples: str) -> Rule:
+def reader(
+    name: str, role: str, read: Reader, max_chars: int, *examples: str, confidence: float = 0.9
+) -> Rule:
     """A rule decided by a function of the line (lower-cased for furniture)."""
-    return Rule(name, role, examples, read=read, max_chars=max_chars)
+    return Rule(name, role, examples, read=read, max_chars=max_chars, confidence=confidence)
 
 
 # Headings whose next lines share a role: links, topic tags, or (one line) the caption.

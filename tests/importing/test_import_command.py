@@ -142,10 +142,12 @@ def test_dry_run_json_gives_line_roles_for_files_parsed_in_the_second_process(tm
 
 
 def test_dry_run_json_names_the_rule_that_decided_each_line():
-    """Each line of --dry-run --json is [number, role, rule]: why the parser gave it that role."""
+    """Each line of --dry-run --json is [number, role, rule, confidence]: why it has its role."""
     code, out, _ = run("--dry-run", "--json", str(SEED))
     assert code == 0
-    lines = {number: (role, rule) for number, role, rule, *_ in json.loads(out)["lines"]}
+    records = json.loads(out)["lines"]
+    assert all(0 < confidence <= 1 for *_, confidence in records)
+    lines = {number: (role, rule) for number, role, rule, _ in records}
     assert lines[1] == ("headline", "first-text-line")
     assert lines[3] == ("dek", "dek-summary")
     assert lines[5] == ("caption", "caption-date")

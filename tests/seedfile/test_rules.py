@@ -40,3 +40,11 @@ def test_every_rule_has_a_unique_name_and_at_least_one_example():
     names = [rule.name for rule in rules]
     assert len(names) == len(set(names))
     assert [rule.name for rule in rules if not rule.examples] == []
+
+
+def test_each_line_carries_a_confidence_lower_for_a_scrap_than_for_a_sentence():
+    """A plain sentence is a surer paragraph than a short scrap of page the rules do not know."""
+    article = parse("\n".join([HEADLINE, BODY, "Weather tomorrow", BODY]))
+    sentence, scrap = article.lines[1], article.lines[2]
+    assert (sentence.role, scrap.role) == ("paragraph", "paragraph")
+    assert 0 < scrap.confidence < sentence.confidence <= 1

@@ -108,7 +108,10 @@ def report_json(report: FileReport) -> str:
             byline=parsed.byline,
             dateline=parsed.dateline,
             blocks=[block_json(b) for b in parsed.blocks],
-            lines=[[line.number, line.role, line.rule] for line in parsed.lines],
+            lines=[
+                [line.number, line.role, line.rule, round(line.confidence, 2)]
+                for line in parsed.lines
+            ],
             warnings=list(parsed.warnings),
         )
     return json.dumps(record, ensure_ascii=False)
