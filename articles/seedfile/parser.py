@@ -16,8 +16,11 @@ depend on the lines around. The headline is the first line that is not furniture
 article needs at least one paragraph after it.
 """
 
+import re
 from dataclasses import dataclass
+from datetime import datetime
 
+from articles.seedfile.dates import stated_dates
 from articles.seedfile.decoding import (
     MAX_FILE_BYTES,
     MAX_LINE_CHARS,
@@ -30,7 +33,7 @@ from articles.seedfile.decoding import (
     normalised_lines,
 )
 from articles.seedfile.passes import HEADER_ROLES, Draft, assign_roles
-from articles.seedfile.readers import Cue
+from articles.seedfile.readers import GLUED_DATELINE, Cue
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -88,7 +91,9 @@ class Block:
 
 @dataclass(frozen=True)
 class ParsedArticle:
-    """A parsed seed file. Header fields hold the exact text of their lines, "\\n"-joined."""
+    """A parsed seed file. Header fields hold the exact text of their lines, "\\n"-joined,
+    except a missing headline's: then `headline_missing` is set and `headline` is proposed
+    from the text. `published` and `updated` are the dates its datelines state, if any."""
 
     headline: str
     dek: str
@@ -97,13 +102,21 @@ class ParsedArticle:
     blocks: tuple[Block, ...]
     lines: tuple[Line, ...]
     warnings: tuple[str, ...] = ()
+    headline_missing: bool = False
+    published: datetime | None = None
+    updated: datetime | None = None
+
+    @property
+    def extra(self) -> tuple:
+        """The fields after `warnings`, in order."""
+        return (self.headline_missing, self.published, self.updated)
 
     def without_lines(self) -> "ParsedArticle":
         """The article without its source lines (`lines`, and each block's `lines` and
         `source`): all an import stores, and a third as much to send between processes."""
         blocks = tuple(Block(b.kind, b.text, b.credit) for b in self.blocks)
         header = (self.headline, self.dek, self.byline, self.dateline)
-        return ParsedArticle(*header, blocks, (), self.warnings)
+        return ParsedArticle(*header, blocks, (), self.warnings, *self.extra)
 
     def __reduce__(self):
         # The importer's second process pickles every parsed file back: as plain tuples,
@@ -113,7 +126,7 @@ class ParsedArticle:
             (line.number, line.text, line.role, line.rule, line.confidence) for line in self.lines
         )
         header = (self.headline, self.dek, self.byline, self.dateline)
-        return (_unpickle_article, (*header, blocks, lines, self.warnings))
+        return (_unpickle_article, (*header, blocks, lines, self.warnings, *self.extra))
 
     def source_texts(self) -> list[str]:
         """Every non-blank line's text, in source order, rebuilt from the structured fields."""
@@ -123,7 +136,7 @@ class ParsedArticle:
             for n, text in zip(block.lines, block.source, strict=True)
         }
         header = {
-            "headline": iter([self.headline]),
+            "headline": iter([] if self.headline_missing else [self.headline]),
             "dek": iter([self.dek]),
             "byline": iter(self.byline.split("\n")),
             "dateline": iter(self.dateline.split("\n")),
@@ -134,7 +147,7 @@ class ParsedArticle:
         ]
 
 
-def _unpickle_article(headline, dek, byline, dateline, blocks, lines, warnings) -> ParsedArticle:
+def _unpickle_article(headline, dek, byline, dateline, blocks, lines, *rest) -> ParsedArticle:
     return ParsedArticle(
         headline,
         dek,
@@ -142,7 +155,7 @@ def _unpickle_article(headline, dek, byline, dateline, blocks, lines, warnings) 
         dateline,
         tuple(Block(*block) for block in blocks),
         tuple(Line(*line) for line in lines),
-        warnings,
+        *rest,
     )
 
 
@@ -167,9 +180,8 @@ def _parse_text(text: str, warnings: list[str]) -> ParsedArticle:
     decided = zip(numbered, draft.roles, draft.rules, draft.confidences, strict=True)
     lines = [Line(number, clean, role, rule, conf) for (number, clean), role, rule, conf in decided]
     if "paragraph" not in draft.roles:
-        raise SeedError(
-            "the article has a headline but no body text", line=lines[draft.head].number
-        )
+        has = "no headline and" if draft.headline_missing else "a headline but"
+        raise SeedError(f"the article has {has} no body text", line=lines[draft.head].number)
     if looks_like_html(text):
         warnings = [*warnings, "looks like HTML; stored as plain text"]
     return _build_article(lines, draft, warnings)
@@ -181,6 +193,10 @@ def _build_article(lines: list[Line], draft: Draft, warnings: list[str]) -> Pars
         if line.role in fields:
             fields[line.role].append(line.text)
     header = {role: "\n".join(texts) for role, texts in fields.items()}
+    if draft.headline_missing:
+        first = next(line.text for line in lines if line.role == "paragraph")
+        header["headline"] = propose_headline(first)
+    published, updated = stated_dates(fields["dateline"])
     return ParsedArticle(
         headline=header["headline"],
         dek=header["dek"],
@@ -189,7 +205,28 @@ def _build_article(lines: list[Line], draft: Draft, warnings: list[str]) -> Pars
         blocks=tuple(_build_blocks(lines, draft)),
         lines=tuple(lines),
         warnings=tuple(warnings),
+        headline_missing=draft.headline_missing,
+        published=published,
+        updated=updated,
     )
+
+
+PROPOSED_HEADLINE_MAX = 100
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
+
+
+def propose_headline(text: str) -> str:
+    """A headline for an article without one: the first sentence of `text` (past a dateline
+    such as "WASHINGTON (AP) — "), cut at a word boundary to at most 100 characters."""
+    if dateline := GLUED_DATELINE.match(text):
+        text = text[dateline.end() - 1 :]
+    sentence = _FIRST_SENTENCE.match(text)
+    sentence = (sentence[0] if sentence else text).rstrip(".")
+    if len(sentence) <= PROPOSED_HEADLINE_MAX:
+        return sentence
+    room = sentence[: PROPOSED_HEADLINE_MAX - 1]  # one character left for the ellipsis
+    cut = room.rsplit(" ", 1)[0] if " " in room else room
+    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def _build_blocks(lines: list[Line], draft: Draft) -> list[Block]:

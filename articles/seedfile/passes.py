@@ -21,6 +21,8 @@ from articles.seedfile.shapes import (
 )
 
 HEADER_ROLES = ("headline", "dek", "byline", "dateline")
+HEADLINE_MAX_CHARS = 300  # the stored headline's limit: a longer first line is body text
+LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text too
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,14 @@ class Draft:
     roles: list[str | None]
     rules: list[str]
     credit_of: dict[int, int]  # caption index -> index of its credit line
-    head: int = 0
+    head: int = 0  # the headline's index, or the first text line's when it is missing
+    headline_missing: bool = False
     confidences: list[float] = field(default_factory=list)
+
+    @property
+    def body_start(self) -> int:
+        """The index of the first line after the header's headline."""
+        return self.head if self.headline_missing else self.head + 1
 
     def plain(self, i: int) -> bool:
         return self.roles[i] is None and self.cues[i].kind is None
@@ -151,7 +159,7 @@ class Draft:
     def can_caption(self, i: int) -> bool:
         """Free to become a caption: undecided, not the headline, no credit of its own."""
         return (
-            self.head < i < len(self.texts)
+            self.body_start <= i < len(self.texts)
             and self.roles[i] is None
             and self.cues[i].kind in (None, "caption")
             and not self.cues[i].credit
@@ -170,8 +178,13 @@ def assign_roles(texts: list[str]) -> Draft:
     for i, cue in enumerate(cues):
         if cue.kind in ("furniture", "teaser", "byline", "dateline"):
             draft.roles[i] = cue.kind
-    draft.head = next((i for i, cue in enumerate(cues) if cue.kind != "furniture"), 0)
-    draft.decide(draft.head, "headline", "first-text-line")
+    # Page junk and a bare date may stand above the headline.
+    draft.head = next(
+        (i for i, cue in enumerate(cues) if cue.kind not in ("furniture", "dateline")), 0
+    )
+    draft.headline_missing = reads_as_body(texts[draft.head])
+    if not draft.headline_missing:
+        draft.decide(draft.head, "headline", "first-text-line")
     for run in PASSES:
         run(draft)
     roles = draft.roles
@@ -187,6 +200,16 @@ def assign_roles(texts: list[str]) -> Draft:
             draft.rules[i] = cue.rule  # the line rule's decision, kept by the passes
     draft.confidences = [line_confidence(r, t) for r, t in zip(draft.rules, texts, strict=True)]
     return draft
+
+
+def reads_as_body(text: str) -> bool:
+    """A first text line that is no title: longer than a headline may be, a paragraph that
+    opens with its dateline ("WASHINGTON (AP) — …"), or a long sentence."""
+    return (
+        len(text) > HEADLINE_MAX_CHARS
+        or bool(GLUED_DATELINE.match(text))
+        or (len(text) > LONG_SENTENCE and ends_with_full_stop(text))
+    )
 
 
 def line_confidence(rule: str, text: str) -> float:
@@ -230,6 +253,8 @@ def attach_name_credits(draft: Draft) -> None:
 
 def mark_dek(draft: Draft) -> None:
     """The first line after the headline, when it reads as a summary and leaves a body."""
+    if draft.headline_missing:
+        return
     after = [i for i in range(draft.head + 1, len(draft.texts)) if draft.roles[i] != "furniture"]
     if not after or not draft.plain(after[0]):
         return

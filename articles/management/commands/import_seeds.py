@@ -113,6 +113,9 @@ def report_json(report: FileReport) -> str:
                 for line in parsed.lines
             ],
             warnings=list(parsed.warnings),
+            headline_missing=parsed.headline_missing,
+            published=parsed.published and parsed.published.isoformat(),
+            updated=parsed.updated and parsed.updated.isoformat(),
         )
     return json.dumps(record, ensure_ascii=False)
 
