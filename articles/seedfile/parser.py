@@ -196,6 +196,7 @@ def _build_article(lines: list[Line], draft: Draft, warnings: list[str]) -> Pars
     if draft.headline_missing:
         first = next(line.text for line in lines if line.role == "paragraph")
         header["headline"] = propose_headline(first)
+        warnings = [*warnings, "no headline line: one is proposed from the text; needs a headline"]
     published, updated = stated_dates(fields["dateline"])
     return ParsedArticle(
         headline=header["headline"],
