@@ -59,7 +59,7 @@ def _reader_matcher(rule: Rule, opened: Callable[[str], str | None]) -> Matcher:
 
 
 def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> Matcher:
-    """One matcher for neighbouring furniture patterns tested the same way: their alternation,
+    """One matcher for neighbouring patterns (judged on the lower-cased line) tested the same way: their alternation,
     with each pattern's own widest match deciding which of them a line is short enough for."""
     how = rules[0].how
     keywords = tuple(k for rule in rules for k in rule.keywords)
@@ -89,7 +89,8 @@ def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> 
         at = bisect_left(limits, len(lowered))
         if at == len(tests) or not (found := tests[at](lowered)):
             return None
-        return Cue("furniture", rules[int(found.lastgroup[1:])].name, opens=opened(lowered))
+        rule = rules[int(found.lastgroup[1:])]
+        return Cue(rule.role, rule.name, opens=opened(lowered))
 
     return match
 
@@ -113,7 +114,7 @@ def compile_rules(rules: Iterable[Rule], headings: Headings) -> Callable[[str], 
     # A line of n characters reaches the matchers of the first bucket whose limit is >= n.
     limits = sorted({limit for limit, _ in matchers})
     buckets = [tuple(m for limit, m in matchers if limit >= bound) for bound in limits]
-    lowered_max = max(rule.max_chars for rule in rules if rule.role == "furniture")
+    lowered_max = max(r.max_chars for r in rules if r.role == "furniture" or r.how != "read")
 
     def read_line(text: str) -> Cue:
         """What a line (as shown) is, judged alone."""

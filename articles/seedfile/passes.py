@@ -45,6 +45,12 @@ PASS_RULES = (
         confidence=0.9,
     ),
     PassRule(
+        "section-kicker",
+        "furniture",
+        (f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",),
+        confidence=0.7,
+    ),
+    PassRule(
         "caption-above-credit",
         "caption",
         (
@@ -63,7 +69,7 @@ PASS_RULES = (
     PassRule(
         "dek-summary",
         "dek",
-        (f"Council Approves Bridge\n* The vote ends a decade of delays\n{_BODY}",),
+        (f"Council Approves Plan for New Bridge\n* The vote ends a decade of delays\n{_BODY}",),
         confidence=0.7,
     ),
     PassRule(
@@ -93,18 +99,33 @@ PASS_RULES = (
         confidence=0.75,
     ),
     PassRule(
-        "topic-under-heading",
-        "furniture",
-        (f"Council Approves Bridge\n{_BODY}\nRelated Topics\n* Transport\n{_BODY}",),
-        confidence=0.75,
-    ),
-    PassRule(
         "caption-under-label",
         "caption",
         (
             f"Council Approves Bridge\n{_BODY}\nImage caption\n* Workers on the new bridge.\n{_BODY}",
         ),
         confidence=0.85,
+    ),
+    PassRule(
+        "link-run",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\nMost Read Stories\n* Why the bridge matters"
+            f"\nA new mayor for the city\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
+        "repeated-line",
+        "furniture",
+        (f"Council Approves Bridge\n{_BODY}\n* Partage désactivé\n{_BODY}\nPartage désactivé",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "author-name",
+        "byline",
+        (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),
+        confidence=0.7,
     ),
     PassRule(
         "title-shaped-link",
@@ -122,7 +143,6 @@ SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be
 # The rule that puts a line under a list heading in the heading's role.
 _LISTED = {
     "teaser": "link-under-heading",
-    "furniture": "topic-under-heading",
     "caption": "caption-under-label",
 }
 
@@ -176,12 +196,13 @@ def assign_roles(texts: list[str]) -> Draft:
     ]
     draft = Draft(texts, cues, [None] * len(texts), [""] * len(texts), {})
     for i, cue in enumerate(cues):
-        if cue.kind in ("furniture", "teaser", "byline", "dateline"):
+        if cue.kind in ("furniture", "teaser", "byline", "dateline", "paragraph"):
             draft.roles[i] = cue.kind
     # Page junk and a bare date may stand above the headline.
     draft.head = next(
         (i for i, cue in enumerate(cues) if cue.kind not in ("furniture", "dateline")), 0
     )
+    skip_kickers(draft)
     draft.headline_missing = reads_as_body(texts[draft.head])
     if not draft.headline_missing:
         draft.decide(draft.head, "headline", "first-text-line")
@@ -200,6 +221,37 @@ def assign_roles(texts: list[str]) -> Draft:
             draft.rules[i] = cue.rule  # the line rule's decision, kept by the passes
     draft.confidences = [line_confidence(r, t) for r, t in zip(draft.rules, texts, strict=True)]
     return draft
+
+
+KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
+
+
+def skip_kickers(draft: Draft) -> None:
+    """A short label over a longer title is the page's section, not the headline."""
+    while True:
+        below = next(
+            (
+                i
+                for i in range(draft.head + 1, len(draft.texts))
+                if draft.cues[i].kind != "furniture"
+            ),
+            None,
+        )
+        first = draft.texts[draft.head]
+        if (
+            below is None
+            or draft.cues[draft.head].kind is not None
+            or draft.cues[below].kind is not None
+            or len(first.split()) > KICKER_WORDS
+            or len(first) > 40
+            or ends_with_full_stop(first)
+            or len(draft.texts[below].split()) <= len(first.split())
+            or reads_as_body(draft.texts[below])
+            or ends_with_full_stop(draft.texts[below])  # a sentence under a title: its body
+        ):
+            return
+        draft.decide(draft.head, "furniture", "section-kicker")
+        draft.head = below
 
 
 def reads_as_body(text: str) -> bool:
@@ -322,4 +374,92 @@ def mark_lists(draft: Draft) -> None:
         role = draft.cues[i].opens or (role if continues else None)
 
 
-PASSES = (attach_credits, attach_name_credits, mark_dek, resolve_wires, extend_bylines, mark_lists)
+LINK_MAX = 160  # a link's title fits on a line
+REPEATED_MAX = 120  # a repeated line longer than this is a story's own (a quoted refrain)
+LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not a story
+
+
+def is_link_shaped(text: str) -> bool:
+    """Short, with no sentence end: a story's title, a topic, a section name."""
+    return len(text) <= LINK_MAX and not ends_with_full_stop(text) and text[-1:] not in ",;"
+
+
+def mark_link_runs(draft: Draft) -> None:
+    """Runs of short unpunctuated lines ("Most Read", then titles) are lists of links: a story's
+    subheads come one at a time between paragraphs. Furniture inside a run does not break it;
+    a run under a sentence that announces it ("… also said:") is the story's own list."""
+    run: list[int] = []
+    for i in [*range(draft.body_start, len(draft.texts)), None]:
+        if i is not None and draft.roles[i] == "furniture":
+            continue
+        free = i is not None and (draft.plain(i) or draft.roles[i] == "teaser")
+        if free and is_link_shaped(draft.texts[i]):
+            run.append(i)
+            continue
+        if len(run) >= LINK_RUN and not _announced(draft, run[0]):
+            for j in run:
+                if draft.plain(j):
+                    draft.decide(j, "teaser", "link-run")
+        run = []
+
+
+def _announced(draft: Draft, first: int) -> bool:
+    """Whether the line above is a sentence of the story that ends with a colon."""
+    above = first - 1
+    text = draft.texts[above] if above >= 0 else ""
+    return draft.plain(above) and text.endswith(":") and len(text.split()) >= 6
+
+
+def mark_repeated_lines(draft: Draft) -> None:
+    """A line a page prints more than once, outside a list of links, is page chrome
+    ("Partage désactivé", "Thanks for watching!")."""
+    seen: dict[str, int] = {}
+    for text in draft.texts:
+        seen[text] = seen.get(text, 0) + 1
+    for i, text in enumerate(draft.texts):
+        if (
+            seen[text] > 1
+            and draft.plain(i)
+            and len(text) <= REPEATED_MAX
+            and i >= draft.body_start
+            and not text.endswith(".")  # a sentence said twice is still the story's
+        ):
+            draft.decide(i, "furniture", "repeated-line")
+
+
+def mark_author_names(draft: Draft) -> None:
+    """A name alone on its line ("Rebecca Hersher") in the header or after the story is its
+    author's; in a list of short lines it is a topic or a section."""
+    texts, end = draft.texts, last_paragraph(draft)
+    for i in range(draft.body_start, len(texts)):
+        if not (draft.plain(i) and is_bare_name(texts[i]) and texts[i][-1:] != ","):
+            continue
+        if i > draft.body_start + 3 and i < end:
+            continue
+        around = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and draft.plain(j)]
+        if not any(is_link_shaped(texts[j]) and len(texts[j]) < 60 for j in around):
+            draft.decide(i, "byline", "author-name")
+
+
+PARAGRAPH_MIN = 120  # a plain line this long is the story's text
+
+
+def last_paragraph(draft: Draft) -> int:
+    """The index of the story's last long line of text: what follows is the page's tail."""
+    return max(
+        (i for i, text in enumerate(draft.texts) if draft.plain(i) and len(text) >= PARAGRAPH_MIN),
+        default=len(draft.texts),
+    )
+
+
+PASSES = (
+    attach_credits,
+    attach_name_credits,
+    mark_dek,
+    resolve_wires,
+    extend_bylines,
+    mark_lists,
+    mark_author_names,
+    mark_link_runs,
+    mark_repeated_lines,
+)

@@ -94,10 +94,13 @@ def read_labelled_teaser(text: str) -> Cue | None:
 
 
 _BY = re.compile(
-    r"(?i:(?:words|written|story|text|reported|posted) )?(?i:by|מאת|بقلم)\s+(?P<names>.+)"
+    r"(?i:(?:words|written|story|text|reported|posted) )?(?i:by:?|par|von|por|un texte de|מאת|بقلم)"
+    r"\s+(?P<names>.+)"
 )
 # How _BY and _DASH_BYLINE open: a quick test before splitting off a " | …" tail.
-_SIGNED_START = re.compile(r"(?i:by|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--")
+_SIGNED_START = re.compile(
+    r"(?i:by:?|par|von|por|un|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--"
+)
 _DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
 _BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
 _CONTRIBUTORS = re.compile(
@@ -108,6 +111,7 @@ _EMAIL = re.compile(r"(?i:(?:e-?mail|contact)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]
 _HANDLE = re.compile(r"(?i:twitter:?\s*)?@\w{1,30}")
 
 BYLINE = Cue("byline")
+PARAGRAPH = Cue("paragraph")
 
 
 def read_signed_byline(text: str) -> Cue | None:
@@ -120,6 +124,42 @@ def read_signed_byline(text: str) -> Cue | None:
     if signed and shapes.is_name_list(shapes.without_trailing_date(signed["names"])):
         return BYLINE
     return None
+
+
+_POST_ATTRIBUTION = re.compile(r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\S.{0,40}")
+_CONTRIBUTED = re.compile(
+    r".{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)?(?: report| story| article)?\.?"
+)
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
+    r"|editor|columnist|contributor|producer|journalist)\b.*"
+)
+_CONTACT_SPLIT = re.compile(r"\s+[|·•]\s+|:\s+|\s+[|·•]|\|")
+
+
+def read_post_attribution(text: str) -> Cue | None:
+    """An embedded social post's sign-off, "— Name (@handle) May 2, 2021": part of the text."""
+    return PARAGRAPH if "(@" in text and _POST_ATTRIBUTION.fullmatch(text) else None
+
+
+def read_contributed(text: str) -> Cue | None:
+    """ "X and Y contributed to this report.": the story's other authors."""
+    return BYLINE if "contributed" in text and _CONTRIBUTED.fullmatch(text) else None
+
+
+def read_author_bio(text: str) -> Cue | None:
+    """ "Jane Doe is a reporter for …": the author's note under a story."""
+    return BYLINE if _AUTHOR_BIO.match(text) else None
+
+
+def read_name_with_contact(text: str) -> Cue | None:
+    """A name, then its contact or date: "Mike Cason | mcason@al.com", "Pete Evans · CBC News"."""
+    parts = _CONTACT_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2 or not shapes.is_bare_name(parts[0]):
+        return None
+    # "Name: …" is also how a quote or a headline opens: then only an address or a date.
+    contact = "@" in parts[1] or any(ch.isdigit() for ch in parts[1])
+    return BYLINE if contact or ":" not in text[: len(parts[0]) + 2] else None
 
 
 def read_contributors(text: str) -> Cue | None:
@@ -207,7 +247,7 @@ _CAPTION_OPENER = re.compile(
     r"|distributed|from)\b"
     r"|(?:Pictured|Above|Top|Main (?:photo|image|picture))\s*:"
 )
-_CAPTION_LABEL = re.compile(r"(?i:image caption|photo caption|caption)\s*[:,]?\s+")
+_CAPTION_LABEL = re.compile(r"(?i:image caption|media caption|photo caption|caption)\s*[:,]?\s+")
 _REUTERS_CAPTION = re.compile(r"\bPicture taken\b|\bREUTERS/")
 
 

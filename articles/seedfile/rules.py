@@ -24,11 +24,12 @@ CREDIT_MAX = 120
 CAPTION_MAX = 500
 
 
-def furniture(name: str, pattern: str, *examples: str, how: str = "full", keywords=()) -> Rule:
-    """A furniture pattern, judged on the lower-cased line of at most FURNITURE_MAX characters."""
-    return Rule(
-        name, "furniture", examples, pattern, how, tuple(keywords), None, FURNITURE_MAX, 0.95
-    )
+def furniture(
+    name: str, pattern: str, *examples: str, how: str = "full", keywords=(), role="furniture"
+) -> Rule:
+    """A page-chrome pattern (furniture, or the heading of a list of links), judged on the
+    lower-cased line of at most FURNITURE_MAX characters."""
+    return Rule(name, role, examples, pattern, how, tuple(keywords), None, FURNITURE_MAX, 0.95)
 
 
 def reader(
@@ -48,7 +49,7 @@ LIST_HEADINGS = (
         ),
         "teaser",
     ),
-    (re.compile(r"related topics|topics|tags|more on|more about|explore"), "furniture"),
+    (re.compile(r"related topics|topics|tags|more on|more about|explore|filed under"), "teaser"),
     (re.compile(r"image caption|media caption|photo caption|caption"), "caption"),
 )
 
@@ -94,12 +95,14 @@ FURNITURE_RULES = (
         "Related Topics",
         "You may also like",
         "Most Read",
+        role="teaser",
     ),
     furniture(
         "tag-list",
         r"(?:tags?|filed under|topics|categories|posted in)\s*:.*",
         "Tags: Iran, Syria, Israel",
         "Filed under: World news",
+        role="teaser",
     ),
     furniture(
         "caption-label",
@@ -152,6 +155,35 @@ FURNITURE_RULES = (
         "Our Standards: The Thomson Reuters Trust Principles.",
     ),
     furniture("punctuation-only", r"[\W_]*", "___", "* * *", "•"),
+    furniture(
+        "counter",
+        r"[+]?\d(?:[\d.,]*\d)?\s?[km]?|\d+ (?:photos?|images?|comments?|shares?|views?)|\d+ of \d+"
+        r"|slideshow \( ?\d+ images? ?\)|\d+ min(?:ute)?s? read|\d{1,2}:\d{2}(?: - source: \w+)?",
+        "1.94 M",
+        "4 PHOTOS",
+        "1 of 15",
+        "5 Min Read",
+    ),
+    furniture(
+        "link-or-file",
+        r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?|permalink: \S+"
+        r"|.*\.(?:jpe?g|png|gif|webp|mp4)",
+        "uproxx.it",
+        "Permalink: http://heise.de/-2596987",
+        "skimming scheme seized cash and cards.jpg",
+    ),
+    furniture(
+        "page-tools",
+        r"(?:print|order reprint of) (?:this )?(?:article|story|page)|suggest a correction"
+        r"|corrections and clarifications.*|view author archive|get author rss feed|link copied"
+        r"|social sharing|thanks for watching!?|visit website|show caption \+?|back to slide"
+        r"|toggle more options|live tv(?: audio)?|audio live tv|version zum drucken"
+        r"|ajouter (?:aux favoris|à vos sélections)|se connecter|créer un compte|identifiez-vous",
+        "Print Article",
+        "Suggest a correction",
+        "Thanks for watching!",
+        "Se connecter",
+    ),
     reader(
         "button-run",
         "furniture",
@@ -232,6 +264,24 @@ FURNITURE_RULES = (
         keywords=("reserved", "may not be"),
     ),
     furniture(
+        "newsletter-mention",
+        r"newsletter|abonnez-vous|subscribe on youtube",
+        "Immobilien-Newsletter für Hamburg",
+        "A variety of newsletters you'll love, delivered straight to you.",
+        how="search",
+        keywords=("newsletter", "abonnez", "subscribe on"),
+    ),
+    furniture(
+        "reader-callout",
+        r"^(?![“\"‘']).*?\b(?:comment below|sound off|tell us (?:what|how)|let us know|send us a tip"
+        r"|scroll down to comment|what do you think|logged in to leave a comment|got a tip"
+        r"|opinions expressed in reader comments|interested in your feedback)\b",
+        "What do you think? Scroll down to comment below.",
+        "Do you know the scoop? Comment below or Send us a Tip",
+        how="search",
+        keywords=("comment", "sound off", "tell us", "let us know", "tip", "think", "feedback"),
+    ),
+    furniture(
         "cookie-notice",
         r"uses? cookies\b",
         "This site uses cookies to improve your experience.",
@@ -243,6 +293,13 @@ FURNITURE_RULES = (
 _PHOTO_AGENCY = shapes.PHOTO_AGENCY.pattern
 
 TEXT_RULES = (
+    reader(
+        "social-post-attribution",
+        "paragraph",
+        readers.read_post_attribution,
+        TEASER_MAX,
+        "— Paul Betts (@paulcbetts) June 7, 2016",
+    ),
     reader(
         "link-label",
         "teaser",
@@ -283,6 +340,29 @@ TEXT_RULES = (
         readers.read_contributors,
         BYLINE_MAX,
         "Reporting by Jane Doe; Editing by John Smith",
+    ),
+    reader(
+        "contributed-reporting",
+        "byline",
+        readers.read_contributed,
+        BYLINE_MAX,
+        "CNN’s Dana Bash and Gloria Borger contributed to this story",
+        "Kristen Hayford contributed to this report.",
+    ),
+    reader(
+        "author-bio",
+        "byline",
+        readers.read_author_bio,
+        BYLINE_MAX,
+        "Alyssa Newcomb is an NBC News contributor who writes about business and technology.",
+    ),
+    reader(
+        "name-with-contact",
+        "byline",
+        readers.read_name_with_contact,
+        BYLINE_MAX,
+        "Mike Cason | mcason@al.com",
+        "Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET",
     ),
     reader("author-email", "byline", readers.read_email, BYLINE_MAX, "jane.doe@example.com"),
     reader("author-handle", "byline", readers.read_handle, BYLINE_MAX, "@janedoe"),

@@ -5,6 +5,8 @@ import re
 from articles.seedfile.vocabulary import (
     ARABIC_NAME_PREFIXES,
     CREDIT_LABELS,
+    DATE_LINE_WORDS,
+    FOREIGN_DATE_WORDS,
     MINOR_WORDS,
     MONTH_NAME,
     MONTHS,
@@ -82,7 +84,8 @@ def looks_like_title(text: str) -> bool:
 
 # --- Dates ------------------------------------------------------------------------------------
 
-_DATE_WORDS = longest_first(WEEKDAYS | MONTHS)
+_DATE_WORDS = longest_first(WEEKDAYS | MONTHS | FOREIGN_DATE_WORDS)
+_DATE_LINE_WORDS = longest_first(DATE_LINE_WORDS)
 _DATE_LABEL = re.compile(
     r"(?i:(?:first |last )?(?:published|updated|posted|modified|date)(?: on| at)?\s*:?\s*)"
 )
@@ -91,11 +94,12 @@ _DATE_TOKEN = re.compile(
     r"|\d{1,2}[:.h]\d{2}(?::\d{2})?(?:am|pm|a\.m\.|p\.m\.)?|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
     rf"|am|pm|a\.m\.|p\.m\.|{TIME_ZONES}|at|on|of|the"
     r"|ago|hours?|minutes?|mins?|days?|updated|published|posted|last"
+    rf"|{_DATE_LINE_WORDS}|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}},?"
     r"|[-—–|•·/])[,.:]?"
 )
 _DATE_ANCHOR = re.compile(
     rf"(?i:\b(?:{_DATE_WORDS})\b|\d{{1,4}}[/.\-]\d{{1,2}}[/.\-]\d{{1,4}}|\d{{1,2}}:\d{{2}}"
-    r"|\d+ (?:hours?|minutes?|mins?|days?) ago)"
+    r"|\d+ (?:hours?|minutes?|mins?|days?|weeks?|months?|years?) ago)"
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _DATE_START = re.compile(rf"\s+(?=(?:updated|published|posted|{_DATE_WORDS})\b|\d)", re.I)

@@ -18,6 +18,21 @@ MONTHS = words(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
+# Month and weekday names of the other languages scraped pages come in (French, German,
+# Spanish), for date lines; not for names, where "Mai" or "Mars" may be a word of a name.
+FOREIGN_DATE_WORDS = words(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "januar februar märz april juni juli oktober dezember "
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so "
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+)
+# Words around a date on a page's date line: "Publié le 07 mai 2019 à 13h59", "5 min read",
+# "Lesedauer: 8 Minuten", "4 months ago".
+DATE_LINE_WORDS = words(
+    "publié le à mis jour am um uhr lesedauer minuten min read publicado el de actualizado "
+    "weeks week months month years year ago original"
+)
 # Capitalised words that follow "By" in sentences ("By Monday, …", "By Then"), never in names.
 NOT_NAMES = (
     WEEKDAYS
@@ -46,6 +61,8 @@ BUTTON_WORDS = words(
     "twitter facebook google plus google+ g+ share shares email e-mail mail whatsapp print "
     "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
     "save x vk instagram youtube comment comments more yes no maybe vote results "
+    "embed download transcript podcast snapchat pin search info apps privacy cookies "
+    "imprimer courriel partager partagez commentaires teilen drucken kommentare "
     "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
 )
 

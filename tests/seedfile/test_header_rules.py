@@ -18,9 +18,12 @@ from tests.seedfile.helpers import (
 
 
 def test_furniture_rule_hides_page_chrome_in_a_realistic_page():
-    """Rule 6: ads, prompts, share and poll buttons, topic lists and notices are furniture."""
+    """Rule 6: ads, prompts, share and poll buttons and notices are furniture; a topic list
+    links to other pages, so it is a list of teasers (../shared/LABELS.md)."""
     article = fixture("furniture.txt")
-    furniture = {1, 4, 7, 8, 10, 11, 14, 15, 16, *range(18, 29)}
+    topics = {24, 25, 26}
+    furniture = {1, 4, 7, 8, 10, 11, 14, 15, 16, *range(18, 29)} - topics
+    assert {n for n, role in roles(article).items() if role == "teaser"} >= topics
     assert {n for n, role in roles(article).items() if role == "furniture"} == furniture
     assert roles(article)[13] == "paragraph"  # the poll's question is text a reader sees
     assert all(b.kind == "furniture" for b in article.blocks if b.lines[0] in furniture)
@@ -46,14 +49,12 @@ def test_furniture_rule_hides_page_chrome_in_a_realistic_page():
         "No",
         "Yes No",
         "Comments (12)",
-        "Related Topics",
         "Image copyright",
         "This article has been reprinted from The Local.",
         "Copyright 2017 The Associated Press. All rights reserved.",
         "This material may not be published, broadcast, rewritten or redistributed.",
         "Media playback is unsupported on your device",
         "Share this article",
-        "Tags: Iran, Syria, Israel",
         "Send in e-mail",
         "___",
         "* * *",
@@ -62,6 +63,12 @@ def test_furniture_rule_hides_page_chrome_in_a_realistic_page():
 def test_furniture_rule_recognises_each_shape(line):
     """Rule 6: each kind of page chrome, alone on its line, is furniture."""
     assert role_of(line) == "furniture"
+
+
+@pytest.mark.parametrize("line", ["Related Topics", "Tags: Iran, Syria, Israel", "Related stories"])
+def test_link_list_headings_and_tag_lists_are_teasers(line):
+    """A heading over links, or a line of topic tags, sends the reader elsewhere: a teaser."""
+    assert role_of(line) == "teaser"
 
 
 @pytest.mark.parametrize("line", ["No.", "Yes, he said.", "Share prices fell 3% on Monday."])
@@ -166,9 +173,13 @@ def test_byline_rule_reads_a_wire_story_header():
         2: "byline",
         3: "byline",
         4: "dateline",
-        **{n: "paragraph" for n in range(5, 13)},
+        **{n: "paragraph" for n in range(5, 12)},
+        12: "byline",  # "… contributed to this report." (../shared/LABELS.md)
     }
-    assert article.byline == "By JOSHUA GOODMAN and FABIOLA SANCHEZ\nASSOCIATED PRESS"
+    assert article.byline == (
+        "By JOSHUA GOODMAN and FABIOLA SANCHEZ\nASSOCIATED PRESS\n"
+        "Associated Press writer Jorge Rueda contributed to this report."
+    )
 
 
 def test_byline_rule_reads_dash_bylines_organisations_emails_and_handles():
