@@ -149,11 +149,18 @@ def read_contributed(text: str) -> Cue | None:
 
 def read_author_bio(text: str) -> Cue | None:
     """ "Jane Doe is a reporter for …": the author's note under a story."""
+    # The verb follows a name of at most three words: look for it first, near the start.
+    head = text[:60]
+    if " is " not in head and " writes " not in head and " covers " not in head:
+        return None
     return BYLINE if _AUTHOR_BIO.match(text) else None
 
 
 def read_name_with_contact(text: str) -> Cue | None:
     """A name, then its contact or date: "Mike Cason | mcason@al.com", "Pete Evans · CBC News"."""
+    # A name holds at most 40 characters, so its separator comes within the first 42.
+    if not _CONTACT_SPLIT.search(text, 0, 42):
+        return None
     parts = _CONTACT_SPLIT.split(text, maxsplit=1)
     if len(parts) != 2 or not shapes.is_bare_name(parts[0]):
         return None

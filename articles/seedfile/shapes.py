@@ -61,8 +61,10 @@ def is_name_list(text: str) -> bool:
 
 def is_bare_name(text: str, min_words: int = 2) -> bool:
     """A few capitalised words and nothing else: "Joshua Caplan", "Jane Doe, CNN"."""
+    if len(text) > 40:  # before splitting: most lines are far longer
+        return False
     words = text.replace(",", " ").split()
-    return min_words <= len(words) <= 4 and len(text) <= 40 and all(map(is_name_word, words))
+    return min_words <= len(words) <= 4 and all(map(is_name_word, words))
 
 
 def ends_with_full_stop(text: str) -> bool:
