@@ -17,6 +17,7 @@ from articles.seedfile.shapes import (
     ends_with_full_stop,
     is_bare_name,
     is_name_list,
+    is_person_name,
     looks_like_title,
 )
 
@@ -116,12 +117,6 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
-        "repeated-line",
-        "furniture",
-        (f"Council Approves Bridge\n{_BODY}\n* Partage désactivé\n{_BODY}\nPartage désactivé",),
-        confidence=0.7,
-    ),
-    PassRule(
         "author-name",
         "byline",
         (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),
@@ -213,7 +208,7 @@ def assign_roles(texts: list[str]) -> Draft:
         if roles[i] is None:
             if cue.kind == "caption":
                 roles[i] = "caption"
-            elif cue.kind is None and looks_like_title(texts[i]):
+            elif cue.kind is None and looks_like_title(texts[i]) and texts[i].count(",") < 2:
                 draft.decide(i, "teaser", "title-shaped-link")
             else:
                 draft.decide(i, "paragraph", "plain-text")
@@ -223,6 +218,7 @@ def assign_roles(texts: list[str]) -> Draft:
     return draft
 
 
+DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
 KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
 
 
@@ -320,6 +316,8 @@ def mark_dek(draft: Draft) -> None:
     if is_bare_name(text):  # "Joshua Caplan" under the headline is an author, not a dek
         draft.decide(candidate, "byline", "author-under-headline")
         return
+    if len(text.split()) < DEK_WORDS:  # "Europe", "Style": the page's section, not a summary
+        return
     followed_by = draft.cues[after[1]].kind if len(after) > 1 else None
     if ends_with_full_stop(text) and followed_by not in ("byline", "dateline", "wire"):
         return
@@ -355,9 +353,14 @@ def extend_bylines(draft: Draft) -> None:
             and draft.plain(i)
             and len(text) <= 60
             and not ends_with_full_stop(text)
-            and (is_name_list(text) or JOB_TITLE.search(text))
+            and ((is_name_list(text) and not is_section_name(text)) or JOB_TITLE.search(text))
         ):
             draft.decide(i, "byline", "byline-continued")
+
+
+def is_section_name(text: str) -> bool:
+    """One word ("Nation", "EXCLUSIVE"), or a heading's words ("Local Business")."""
+    return len(text.split()) < 2 or (not is_person_name(text) and is_bare_name(text))
 
 
 def mark_lists(draft: Draft) -> None:
@@ -374,14 +377,17 @@ def mark_lists(draft: Draft) -> None:
         role = draft.cues[i].opens or (role if continues else None)
 
 
-LINK_MAX = 160  # a link's title fits on a line
-REPEATED_MAX = 120  # a repeated line longer than this is a story's own (a quoted refrain)
+LINK_MAX = 120  # a link's title fits on a line
+ASKING_LINK_MAX = 80  # a longer question is the story asking it
 LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not a story
 
 
 def is_link_shaped(text: str) -> bool:
-    """Short, with no sentence end: a story's title, a topic, a section name."""
-    return len(text) <= LINK_MAX and not ends_with_full_stop(text) and text[-1:] not in ",;"
+    """Short, with no sentence end: a story's title, a topic, a section name. A question or
+    an exclamation may be a title when it is short."""
+    if len(text) > LINK_MAX or ends_with_full_stop(text) or text[-1:] in ",;:":
+        return False
+    return len(text) <= ASKING_LINK_MAX or text.rstrip(CLOSERS)[-1:] not in "?!"
 
 
 def mark_link_runs(draft: Draft) -> None:
@@ -398,7 +404,9 @@ def mark_link_runs(draft: Draft) -> None:
             continue
         if len(run) >= LINK_RUN and not _announced(draft, run[0]):
             for j in run:
-                if draft.plain(j):
+                if draft.plain(j) and is_person_name(draft.texts[j]):
+                    draft.decide(j, "byline", "author-name")  # a linked story's author
+                elif draft.plain(j):
                     draft.decide(j, "teaser", "link-run")
         run = []
 
@@ -410,29 +418,12 @@ def _announced(draft: Draft, first: int) -> bool:
     return draft.plain(above) and text.endswith(":") and len(text.split()) >= 6
 
 
-def mark_repeated_lines(draft: Draft) -> None:
-    """A line a page prints more than once, outside a list of links, is page chrome
-    ("Partage désactivé", "Thanks for watching!")."""
-    seen: dict[str, int] = {}
-    for text in draft.texts:
-        seen[text] = seen.get(text, 0) + 1
-    for i, text in enumerate(draft.texts):
-        if (
-            seen[text] > 1
-            and draft.plain(i)
-            and len(text) <= REPEATED_MAX
-            and i >= draft.body_start
-            and not text.endswith(".")  # a sentence said twice is still the story's
-        ):
-            draft.decide(i, "furniture", "repeated-line")
-
-
 def mark_author_names(draft: Draft) -> None:
     """A name alone on its line ("Rebecca Hersher") in the header or after the story is its
     author's; in a list of short lines it is a topic or a section."""
     texts, end = draft.texts, last_paragraph(draft)
     for i in range(draft.body_start, len(texts)):
-        if not (draft.plain(i) and is_bare_name(texts[i]) and texts[i][-1:] != ","):
+        if not (draft.plain(i) and is_person_name(texts[i])):
             continue
         if i > draft.body_start + 3 and i < end:
             continue
@@ -461,5 +452,4 @@ PASSES = (
     mark_lists,
     mark_author_names,
     mark_link_runs,
-    mark_repeated_lines,
 )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.seedfile import shapes
-from articles.seedfile.vocabulary import BUTTON_WORDS
+from articles.seedfile.vocabulary import BUTTON_WORDS, UI_PHRASES
 
 GLUED_CREDIT_MAX = 80  # longest glued credit taken
 
@@ -48,6 +48,11 @@ def read_button_run(lowered: str) -> Cue | None:
         return None
     words = [w.strip("()[]") for w in _BUTTON_SEPARATORS.split(lowered) if w]
     return FURNITURE if words and all(w in BUTTON_WORDS or w.isdigit() for w in words) else None
+
+
+def read_page_tool(lowered: str) -> Cue | None:
+    """A short line naming a page tool, a share button or a notice, in any language."""
+    return FURNITURE if any(phrase in lowered for phrase in UI_PHRASES) else None
 
 
 _TEASER_LABEL = re.compile(

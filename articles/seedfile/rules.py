@@ -22,6 +22,7 @@ DATELINE_MAX = 80
 GLUED_CAPTION_MAX = 800
 CREDIT_MAX = 120
 CAPTION_MAX = 500
+UI_LINE_MAX = 160  # a page tool's label, or a notice, is short
 
 
 def furniture(
@@ -192,6 +193,15 @@ FURNITURE_RULES = (
         "Twitter Facebook Google Plus",
         "Share 12",
         "Yes No",
+    ),
+    reader(
+        "page-tool-phrase",
+        "furniture",
+        readers.read_page_tool,
+        UI_LINE_MAX,
+        "Partagez via Facebook (Fenêtre modale)",
+        "Terms of Use",
+        "READ COMMENTS - JOIN THE DISCUSSION",
     ),
     # Lines that open like a notice or a prompt.
     furniture(

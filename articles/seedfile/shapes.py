@@ -7,6 +7,7 @@ from articles.seedfile.vocabulary import (
     CREDIT_LABELS,
     DATE_LINE_WORDS,
     FOREIGN_DATE_WORDS,
+    HEADING_WORDS,
     MINOR_WORDS,
     MONTH_NAME,
     MONTHS,
@@ -65,6 +66,15 @@ def is_bare_name(text: str, min_words: int = 2) -> bool:
         return False
     words = text.replace(",", " ").split()
     return min_words <= len(words) <= 4 and all(map(is_name_word, words))
+
+
+def is_person_name(text: str) -> bool:
+    """A bare name that is no section heading: "Rebecca Hersher", not "Most Popular Stories"."""
+    return (
+        is_bare_name(text)
+        and text[-1:] != ","
+        and not any(w.lower().strip(".,") in HEADING_WORDS for w in text.split())
+    )
 
 
 def ends_with_full_stop(text: str) -> bool:

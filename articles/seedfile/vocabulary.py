@@ -139,3 +139,56 @@ TIME_ZONES = r"[ecmp][sd]?t|gmt|bst|utc|cet|cest|idt|ist|msk"
 def longest_first(options: frozenset[str]) -> str:
     """Regex alternatives of a set of words, longest first so that "sept" goes before "sep"."""
     return "|".join(sorted(options, key=len, reverse=True))
+
+
+# Words of section headings and link-list labels, never of a person's name ("Most Popular
+# Stories", "See All"): a line of capitalised words holding one is not a byline.
+HEADING_WORDS = words(
+    "stories story news more most popular read latest related top trending videos video photos "
+    "gallery next up see all discover like this business politics opinion opinions world sports "
+    "live tv audio home section sections editor's editors choice featured today week"
+)
+# Phrases of page tools, sharing, comments, accounts and notices, in the languages pages come
+# in: a short line holding one is furniture ("Partagez via Facebook", "Terms of Use").
+UI_PHRASES = (
+    "partagez",
+    "partage ",
+    "partager",
+    "commentaires",
+    "abonner",
+    "abonné",
+    "se connecter",
+    "courriel",
+    "imprimer",
+    "fenêtre modale",
+    "journal numérique",
+    "édition du jour",
+    "advertise with",
+    "advertising guidelines",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "do not sell",
+    "join discussion",
+    "join the discussion",
+    "read comments",
+    "view comments",
+    "show comments",
+    "reuse this content",
+    "report error",
+    "report typos",
+    "all quotes delayed",
+    "add us on",
+    "enlarge image",
+    "kommentare",
+    "lesedauer",
+    "vorige",
+    "nächste",
+    "teilen",
+    "drucken",
+    "temps de lecture",
+    "video has expired",
+    "affiliate link",
+    "associates program",
+    "share this page",
+)
