@@ -37,6 +37,7 @@ from django.utils.cache import (
 from django.utils.module_loading import import_string
 
 from articles.models import Article
+from newsroom.database import routers
 
 T = TypeVar("T")
 VERSION_CHECK_SECONDS = 1.0
@@ -44,23 +45,31 @@ _SEQUENCE = "articles_content_version"
 _known = {"version": None, "checked": 0.0}
 
 
-def content_version() -> str:
+def content_version(*, fresh: bool = False) -> str:
     """The current content version, re-read from the database at most once a second.
 
     It joins the sequence that edits advance with the time of the newest article now
-    visible, so a scheduled article's arrival also renews every cached page.
+    visible, so a scheduled article's arrival also renews every cached page. With
+    replicas, the primary's WAL position is read with it: public reads then use only a
+    replica that has replayed that far, so no page cached under this version comes from
+    a standby that has not yet seen the change that made it (newsroom/database/routers.py).
+    `fresh` skips the once-a-second memo, for a browser that has just written.
     """
     now = time.monotonic()
-    if _known["version"] is None or now - _known["checked"] > VERSION_CHECK_SECONDS:
+    if fresh or _known["version"] is None or now - _known["checked"] > VERSION_CHECK_SECONDS:
+        replicas = bool(routers.replica_aliases())
         with connection.cursor() as cursor:
             cursor.execute(
                 # is_called: a fresh sequence reports last_value 1 before and after its first nextval.
                 f"SELECT last_value + is_called::int, (SELECT max(published_at) FROM {Article._meta.db_table}"
-                "  WHERE status = %s AND published_at <= now())"
-                f" FROM {_SEQUENCE}",
+                "  WHERE status = %s AND published_at <= now()),"
+                + (" pg_current_wal_lsn() - '0/0'" if replicas else " 0")
+                + f" FROM {_SEQUENCE}",
                 [Article.Status.PUBLISHED],
             )
-            sequence, newest = cursor.fetchone()
+            sequence, newest, lsn = cursor.fetchone()
+        if replicas:
+            routers.require_replayed(int(lsn))
         _known["version"] = f"{sequence}-{newest.timestamp() if newest else 0}"
         _known["checked"] = now
     return _known["version"]
@@ -105,7 +114,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if not seconds or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
         path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
-        key = f"page:{content_version()}:{path}"
+        key = f"page:{content_version(fresh=routers.RECENT_WRITE_COOKIE in request.COOKIES)}:{path}"
         stored = cache.get(key)
         if stored is None:
             response = view(request, *args, **kwargs)
