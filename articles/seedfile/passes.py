@@ -403,10 +403,8 @@ def mark_link_runs(draft: Draft) -> None:
             run.append(i)
             continue
         if len(run) >= LINK_RUN and not _announced(draft, run[0]):
-            for j in run:
-                if draft.plain(j) and is_person_name(draft.texts[j]):
-                    draft.decide(j, "byline", "author-name")  # a linked story's author
-                elif draft.plain(j):
+            for j in run:  # names too: a list of topics names people
+                if draft.plain(j):
                     draft.decide(j, "teaser", "link-run")
         run = []
 

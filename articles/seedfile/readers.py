@@ -73,6 +73,26 @@ _TEASER_PREFIX = re.compile(
 )
 
 
+_LINK_HEADING = re.compile(
+    r"(?i:more|read|see|also|auch|mehr|à lire|lire|discover|explore|before you go|forum)\b.{0,70}"
+)
+
+
+def read_link_heading(text: str) -> Cue | None:
+    """A heading over links, in a site's own words: "More Alabama news", "À lire aussi :",
+    "Read More Stories About:", "See photos from this story:"; the lines under it are links."""
+    words = len(text.split())
+    if words > 10 or ends_with_sentence(text) or not _LINK_HEADING.fullmatch(text):
+        return None
+    if text.rstrip(" .…")[-1:] == ":" or words <= 4:
+        return Cue("teaser", text="", opens="teaser")
+    return None
+
+
+def ends_with_sentence(text: str) -> bool:
+    return shapes.ends_with_full_stop(text) and not text.endswith(("...", "…"))
+
+
 def read_teaser_label(text: str) -> Cue | None:
     """A bare link label ("Read more", "See also:", "Also on Haaretz:"): the lines under it are links."""
     return Cue("teaser", text="", opens="teaser") if _TEASER_LABEL.fullmatch(text) else None

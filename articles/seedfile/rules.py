@@ -92,7 +92,8 @@ FURNITURE_RULES = (
         r"|topics|tags|more on this (?:story|topic)|you (?:may|might) also like"
         r"|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)"
         r"|trending(?: now)?|editor['’]?s['’]? picks|top stories|latest(?: news| stories)?"
-        r"|more stories|from the web|around the web|promoted stories|more (?:on|about)|explore",
+        r"|more stories|from the web|around the web|promoted stories|more (?:on|about)|explore"
+        r"|filed under",
         "Related Topics",
         "You may also like",
         "Most Read",
@@ -318,6 +319,15 @@ TEXT_RULES = (
         "Read more:",
         "See also",
         "Also on Haaretz:",
+    ),
+    reader(
+        "link-heading",
+        "teaser",
+        readers.read_link_heading,
+        TEASER_MAX,
+        "More Alabama news",
+        "À lire aussi :",
+        "Read More Stories About:",
     ),
     reader(
         "marked-link",
