@@ -20,6 +20,7 @@ from articles.seedfile.shapes import (
     is_person_name,
     looks_like_title,
 )
+from articles.seedfile.vocabulary import READER_WORDS
 
 HEADER_ROLES = ("headline", "dek", "byline", "dateline")
 HEADLINE_MAX_CHARS = 300  # the stored headline's limit: a longer first line is body text
@@ -120,6 +121,15 @@ PASS_RULES = (
         "author-name",
         "byline",
         (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "widget-box",
+        "furniture",
+        (
+            f"Council Approves Plan for New Bridge\n{_BODY}\n* The best of the week, picked"
+            f" each morning, just for you\nEmail *\n{_BODY}",
+        ),
         confidence=0.7,
     ),
     PassRule(
@@ -377,6 +387,44 @@ def mark_lists(draft: Draft) -> None:
         role = draft.cues[i].opens or (role if continues else None)
 
 
+# Rules that recognise a piece of a widget (a newsletter box, a poll, a form): the short lines
+# around it that speak to the reader or ask something are the rest of it.
+WIDGET_RULES = frozenset(
+    ("newsletter-prompt", "newsletter-mention", "subscribe-button", "form-field", "app-prompt")
+)
+WIDGET_TEXT_MAX = 200
+WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away
+
+
+def is_widget_text(text: str) -> bool:
+    """A pitch, a question or a button: short, and speaking to the reader or asking."""
+    if len(text) > WIDGET_TEXT_MAX:
+        return False
+    words = text.lower().replace("’", "'").split()
+    return (
+        any(w.strip(".,!?:;") in READER_WORDS for w in words)
+        or text.rstrip(CLOSERS).endswith("?")
+        or (len(words) <= 4 and not ends_with_full_stop(text))
+    )
+
+
+def mark_widgets(draft: Draft) -> None:
+    """A newsletter box or a poll is judged as a whole: its pitch, question, options and
+    notes around the line that gave it away ("Sign up", "Email *") are furniture too."""
+    for i, cue in enumerate(draft.cues):
+        if cue.rule not in WIDGET_RULES:
+            continue
+        for step in (-1, 1):
+            j, taken = i + step, 0
+            while draft.body_start <= j < len(draft.texts) and taken < WIDGET_REACH:
+                if draft.roles[j] != "furniture":
+                    if not (draft.plain(j) and is_widget_text(draft.texts[j])):
+                        break
+                    draft.decide(j, "furniture", "widget-box")
+                    taken += 1
+                j += step
+
+
 LINK_MAX = 120  # a link's title fits on a line
 ASKING_LINK_MAX = 80  # a longer question is the story asking it
 LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not a story
@@ -449,5 +497,6 @@ PASSES = (
     extend_bylines,
     mark_lists,
     mark_author_names,
+    mark_widgets,
     mark_link_runs,
 )

@@ -204,6 +204,13 @@ FURNITURE_RULES = (
         "Terms of Use",
         "READ COMMENTS - JOIN THE DISCUSSION",
     ),
+    furniture(
+        "form-field",
+        r"[\w’' -]{1,30}\*|i agree.{0,80}|by (?:clicking|signing up|subscribing)\b.{0,200}",
+        "Email *",
+        "I agree to the terms",
+        "By clicking Submit, you accept the rules of this site.",
+    ),
     # Lines that open like a notice or a prompt.
     furniture(
         "click-here", r"click (?:here|to)\b", "Click here for the full interview", how="start"

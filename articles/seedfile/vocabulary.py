@@ -192,3 +192,7 @@ UI_PHRASES = (
     "associates program",
     "share this page",
 )
+
+# Words that address the reader: a widget's pitch speaks to "you" ("Get the best of …
+# delivered to your inbox"), a story seldom does.
+READER_WORDS = words("you your you're you’ll you'll yourself vous votre vos sie ihre ihr du dein")
