@@ -133,6 +133,12 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "tail-scrap",
+        "furniture",
+        (f"Council Approves Plan for New Bridge\n{_BODY}\n{'Long ' * 30}text.\n* Edition: US",),
+        confidence=0.6,
+    ),
+    PassRule(
         "title-shaped-link",
         "teaser",
         (f"Council Approves Bridge\n{_BODY}\n* Why The City Needs A New Bridge Now\n{_BODY}",),
@@ -489,6 +495,18 @@ def last_paragraph(draft: Draft) -> int:
     )
 
 
+SCRAP_WORDS = 4
+
+
+def mark_tail_scraps(draft: Draft) -> None:
+    """After the story's last paragraph, a stray scrap of a few words ("POLITICO", "Info",
+    "Report error") is the page's, not the story's: lists of links are already decided."""
+    for i in range(last_paragraph(draft) + 1, len(draft.texts)):
+        text = draft.texts[i]
+        if draft.plain(i) and len(text.split()) <= SCRAP_WORDS and not ends_with_full_stop(text):
+            draft.decide(i, "furniture", "tail-scrap")
+
+
 PASSES = (
     attach_credits,
     attach_name_credits,
@@ -499,4 +517,5 @@ PASSES = (
     mark_author_names,
     mark_widgets,
     mark_link_runs,
+    mark_tail_scraps,
 )
