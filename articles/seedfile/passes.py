@@ -236,34 +236,31 @@ def assign_roles(texts: list[str]) -> Draft:
 
 DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
 KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
+KICKER_CHARS = 40
+KICKER_REACH = 8  # lines of a menu above the headline, at most
+TITLE_WORDS = 5  # the headline under them is longer
 
 
 def skip_kickers(draft: Draft) -> None:
-    """A short label over a longer title is the page's section, not the headline."""
-    while True:
-        below = next(
-            (
-                i
-                for i in range(draft.head + 1, len(draft.texts))
-                if draft.cues[i].kind != "furniture"
-            ),
-            None,
-        )
-        first = draft.texts[draft.head]
-        if (
-            below is None
-            or draft.cues[draft.head].kind is not None
-            or draft.cues[below].kind is not None
-            or len(first.split()) > KICKER_WORDS
-            or len(first) > 40
-            or ends_with_full_stop(first)
-            or len(draft.texts[below].split()) <= len(first.split())
-            or reads_as_body(draft.texts[below])
-            or ends_with_full_stop(draft.texts[below])  # a sentence under a title: its body
-        ):
+    """Short labels over a longer title (a section, a menu: "Amazon", "Business", "Local
+    Business") are the page's, not the headline: the headline is that title."""
+    labels: list[int] = []
+    for i in range(draft.head, min(len(draft.texts), draft.head + KICKER_REACH)):
+        if draft.cues[i].kind == "furniture":
+            continue
+        text = draft.texts[i]
+        if draft.cues[i].kind is not None or ends_with_full_stop(text) or reads_as_body(text):
             return
-        draft.decide(draft.head, "furniture", "section-kicker")
-        draft.head = below
+        if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS:
+            break
+        labels.append(i)
+    else:
+        return
+    if not labels or len(draft.texts[i].split()) < TITLE_WORDS:
+        return
+    for label in labels:
+        draft.decide(label, "furniture", "section-kicker")
+    draft.head = i
 
 
 def reads_as_body(text: str) -> bool:

@@ -194,6 +194,14 @@ def read_name_with_contact(text: str) -> Cue | None:
     return BYLINE if contact or ":" not in text[: len(parts[0]) + 2] else None
 
 
+_BYLINE_LABEL = re.compile(r"(?i:by|authors?|written by|par|von|de|por)\s*:?")
+
+
+def read_byline_label(text: str) -> Cue | None:
+    """ "By" or "Author:" alone: the name is on the next line."""
+    return Cue("byline", opens="byline") if _BYLINE_LABEL.fullmatch(text) else None
+
+
 def read_contributors(text: str) -> Cue | None:
     """ "Reporting by …; Editing by …", "Contributing: …"."""
     return BYLINE if _CONTRIBUTORS.fullmatch(text) else None

@@ -361,6 +361,7 @@ TEXT_RULES = (
         "by Ben Hubbard Sept. 27, 2017",
         "— Jane Doe",
     ),
+    reader("byline-label", "byline", readers.read_byline_label, 20, "Author:"),
     reader(
         "contributors",
         "byline",
