@@ -50,9 +50,12 @@ def read_button_run(lowered: str) -> Cue | None:
     return FURNITURE if words and all(w in BUTTON_WORDS or w.isdigit() for w in words) else None
 
 
+_UI_PHRASE = re.compile("|".join(map(re.escape, UI_PHRASES)))
+
+
 def read_page_tool(lowered: str) -> Cue | None:
     """A short line naming a page tool, a share button or a notice, in any language."""
-    return FURNITURE if any(phrase in lowered for phrase in UI_PHRASES) else None
+    return FURNITURE if _UI_PHRASE.search(lowered) else None
 
 
 _TEASER_LABEL = re.compile(
@@ -73,6 +76,7 @@ _TEASER_PREFIX = re.compile(
 )
 
 
+LINK_HEADING_MAX = 90  # the heading's first words and at most 70 characters more
 _LINK_HEADING = re.compile(
     r"(?i:more|read|see|also|auch|mehr|à lire|lire|discover|explore|before you go|forum)\b.{0,70}"
 )
@@ -81,8 +85,10 @@ _LINK_HEADING = re.compile(
 def read_link_heading(text: str) -> Cue | None:
     """A heading over links, in a site's own words: "More Alabama news", "À lire aussi :",
     "Read More Stories About:", "See photos from this story:"; the lines under it are links."""
+    if len(text) > LINK_HEADING_MAX or not _LINK_HEADING.fullmatch(text):
+        return None
     words = len(text.split())
-    if words > 10 or ends_with_sentence(text) or not _LINK_HEADING.fullmatch(text):
+    if words > 10 or ends_with_sentence(text):
         return None
     if text.rstrip(" .…")[-1:] == ":" or words <= 4:
         return Cue("teaser", text="", opens="teaser")
@@ -159,6 +165,7 @@ _AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
     r"|editor|columnist|contributor|producer|journalist)\b.*"
 )
+_CONTACT_MARK = re.compile(r"[|·•:]")
 _CONTACT_SPLIT = re.compile(r"\s+[|·•]\s+|:\s+|\s+[|·•]|\|")
 
 
@@ -184,7 +191,7 @@ def read_author_bio(text: str) -> Cue | None:
 def read_name_with_contact(text: str) -> Cue | None:
     """A name, then its contact or date: "Mike Cason | mcason@al.com", "Pete Evans · CBC News"."""
     # A name holds at most 40 characters, so its separator comes within the first 42.
-    if not _CONTACT_SPLIT.search(text, 0, 42):
+    if not _CONTACT_MARK.search(text, 0, 42):
         return None
     parts = _CONTACT_SPLIT.split(text, maxsplit=1)
     if len(parts) != 2 or not shapes.is_bare_name(parts[0]):

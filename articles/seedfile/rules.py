@@ -22,7 +22,7 @@ DATELINE_MAX = 80
 GLUED_CAPTION_MAX = 800
 CREDIT_MAX = 120
 CAPTION_MAX = 500
-UI_LINE_MAX = 160  # a page tool's label, or a notice, is short
+UI_LINE_MAX = 100  # a page tool's label, or a notice, is short
 
 
 def furniture(
