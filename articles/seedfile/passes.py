@@ -234,6 +234,7 @@ def assign_roles(texts: list[str]) -> Draft:
     return draft
 
 
+DEK_HEADER_REACH = 3  # lines below a dek that may hold the byline or dateline
 DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
 KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
 KICKER_CHARS = 40
@@ -331,8 +332,9 @@ def mark_dek(draft: Draft) -> None:
         return
     if len(text.split()) < DEK_WORDS:  # "Europe", "Style": the page's section, not a summary
         return
-    followed_by = draft.cues[after[1]].kind if len(after) > 1 else None
-    if ends_with_full_stop(text) and followed_by not in ("byline", "dateline", "wire"):
+    # A sentence is a dek only above the rest of a header: a byline or dateline close below.
+    header_below = {draft.cues[i].kind for i in after[1 : 1 + DEK_HEADER_REACH]}
+    if ends_with_full_stop(text) and not header_below & {"byline", "dateline", "wire"}:
         return
     # Taking the dek must leave a body: some later line that will be a paragraph.
     if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
