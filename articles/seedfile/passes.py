@@ -333,8 +333,12 @@ def mark_dek(draft: Draft) -> None:
     if len(text.split()) < DEK_WORDS:  # "Europe", "Style": the page's section, not a summary
         return
     # A sentence is a dek only above the rest of a header: a byline or dateline close below.
+    # A wire name counts only right below: further down it is a photo's credit.
     header_below = {draft.cues[i].kind for i in after[1 : 1 + DEK_HEADER_REACH]}
-    if ends_with_full_stop(text) and not header_below & {"byline", "dateline", "wire"}:
+    next_kind = draft.cues[after[1]].kind if len(after) > 1 else None
+    if ends_with_full_stop(text) and not (
+        header_below & {"byline", "dateline"} or next_kind == "wire"
+    ):
         return
     # Taking the dek must leave a body: some later line that will be a paragraph.
     if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
