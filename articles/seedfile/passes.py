@@ -23,6 +23,7 @@ from articles.seedfile.shapes import (
 from articles.seedfile.vocabulary import READER_WORDS
 
 HEADER_ROLES = ("headline", "dek", "byline", "dateline")
+QUOTES = "\"“„«‘'"
 HEADLINE_MAX_CHARS = 300  # the stored headline's limit: a longer first line is body text
 LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text too
 
@@ -194,6 +195,7 @@ class Draft:
             and self.roles[i] is None
             and self.cues[i].kind in (None, "caption")
             and not self.cues[i].credit
+            and self.texts[i][:1] not in QUOTES  # a quotation is the story's, not a photo's
         )
 
 
@@ -407,8 +409,8 @@ WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it aw
 
 def is_widget_text(text: str) -> bool:
     """A pitch, a question or a button: short, and speaking to the reader or asking."""
-    if len(text) > WIDGET_TEXT_MAX:
-        return False
+    if len(text) > WIDGET_TEXT_MAX or any(q in text for q in QUOTES[:4]):
+        return False  # a quotation speaks to someone in the story, not to the reader
     words = text.lower().replace("’", "'").split()
     return (
         any(w.strip(".,!?:;") in READER_WORDS for w in words)

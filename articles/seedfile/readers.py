@@ -165,6 +165,7 @@ _AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
     r"|editor|columnist|contributor|producer|journalist)\b.*"
 )
+CONTACT_LINE_MAX = 150
 _CONTACT_MARK = re.compile(r"[|·•:]")
 _CONTACT_SPLIT = re.compile(r"\s+[|·•]\s+|:\s+|\s+[|·•]|\|")
 
@@ -190,8 +191,9 @@ def read_author_bio(text: str) -> Cue | None:
 
 def read_name_with_contact(text: str) -> Cue | None:
     """A name, then its contact or date: "Mike Cason | mcason@al.com", "Pete Evans · CBC News"."""
-    # A name holds at most 40 characters, so its separator comes within the first 42.
-    if not _CONTACT_MARK.search(text, 0, 42):
+    # A name holds at most 40 characters, so its separator comes within the first 42; and a
+    # contact line is short (a longer one is a post or a quote that opens with a name).
+    if len(text) > CONTACT_LINE_MAX or not _CONTACT_MARK.search(text, 0, 42):
         return None
     parts = _CONTACT_SPLIT.split(text, maxsplit=1)
     if len(parts) != 2 or not shapes.is_bare_name(parts[0]):
