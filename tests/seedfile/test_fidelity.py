@@ -10,7 +10,7 @@ from bench.fidelity import PARTS, default_devset, score
 
 # The tune part's share of lines in the right role when the floor was last raised (issue 15):
 # raise it with the rules, never lower it to let a change through.
-TUNE_FLOOR = 0.82
+TUNE_FLOOR = 0.86
 
 DEVSET = default_devset()
 pytestmark = pytest.mark.skipif(
