@@ -39,6 +39,13 @@ class Rule:
     confidence: float = 0.9  # how often a line it recognises really has its role
 
 
+def reader(
+    name: str, role: str, read: Reader, max_chars: int, *examples: str, confidence: float = 0.9
+) -> Rule:
+    """A rule decided by a function of the line (lower-cased for furniture)."""
+    return Rule(name, role, examples, read=read, max_chars=max_chars, confidence=confidence)
+
+
 def widest(pattern: str) -> int:
     """The most characters `pattern` can match (MAX_LINE_CHARS when unbounded)."""
     # The regex parser's own width bound: a derived guard cannot fall out of step.

@@ -1,14 +1,15 @@
 """Roles in context: the passes that decide what a line is from the lines around it.
 
 rules.py reads each line alone; these passes then run in the order of PASSES, each a named
-rule of its own (PASS_RULES: name, role, and examples, as in the line rules' table). A line
-records the rule that decided it: its own line rule when the passes kept that rule's role,
-else the pass that gave it its role.
+rule of its own (PASS_RULES in pass_rules.py: name, role, confidence and examples, as in the
+line rules' table). A line records the rule that decided it: its own line rule when the
+passes kept that rule's role, else the pass that gave it its role.
 """
 
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
+from articles.seedfile.pass_rules import PASS_RULES
 from articles.seedfile.readers import GLUED_DATELINE, Cue
 from articles.seedfile.rules import LINE_RULES, read_line
 from articles.seedfile.shapes import (
@@ -28,127 +29,6 @@ HEADLINE_MAX_CHARS = 300  # the stored headline's limit: a longer first line is 
 LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text too
 
 
-@dataclass(frozen=True)
-class PassRule:
-    """A decision made from a line's neighbours. Examples are articles ("\\n"-separated lines)
-    whose line marked "* " this rule decides."""
-
-    name: str
-    role: str
-    examples: tuple[str, ...]
-    confidence: float = 0.8
-
-
-_BODY = "The council said on Tuesday that the road would reopen next month."
-PASS_RULES = (
-    PassRule(
-        "first-text-line",
-        "headline",
-        (f"Advertisement\n* Council Approves Bridge\n{_BODY}",),
-        confidence=0.9,
-    ),
-    PassRule(
-        "section-kicker",
-        "furniture",
-        (f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",),
-        confidence=0.7,
-    ),
-    PassRule(
-        "caption-above-credit",
-        "caption",
-        (
-            f"Council Approves Bridge\n{_BODY}\n* Workers on the bridge on Monday.\nPhoto: DPA\n{_BODY}",
-        ),
-        confidence=0.85,
-    ),
-    PassRule(
-        "photographer-name",
-        "credit",
-        (
-            f"Council Approves Bridge\n{_BODY}\nThe bridge in Haifa, August 16, 2017.\n* Emil Salman\n{_BODY}",
-        ),
-        confidence=0.75,
-    ),
-    PassRule(
-        "dek-summary",
-        "dek",
-        (f"Council Approves Plan for New Bridge\n* The vote ends a decade of delays\n{_BODY}",),
-        confidence=0.7,
-    ),
-    PassRule(
-        "author-under-headline",
-        "byline",
-        (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",),
-        confidence=0.7,
-    ),
-    PassRule(
-        "wire-credit",
-        "credit",
-        (
-            f"Council Approves Bridge\n{_BODY}\nWorkers on the bridge on Monday.\n* Reuters\n{_BODY}",
-        ),
-        confidence=0.8,
-    ),
-    PassRule(
-        "byline-continued",
-        "byline",
-        (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),
-        confidence=0.7,
-    ),
-    PassRule(
-        "link-under-heading",
-        "teaser",
-        (f"Council Approves Bridge\n{_BODY}\nRelated stories\n* Why the bridge matters\n{_BODY}",),
-        confidence=0.75,
-    ),
-    PassRule(
-        "caption-under-label",
-        "caption",
-        (
-            f"Council Approves Bridge\n{_BODY}\nImage caption\n* Workers on the new bridge.\n{_BODY}",
-        ),
-        confidence=0.85,
-    ),
-    PassRule(
-        "link-run",
-        "teaser",
-        (
-            f"Council Approves Bridge\n{_BODY}\nMost Read Stories\n* Why the bridge matters"
-            f"\nA new mayor for the city\n{_BODY}",
-        ),
-        confidence=0.7,
-    ),
-    PassRule(
-        "author-name",
-        "byline",
-        (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),
-        confidence=0.7,
-    ),
-    PassRule(
-        "widget-box",
-        "furniture",
-        (
-            f"Council Approves Plan for New Bridge\n{_BODY}\n* The best of the week, picked"
-            f" each morning, just for you\nEmail *\n{_BODY}",
-        ),
-        confidence=0.7,
-    ),
-    PassRule(
-        "tail-scrap",
-        "furniture",
-        (f"Council Approves Plan for New Bridge\n{_BODY}\n{'Long ' * 30}text.\n* Edition: US",),
-        confidence=0.6,
-    ),
-    PassRule(
-        "title-shaped-link",
-        "teaser",
-        (f"Council Approves Bridge\n{_BODY}\n* Why The City Needs A New Bridge Now\n{_BODY}",),
-        confidence=0.6,
-    ),
-    PassRule(
-        "plain-text", "paragraph", (f"Council Approves Bridge\n{_BODY}\n* {_BODY}",), confidence=0.8
-    ),
-)
 CONFIDENCE = {rule.name: rule.confidence for rule in (*LINE_RULES, *PASS_RULES)}
 SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be page junk
 

@@ -3,7 +3,7 @@
 import pytest
 
 from articles.seedfile.parser import parse
-from articles.seedfile.passes import PASS_RULES
+from articles.seedfile.pass_rules import PASS_RULES
 from articles.seedfile.rules import LINE_RULES
 
 HEADLINE = "Council Approves Plan for New Bridge"
