@@ -70,9 +70,11 @@ def is_bare_name(text: str, min_words: int = 2) -> bool:
 
 def is_person_name(text: str) -> bool:
     """A bare name that is no section heading: "Rebecca Hersher", not "Most Popular Stories"."""
+    # A sentence may look like a name in scripts with no capitals (Hebrew, Arabic): it ends
+    # in a full stop, a name does not.
     return (
         is_bare_name(text)
-        and text[-1:] != ","
+        and text[-1:] not in ",."
         and not any(w.lower().strip(".,") in HEADING_WORDS for w in text.split())
     )
 

@@ -11,7 +11,7 @@ from articles.seedfile.writer import BlockText, format_seed
 
 pytestmark = pytest.mark.django_db
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-FIXTURES = Path(__file__).resolve().parent / "files"
+FIXTURES = Path(__file__).resolve().parents[1] / "seedfile" / "files"
 
 
 def snapshot() -> dict:

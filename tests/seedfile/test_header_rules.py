@@ -314,3 +314,9 @@ def test_dateline_rule_fills_the_field_with_the_exact_line_of_a_reuters_story():
         "By David Milliken\nReporting by David Milliken; Editing by Catherine Evans"
     )
     assert article.blocks[2].credit == "REUTERS/Hannah McKay"
+
+
+def test_a_short_sentence_in_a_script_without_capitals_is_not_taken_for_a_name():
+    """Hebrew has no capitals: a short sentence ending in a full stop stays the story's text."""
+    article = parse("ראש הממשלה נפגש עם שר ההגנה\nהפגישה נערכה בירושלים.\nהיא נמשכה שעתיים.")
+    assert article.lines[2].role == "paragraph"
