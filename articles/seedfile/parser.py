@@ -14,6 +14,11 @@ rules.py reads each line alone by a table of named rules (its word lists in voca
 shapes of names, titles, dates and credits in shapes.py); passes.py decides the roles that
 depend on the lines around. The headline is the first line that is not furniture, and an
 article needs at least one paragraph after it.
+
+The tests number the format's rules: 1-5 limits, binary files, encodings, whitespace and HTML
+(decoding.py); 6 furniture (furniture.py); 7 headline, 8 dek (passes.py); 9 byline,
+10 dateline, 11 credit, 12 caption, 13 teaser (rules.py, with the passes that place them);
+14 paragraph, everything else.
 """
 
 import re
