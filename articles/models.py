@@ -173,6 +173,18 @@ class Article(models.Model):
             if self.pk
             else None
         )
+        # What readers will notice, for the page cache (articles/signals.py): other pages
+        # link to a live article by its address, so its arrival, departure or move
+        # renews the whole site; a change in place renews only its own pages and lists.
+        was_live = previous is not None and is_live(previous["status"], previous["published_at"])
+        moved = previous is not None and previous["slug"] != self.slug
+        self.readers_notice = (
+            "site"
+            if was_live != self.is_published or (moved and was_live)
+            else "article"
+            if self.is_published
+            else ""
+        )
         super().save(*args, **kwargs)
         if previous and previous != {
             "slug": self.slug,
@@ -222,15 +234,20 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return is_live(self.status, self.published_at)
 
     @property
     def direction(self) -> str:
         return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+def is_live(status: str, published_at) -> bool:
+    """Whether readers may see an article in this state now (as ArticleQuerySet.published())."""
+    return (
+        status == Article.Status.PUBLISHED
+        and published_at is not None
+        and published_at <= timezone.now()
+    )
 
 
 def body_text(blocks) -> str:
@@ -424,3 +441,19 @@ class Note(models.Model):
         Article.objects.filter(pk=self.article_id).filter(
             models.Q(updated_at__isnull=True) | models.Q(updated_at__lt=self.created_at)
         ).update(updated_at=self.created_at)
+
+
+class ArticleChange(models.Model):
+    """A change to a live article's own pages, for the page cache (articles/caching.py).
+
+    Not a foreign key: the entry of an article deleted since still counts.
+    """
+
+    article_id = models.BigIntegerField()
+    created_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="articlechange_created")]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} changed"

@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from articles.caching import content_changed
+from articles.caching import site_changed
 from articles.models import (
     Article,
     Block,
@@ -172,7 +172,7 @@ def load(
     )
     _link_teasers_naming(written.values())
     if written:
-        content_changed()
+        site_changed()
     return [
         LoadResult(seed.name, outcomes[seed.name], written.get(seed.name) or existing[seed.name])
         for seed in files
