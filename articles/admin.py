@@ -84,10 +84,9 @@ class StatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        published = Article.Status.PUBLISHED
         match self.value():
             case "scheduled":
-                return queryset.filter(status=published, published_at__gt=timezone.now())
+                return queryset.scheduled()
             case "live":
                 return queryset.published()
             case "draft" | "submitted" | "unpublished":
@@ -217,7 +216,7 @@ class ArticleAdmin(VersionAdmin):
     def state(self, article: Article) -> str:
         if article.pk is None:
             return "New draft"
-        if workflow.is_scheduled(article):
+        if article.is_scheduled:
             when = timezone.localtime(article.published_at).strftime("%-d %B %Y, %H:%M")
             return f"Scheduled: appears by itself on {when}"
         if article.is_published:

@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ETags and 304 answers; beneath the others, so that a 304 still gets their headers.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,7 +175,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# --- Security (issue 7). Scored in tests/test_security_headers.py. ---------------
+# --- Security (issue 7). Scored in tests/ops/test_security_headers.py. ---------------
 # Login throttling per account *and* address, so one attacker cannot lock out an
 # editor from elsewhere; the same answer whether or not the username exists.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
@@ -291,6 +293,8 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Dotted path of a function called with surrogate keys to purge when content changes.
 CDN_PURGE_HOOK = os.environ.get("CDN_PURGE_HOOK", "")
 ARTICLES_PER_PAGE = 20
+# Serve /bench/baseline, the benchmark's constant page; bench/run.py sets it for its server.
+BENCH_BASELINE = env_bool("BENCH_BASELINE")
 
 LOGGING = {
     "version": 1,

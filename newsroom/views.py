@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.static import serve
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -46,13 +46,12 @@ BASELINE_PAGE = (
 
 def baseline(request: HttpRequest) -> HttpResponse:
     """A constant page of about an article page's size, touching no database: the
-    benchmark's yardstick for what this Django stack can serve at best (bench/README)."""
+    benchmark's yardstick for what this Django stack can serve at best (README, "Performance")."""
     return HttpResponse(BASELINE_PAGE)
 
 
+@cache_control(public=True, max_age=86400)
 def media(request: HttpRequest, path: str) -> HttpResponse:
     """An uploaded photo from MEDIA_ROOT. Its name never changes once written (renditions
     get names of their own), so browsers and CDNs may keep it for a day."""
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -52,6 +52,7 @@ def production_env(database: str, static_root: Path, **extra: str) -> dict[str, 
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
         **inherited,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "DATABASE_URL": database,
         "NEWSROOM_ENV": "production",
         "HTTPS": "off",  # as `make run`: plain HTTP on loopback

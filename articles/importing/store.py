@@ -19,35 +19,20 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from articles.caching import site_changed
-from articles.models import (
-    Article,
-    Block,
-    base_slug,
-    body_text,
-    count_words,
-    headline_key,
-    next_free_slug,
-    slugs_taken,
-)
+from articles.importing.outcomes import Outcome
+from articles.models import Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
+from articles.slugs import free_slugs
 
-IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
-
-# Longest values the columns take; a file exceeding them is rejected before any write.
-FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
-CREDIT_LIMIT = 300
-STORED_FIELDS = [
-    "headline",
-    "headline_key",
-    "dek",
-    "byline",
-    "dateline",
-    "language",
-    "body_text",
-    "word_count",
-    "body_html",
-]
+# Longest values the columns take, as the model says; a file exceeding them is rejected
+# before any write.
+FIELD_LIMITS = {
+    name: Article._meta.get_field(name).max_length for name in ("headline", "byline", "dateline")
+}
+CREDIT_LIMIT = Block._meta.get_field("credit").max_length
+# What an updated file rewrites of its article.
+STORED_FIELDS = ["headline", "dek", "byline", "dateline", "language", *Article.DERIVED_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -61,8 +46,10 @@ class SeedFile:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What load() did with one file, and the article it wrote (or kept, unchanged or in conflict)."""
+
     name: str
-    outcome: str
+    outcome: Outcome
     article: Article
 
 
@@ -105,7 +92,7 @@ def guess_language(parsed: ParsedArticle) -> str:
     return "en"
 
 
-def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
+def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, Outcome]:
     """What loading these files would do to each, without writing anything."""
     existing = _stored().in_bulk([f.name for f in files], field_name="source_file")
     return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
@@ -117,17 +104,17 @@ def _stored():
     return Article.objects.defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
-def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
+def _outcome(seed: SeedFile, article: Article | None, force: bool) -> Outcome:
     if article is None:
-        return IMPORTED
+        return Outcome.IMPORTED
     if article.source_hash == seed.digest and not force:
-        return UNCHANGED
+        return Outcome.UNCHANGED
     edited = article.edited_at and (
         not article.imported_at or article.edited_at > article.imported_at
     )
     if edited and not force:
-        return CONFLICT
-    return UPDATED
+        return Outcome.CONFLICT
+    return Outcome.UPDATED
 
 
 @transaction.atomic
@@ -144,16 +131,18 @@ def load(
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
-    new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
+    new = [seed for seed in files if outcomes[seed.name] == Outcome.IMPORTED]
     changed = [
         _fill(existing[seed.name], seed, now, publish)
         for seed in files
-        if outcomes[seed.name] == UPDATED
+        if outcomes[seed.name] == Outcome.UPDATED
     ]
     created = _copy_articles(new, now, publish)
     Article.objects.bulk_update(
         changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
     )
+    # Rendering every body here would halve import throughput: the first view does it.
+    Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
     # Up to here batches run side by side; teasers are linked by one batch at a time, each
     # after the batches before it have committed, so that every link is seen from one side.
@@ -161,7 +150,7 @@ def load(
     Block.objects.filter(article__in=changed).delete()
     pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
     link_keys = {
-        block.text: headline_key(block.text)
+        block.text: teaser_link_key(block.kind, block.text)
         for _, seed in pairs
         for block in seed.parsed.blocks
         if block.kind == Block.Kind.TEASER
@@ -192,13 +181,9 @@ def _take_turn() -> None:
 def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     parsed = seed.parsed
     article.headline = parsed.headline
-    article.headline_key = headline_key(parsed.headline)
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
-    article.body_text = body_text(parsed.blocks)
-    article.word_count = count_words(article.body_text)
-    # Rendering every body here would halve import throughput: the first view does it.
-    article.body_html = ""
+    article.derive_fields(parsed.blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
     stated, updated = _aware(parsed.published), _aware(parsed.updated)
     if article._state.adding:
@@ -277,7 +262,7 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
     if not seeds:
         return []
     table = Article._meta.db_table
-    slugs = _free_slugs([seed.parsed.headline for seed in seeds])
+    slugs = free_slugs(Article.objects.all(), [seed.parsed.headline for seed in seeds])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
@@ -295,17 +280,6 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
             article._state.adding = False
             articles.append(article)
     return articles
-
-
-def _free_slugs(headlines: list[str]) -> list[str]:
-    """Readable unique slugs for new articles, with one query for the whole batch."""
-    bases = [base_slug(headline) for headline in headlines]
-    taken = slugs_taken(set(bases))
-    slugs = []
-    for base in bases:
-        slugs.append(next_free_slug(base, taken))
-        taken.add(slugs[-1])
-    return slugs
 
 
 def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
@@ -341,5 +315,5 @@ def _link_teasers_naming(articles: Iterable[Article]) -> None:
         kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
     ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
     # Their stored bodies show these teasers as searches: render them again on next view.
-    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
+    Article.objects.filter(pk__in=naming.values("article_id")).discard_bodies()
     naming.update(link_article=Subquery(target))

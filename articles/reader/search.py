@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
 
 from articles.caching import cached_with_content
-from articles.models import Article, Section, Topic
+from articles.models import Article, Section, Topic, published_sql
 from articles.reader.queries import with_joined_section
 
 CONFIG = "english"
@@ -40,9 +40,9 @@ EXCERPT_WINDOW = 600
 
 # The queries of a search, written out: compiling them through the ORM took
 # longer than PostgreSQL takes to answer them (issue 6). All keep to the rules of
-# Article.objects.published(), as the tests check.
+# Article.objects.published(): _PUBLISHED is compiled from it.
 _QUERY = "(%(tsquery)s::tsquery)"
-_PUBLISHED = "a.status = %(published)s AND a.published_at <= statement_timestamp()"
+_PUBLISHED = published_sql("a")
 # The newest RANKED_MATCHES matches, best first, found one of two ways (issue 6):
 # - a word in many articles: walk the articles newest first, reading search_vector,
 #   until the limit is reached (NEWEST_MATCHES_SQL);
@@ -188,7 +188,6 @@ class SearchResults(Sequence):
             # ts_headline() marks the parts of a hyphenated word, never the whole: only
             # finding the matches reads the whole word (the page's query marks them).
             "tsquery": whole_hyphenated_words(self.tsquery),
-            "published": Article.Status.PUBLISHED.value,
             "limit": RANKED_MATCHES,
         }
         articles, share = _estimate(cursor, params)
@@ -222,7 +221,6 @@ class SearchResults(Sequence):
             return []
         params = {
             "tsquery": self.tsquery,
-            "published": Article.Status.PUBLISHED.value,
             "ids": ids,
             "window": EXCERPT_WINDOW + 1,
             "marked": f"^.*{MARK_START}.*$",
@@ -259,9 +257,7 @@ def _window_start(cursor, window: int) -> datetime | None:
         window = math.ceil(window / WINDOW_STEP) * WINDOW_STEP
 
     def find() -> datetime | None:
-        cursor.execute(
-            WINDOW_START_SQL, {"published": Article.Status.PUBLISHED.value, "window": window}
-        )
+        cursor.execute(WINDOW_START_SQL, {"window": window})
         row = cursor.fetchone()
         return row[0] if row else None
 

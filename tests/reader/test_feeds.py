@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.conftest import make_section, make_topic
+from tests.factories import ArticleFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,22 +31,27 @@ def atom_titles(client, url: str) -> list[str]:
 
 
 @pytest.fixture
-def newsroom(article_factory):
+def newsroom():
     """A published story per section and topic, plus ones readers must never see."""
-    middle_east, world = make_section("Middle East"), make_section("World")
-    iran = make_topic("Iran")
+    middle_east, world = SectionFactory(name="Middle East"), SectionFactory(name="World")
+    iran = TopicFactory(name="Iran")
     now = timezone.now()
-    damascus = article_factory(
-        "Damascus talks", dek="Iran's army chief visits.", byline="Reuters", section=middle_east
+    damascus = ArticleFactory(
+        headline="Damascus talks",
+        dek="Iran's army chief visits.",
+        byline="Reuters",
+        section=middle_east,
     )
     damascus.topics.add(iran)
-    article_factory("Paris strike", section=world, published_at=now - timedelta(days=3))
+    ArticleFactory(headline="Paris strike", section=world, published_at=now - timedelta(days=3))
     for hidden in (
-        article_factory("Draft story", section=middle_east, status=Article.Status.DRAFT),
-        article_factory(
-            "Scheduled story", section=middle_east, published_at=now + timedelta(days=1)
+        ArticleFactory(headline="Draft story", section=middle_east, status=Article.Status.DRAFT),
+        ArticleFactory(
+            headline="Scheduled story", section=middle_east, published_at=now + timedelta(days=1)
         ),
-        article_factory("Withdrawn story", section=middle_east, status=Article.Status.UNPUBLISHED),
+        ArticleFactory(
+            headline="Withdrawn story", section=middle_east, status=Article.Status.UNPUBLISHED
+        ),
     ):
         hidden.topics.add(iran)
     return damascus
