@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
@@ -189,12 +190,23 @@ def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     article.language = guess_language(parsed)
     article.derive_fields(parsed.blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
+    stated, updated = _aware(parsed.published), _aware(parsed.updated)
     if article._state.adding:
+        # A proposed headline waits for an editor: the article arrives as a draft.
+        publish = publish and not parsed.headline_missing
         article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
-        article.published_at = now if publish else None
+        article.published_at = stated or (now if publish else None)
+        article.updated_at = updated
     elif article.status == Article.Status.PUBLISHED:
-        article.updated_at = now
+        article.updated_at = updated or now
     return article
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A stated time; one given without its time zone is read in the site's."""
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    return timezone.make_aware(moment)
 
 
 def _block_rows(

@@ -102,8 +102,14 @@ def report_json(report: FileReport) -> str:
             byline=parsed.byline,
             dateline=parsed.dateline,
             blocks=[block_json(b) for b in parsed.blocks],
-            lines=[[line.number, line.role] for line in parsed.lines],
+            lines=[
+                [line.number, line.role, line.rule, round(line.confidence, 2)]
+                for line in parsed.lines
+            ],
             warnings=list(parsed.warnings),
+            headline_missing=parsed.headline_missing,
+            published=parsed.published and parsed.published.isoformat(),
+            updated=parsed.updated and parsed.updated.isoformat(),
         )
     return json.dumps(record, ensure_ascii=False)
 
