@@ -19,6 +19,18 @@ from tests.serving import ROOT, database_url
 FILES = 120
 
 
+def advisory_locks_after(seconds: float = 5) -> int:
+    """Advisory locks (the importer's turn-taking) still held by any session after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+            (held,) = cursor.fetchone()
+        if not held or time.monotonic() > deadline:
+            return held
+        time.sleep(0.1)
+
+
 def wait_until_gone(processes: list[psutil.Process], seconds: float = 5) -> list[psutil.Process]:
     """Those of `processes` still running after `seconds`."""
     _, alive = psutil.wait_procs(processes, timeout=seconds)
@@ -29,7 +41,8 @@ def wait_until_gone(processes: list[psutil.Process], seconds: float = 5) -> list
 def test_sigkill_at_random_moments_never_half_writes_an_article(tmp_path):
     """Killed with SIGKILL ten times mid-import, no article is ever partly stored, and the
     import's helper processes (the parsing process, multiprocessing's resource tracker)
-    end with it: none is left behind."""
+    end with it: none is left behind, and no lock of the killed run keeps the next one
+    waiting."""
     expected = {}
     for number in range(FILES):
         text = article_text(number)
@@ -48,6 +61,7 @@ def test_sigkill_at_random_moments_never_half_writes_an_article(tmp_path):
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         assert wait_until_gone(helpers) == []
+        assert advisory_locks_after() == 0
         for article in Article.objects.filter(source_file__startswith="crash_"):
             assert article.blocks.count() == expected[article.source_file], article.source_file
 
