@@ -23,7 +23,7 @@ from articles.clock import stamp
 from articles.desk import workflow
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
-from articles.models import Article, Autosave, Block, PendingChange, headline_key
+from articles.models import Article, Autosave, Block, PendingChange, teaser_link_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
 from articles.sequences import next_ids
 
@@ -91,7 +91,7 @@ def lay_over(article_id: int, content: dict) -> Article:
     Block.objects.bulk_create(
         Block(
             article_id=article_id,
-            link_key=headline_key(block["text"]) if block["kind"] == Block.Kind.TEASER else "",
+            link_key=teaser_link_key(block["kind"], block["text"]),
             **block,
         )
         for block in content["blocks"]

@@ -18,7 +18,8 @@ from articles.desk.compare import (
 )
 from articles.desk.forms import MAX_UPLOAD_BYTES, SeedImportForm
 from articles.importing.history import record_imports
-from articles.importing.pipeline import REJECTED, FileReport, import_files
+from articles.importing.outcomes import Outcome, tally
+from articles.importing.pipeline import FileReport, import_files
 from articles.models import Article
 from articles.reader.queries import with_page_content
 from articles.reader.views import render_article
@@ -144,7 +145,7 @@ def run_import(
     too_big = {
         index: FileReport(
             upload.name,
-            REJECTED,
+            Outcome.REJECTED,
             reason=f"the file is {upload.size / 1_000_000:.1f} MB; "
             f"files over {MAX_UPLOAD_BYTES // 1_000_000} MB are not imported",
         )
@@ -163,9 +164,9 @@ def run_import(
 
 
 def describe_report(report: FileReport, *, dry_run: bool) -> dict:
-    if report.outcome == REJECTED:
+    if report.outcome == Outcome.REJECTED:
         message = report.reason
-    elif report.outcome == "conflict":
+    elif report.outcome == Outcome.CONFLICT:
         message = f"{report.reason} {CONFLICT_NOTE}"
     elif report.outcome == drafts.HELD:
         message = report.reason
@@ -175,7 +176,7 @@ def describe_report(report: FileReport, *, dry_run: bool) -> dict:
     return {
         "name": report.name,
         "outcome": ("would be " if dry_run else "") + report.outcome,
-        "rejected": report.outcome == REJECTED,
+        "rejected": report.outcome == Outcome.REJECTED,
         "headline": report.parsed.headline if report.parsed is not None else "",
         "message": message,
         "warnings": report.warnings,
@@ -186,8 +187,8 @@ def describe_report(report: FileReport, *, dry_run: bool) -> dict:
 
 
 def summary(reports: list[FileReport], *, dry_run: bool) -> str:
-    outcomes = ("imported", "updated", "unchanged", "conflict", "rejected")
-    counts = ", ".join(f"{o} {sum(r.outcome == o for r in reports)}" for o in outcomes)
-    return ("Would have: " if dry_run else "Import finished: ") + counts.replace(
-        "conflict ", "conflicts "
-    )
+    counts = tally(r.outcome for r in reports)
+    held = sum(r.outcome == drafts.HELD for r in reports)
+    if held:
+        counts += f", {drafts.HELD} {held}"
+    return ("Would have: " if dry_run else "Import finished: ") + counts
