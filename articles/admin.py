@@ -12,7 +12,7 @@ from articles import photos
 from articles.desk import views as admin_views
 from articles.desk import workflow
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
-from articles.models import Article, Block, Note, Section, Topic
+from articles.models import Article, Block, FrontPagePin, Note, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
 # article also holds its blocks (captions, teasers, paragraphs) and its public notes.
@@ -282,7 +282,32 @@ class ArticleAdmin(VersionAdmin):
         return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
 
 
-@admin.register(Section, Topic)
+@admin.register(Topic)
 class NamedAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+@admin.register(Section)
+class SectionAdmin(NamedAdmin):
+    """Sections in the order the masthead and the front page show them, editable in the list."""
+
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+
+
+@admin.register(FrontPagePin)
+class FrontPagePinAdmin(admin.ModelAdmin):
+    """The front page's lead and top stories: pin an article, order the pins, remove one to un-pin."""
+
+    list_display = ["article", "position", "ends_at", "is_live"]
+    list_editable = ["position", "ends_at"]
+    autocomplete_fields = ["article"]
+    ordering = ["position", "id"]
+
+    @admin.display(boolean=True, description="on the front page")
+    def is_live(self, pin: FrontPagePin) -> bool:
+        return pin.article.is_published and (pin.ends_at is None or pin.ends_at > timezone.now())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")

@@ -36,7 +36,7 @@ from django.utils.cache import (
 )
 from django.utils.module_loading import import_string
 
-from articles.models import Article
+from articles.models import Article, FrontPagePin
 
 T = TypeVar("T")
 VERSION_CHECK_SECONDS = 1.0
@@ -48,7 +48,8 @@ def content_version() -> str:
     """The current content version, re-read from the database at most once a second.
 
     It joins the sequence that edits advance with the time of the newest article now
-    visible, so a scheduled article's arrival also renews every cached page.
+    visible and of the latest front-page pin to end, so that a scheduled article's
+    arrival and a pin's end also renew every cached page.
     """
     now = time.monotonic()
     if _known["version"] is None or now - _known["checked"] > VERSION_CHECK_SECONDS:
@@ -56,12 +57,15 @@ def content_version() -> str:
             cursor.execute(
                 # is_called: a fresh sequence reports last_value 1 before and after its first nextval.
                 f"SELECT last_value + is_called::int, (SELECT max(published_at) FROM {Article._meta.db_table}"
-                "  WHERE status = %s AND published_at <= now())"
+                "  WHERE status = %s AND published_at <= now()),"
+                # A front-page pin that has just ended changes the front page too.
+                f" (SELECT max(ends_at) FROM {FrontPagePin._meta.db_table} WHERE ends_at <= now())"
                 f" FROM {_SEQUENCE}",
                 [Article.Status.PUBLISHED],
             )
-            sequence, newest = cursor.fetchone()
-        _known["version"] = f"{sequence}-{newest.timestamp() if newest else 0}"
+            sequence, newest, pin_ended = cursor.fetchone()
+        stamps = "-".join(str(t.timestamp() if t else 0) for t in (newest, pin_ended))
+        _known["version"] = f"{sequence}-{stamps}"
         _known["checked"] = now
     return _known["version"]
 

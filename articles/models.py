@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.links import link
+from articles.photos import photo_size
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
 
@@ -31,9 +32,12 @@ def headline_key(text: str) -> str:
 class Section(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+    position = models.PositiveIntegerField(
+        default=0, help_text="Where the section stands in the masthead and on the front page."
+    )
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["position", "name"]
 
     def __str__(self) -> str:
         return self.name
@@ -331,6 +335,9 @@ class Block(models.Model):
         blank=True,
         help_text="Captions: what the photo shows, for readers who cannot see it.",
     )
+    # The photo's size in pixels, for <img width height>: read once, when the block is saved.
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     link_url = models.URLField(
         blank=True,
         validators=[URLValidator(schemes=["http", "https"])],
@@ -373,6 +380,10 @@ class Block(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.link_key = headline_key(self.text) if self.kind == self.Kind.TEASER else ""
         super().save(*args, **kwargs)
+        size = photo_size(self.photo) if self.photo else (None, None)
+        if size != (self.photo_width, self.photo_height):
+            self.photo_width, self.photo_height = size
+            Block.objects.filter(pk=self.pk).update(photo_width=size[0], photo_height=size[1])
         Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
 
     def delete(self, *args, **kwargs):
@@ -424,3 +435,7 @@ class Note(models.Model):
         Article.objects.filter(pk=self.article_id).filter(
             models.Q(updated_at__isnull=True) | models.Q(updated_at__lt=self.created_at)
         ).update(updated_at=self.created_at)
+
+
+# Models of their own modules, imported here so that Django finds them.
+from articles.frontpage import FrontPagePin  # noqa: E402, F401

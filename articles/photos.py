@@ -119,3 +119,12 @@ def photo_srcset(photo, *, storage=default_storage) -> str:
         for width in RENDITION_WIDTHS
         if storage.exists(rendition := rendition_name(photo.name, width))
     )
+
+
+def photo_size(photo, *, storage=default_storage) -> tuple[int | None, int | None]:
+    """A stored photo's width and height in pixels; (None, None) when it cannot be read."""
+    try:
+        with storage.open(photo.name, "rb") as handle, Image.open(handle) as image:
+            return image.size
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return None, None

@@ -3,7 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.caching import content_changed
-from articles.models import Article, Block, Note, Section, SlugRedirect, Topic
+from articles.models import Article, Block, FrontPagePin, Note, Section, SlugRedirect, Topic
 
 
 def _article_changed(sender, instance, **kwargs) -> None:
@@ -14,7 +14,7 @@ def _article_changed(sender, instance, **kwargs) -> None:
 
 
 def connect() -> None:
-    for model in (Article, Block, Note, Section, Topic, SlugRedirect):
+    for model in (Article, Block, Note, Section, Topic, SlugRedirect, FrontPagePin):
         post_save.connect(
             _article_changed, sender=model, dispatch_uid=f"cache-save-{model.__name__}"
         )

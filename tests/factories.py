@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Block, Note, Section, Topic
+from articles.photos import make_renditions
 from tests.admin_support import newsroom_group
 
 
@@ -83,6 +84,23 @@ class BlockFactory(factory.django.DjangoModelFactory):
         if create:
             block.article.refresh_derived()
             block.article.save()
+
+
+class CaptionFactory(BlockFactory):
+    """A photo caption with a generated photo (1200 × 800) and its resized copies; `photo=None` for none."""
+
+    kind = Block.Kind.CAPTION
+    text = factory.Sequence(lambda n: f"A photo caption {n}.")
+    credit = "Photographer / Agency"
+    alt_text = "What the photo shows"
+    photo = factory.django.ImageField(
+        width=1200, height=800, color="steelblue", filename="photo.jpg"
+    )
+
+    @factory.post_generation
+    def renditions(block: Block, create: bool, extracted, **kwargs) -> None:
+        if create and block.photo:
+            make_renditions(block.photo.name)
 
 
 class NoteFactory(factory.django.DjangoModelFactory):

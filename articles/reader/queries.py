@@ -58,10 +58,27 @@ NOTE_ROWS = (
     f" FROM {Note._meta.db_table} n WHERE n.article_id = {_ARTICLE}.id"
 )
 LEAD_PHOTO_ROW = (
-    "SELECT json_build_object('photo', b.photo, 'alt_text', b.alt_text)"
+    "SELECT json_build_object('photo', b.photo, 'alt_text', b.alt_text,"
+    " 'photo_width', b.photo_width, 'photo_height', b.photo_height)"
     f" FROM {Block._meta.db_table} b WHERE b.article_id = {_ARTICLE}.id"
     f" AND b.kind = '{Block.Kind.CAPTION}' AND b.photo <> '' ORDER BY b.position LIMIT 1"
 )
+
+
+# What a story card shows of an article, for hand-written queries of lists.
+STORY_CARD_COLUMNS = (
+    ", ".join(
+        f"{_ARTICLE}.{column}"
+        for column in ("id", "headline", "slug", "dek", "byline", "language", "published_at")
+    )
+    + f", {_ARTICLE}.section_id"
+)
+
+
+def card_photo(article: Article) -> Block | None:
+    """The photo a card shows, from the `lead_photo_row` its query fetched; None without."""
+    row = getattr(article, "lead_photo_row", None)
+    return Block(article=article, kind=Block.Kind.CAPTION, **row) if row else None
 
 
 @dataclass(frozen=True)
@@ -88,8 +105,7 @@ class ArticleContent:
         else:
             notes = list(article.notes.all())
         if hasattr(article, "lead_photo_row"):
-            row = article.lead_photo_row
-            lead_photo = row and Block(article=article, kind=Block.Kind.CAPTION, **row)
+            lead_photo = card_photo(article)
         else:
             blocks = cls.readable_blocks(article)
             lead_photo = next((b for b in blocks if b.kind == Block.Kind.CAPTION and b.photo), None)
@@ -166,10 +182,6 @@ def with_joined_section(article: Article) -> Article:
 def redirected_article(old_slug: str) -> Article | None:
     """The published article that used to live at `old_slug`, if any."""
     return Article.objects.published().filter(old_slugs__old_slug=old_slug).only("slug").first()
-
-
-def front_page_articles() -> QuerySet:
-    return for_listing(Article.objects.published())
 
 
 def section_articles(section: Section) -> QuerySet:

@@ -10,7 +10,7 @@ from django.views.generic import ListView
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
 from articles.links import link
 from articles.models import Article, Section, Topic
-from articles.reader import queries
+from articles.reader import front_page, queries
 from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
 
@@ -59,10 +59,20 @@ class PublicListView(ListView):
 
 
 class FrontPageView(PublicListView):
+    """The lead story, the top stories and the sections' blocks, then the latest list."""
+
     template_name = "articles/front_page.html"
 
     def get_queryset(self):
-        return queries.front_page_articles()
+        self.front = front_page.front_page()
+        return front_page.latest(self.front.shown_ids)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["page_obj"].has_previous():
+            context["front"] = self.front
+            context["section_blocks"] = front_page.section_blocks(self.front.shown_ids)
+        return context
 
 
 class SectionView(PublicListView):

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
-from articles.reader.queries import isoformat
+from articles.reader.queries import card_photo, isoformat
 from articles.reader.search import MARK_START, MARK_STOP
 
 register = template.Library()
@@ -21,6 +21,8 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 
 register.filter("photo_srcset", photo_srcset)
+# {{ article|card_photo }}: the photo a list query fetched for the article's card, or None.
+register.filter("card_photo", card_photo)
 # {% link 'articles:section' slug %}: {% url %} for the public pages, without re-matching the URLconf.
 register.simple_tag(link, name="link")
 

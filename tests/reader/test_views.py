@@ -84,37 +84,11 @@ def test_front_page_shows_standfirsts_and_a_lead_story(client, article_factory):
     assert "What happened yesterday." in html
 
 
-def test_front_page_is_paginated(client, article_factory, settings):
-    """Older stories are a click away on the next page, and page two has no lead story."""
-    settings.ARTICLES_PER_PAGE = 2
-    now = timezone.now()
-    for n in range(5):
-        article_factory(f"Story {n}", published_at=now - timedelta(hours=n + 1))
-    first = client.get("/").content.decode()
-    assert "Story 0" in first and "Story 2" not in first
-    assert 'rel="next" href="?page=2"' in first
-    second = client.get("/?page=2").content.decode()
-    assert "Story 2" in second and "Story 3" in second and "Story 0" not in second
-    assert "story-card--lead" not in second
-    assert "Page 2 of 3" in second
-
-
 def test_front_page_beyond_the_last_page_is_not_found(client, article_factory):
     """A page number past the end, or not a number, answers 404 rather than an error."""
     article_factory()
     assert client.get("/?page=99").status_code == 404
     assert client.get("/?page=abc").status_code == 404
-
-
-def test_front_page_costs_a_fixed_small_number_of_queries(
-    client, article_factory, django_assert_max_num_queries
-):
-    """Twenty stories cost no more queries than one."""
-    section = make_section("World")
-    for n in range(25):
-        article_factory(f"Story {n}", section=section)
-    with django_assert_max_num_queries(3):
-        assert client.get("/").status_code == 200
 
 
 def test_masthead_links_every_section(client, article_factory):
