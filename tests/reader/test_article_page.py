@@ -102,22 +102,23 @@ def test_photo_is_a_figure_with_its_caption_and_credit(client, article_factory):
     figure = re.search(r"<figure.*?</figure>", html, re.S).group(0)
     assert '<img src="/media/photos/' in figure
     assert 'alt="A crowd holding flags"' in figure
+    assert 'width="1" height="1"' in figure and 'loading="lazy"' in figure  # no jump while loading
     assert re.search(
         r"<figcaption>Protesters in Beirut\..*Bilal Hussein / AP.*</figcaption>", figure
     )
 
 
-def test_caption_without_photo_still_reads_as_a_caption(client, article_factory):
-    """A caption whose photo is missing is still shown as a figure caption, not as body text."""
+def test_caption_without_photo_reads_as_a_caption_line_in_the_story(client, article_factory):
+    """A caption with no photo is a caption line in the text, never an empty picture frame."""
     article = article_factory()
     make_caption(article, "Syrian protesters in Beirut.", credit="Bilal Hussein / AP")
     html = page(client, article)
     assert re.search(
-        r"<figure[^>]*>\s*<figcaption>Syrian protesters in Beirut\. "
-        r'<span class="figure__credit">Bilal Hussein / AP</span></figcaption>',
+        r'<p class="caption-line"><span class="caption-line__text">Syrian protesters in Beirut\.'
+        r'</span> <span class="figure__credit">Bilal Hussein / AP</span></p>',
         html,
     )
-    assert "<img" not in html
+    assert "<figure" not in html and "<img" not in html
 
 
 def test_teaser_is_a_marked_link_to_the_published_article_it_names(client, article_factory):
