@@ -1,7 +1,9 @@
 """The newsroom: the Django admin set up as the editors' CMS (issue 5)."""
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import path, reverse
 from django.utils import timezone
@@ -12,7 +14,7 @@ from articles import photos
 from articles.desk import views as admin_views
 from articles.desk import workflow
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
-from articles.models import Article, Block, FrontPagePin, Note, Section, Topic
+from articles.models import Article, Author, Block, FrontPagePin, Note, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
 # article also holds its blocks (captions, teasers, paragraphs) and its public notes.
@@ -294,6 +296,26 @@ class SectionAdmin(NamedAdmin):
 
     list_display = ["name", "position"]
     list_editable = ["position"]
+
+
+class AuthorForm(forms.ModelForm):
+    class Meta:
+        model = Author
+        fields = ["name", "slug", "bio", "photo"]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return photos.clean_photo(photo) if isinstance(photo, UploadedFile) else photo
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    """Writers, matched to bylines by name: give them a bio and a photo for their page."""
+
+    form = AuthorForm
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(FrontPagePin)

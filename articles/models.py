@@ -80,6 +80,10 @@ class Article(models.Model):
         "standfirst", blank=True, help_text="One or two sentences under the headline."
     )
     byline = models.CharField(max_length=300, blank=True)
+    # Derived from the byline on every save (articles/authors.py), not edited by hand.
+    authors = models.ManyToManyField(
+        "articles.Author", blank=True, related_name="articles", editable=False
+    )
     dateline = models.CharField(max_length=200, blank=True)
     language = models.CharField(
         max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
@@ -173,11 +177,15 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(self.headline, exclude_pk=self.pk)
         previous = (
-            Article.objects.filter(pk=self.pk).values("slug", "status", "published_at").first()
+            Article.objects.filter(pk=self.pk)
+            .values("slug", "status", "published_at", "byline")
+            .first()
             if self.pk
             else None
         )
         super().save(*args, **kwargs)
+        if previous is None or previous.pop("byline") != self.byline:
+            link_authors([self])
         if previous and previous != {
             "slug": self.slug,
             "status": self.status,
@@ -438,4 +446,5 @@ class Note(models.Model):
 
 
 # Models of their own modules, imported here so that Django finds them.
+from articles.authors import Author, link_authors  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401

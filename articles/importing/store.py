@@ -25,6 +25,7 @@ from articles.models import (
     body_text,
     count_words,
     headline_key,
+    link_authors,
     next_free_slug,
     slugs_taken,
 )
@@ -154,8 +155,9 @@ def load(
         changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
     )
     written = {a.source_file: a for a in created + changed}
-    # Up to here batches run side by side; teasers are linked by one batch at a time, each
-    # after the batches before it have committed, so that every link is seen from one side.
+    # Up to here batches run side by side; teasers and authors are linked by one batch at a
+    # time, each after the batches before it have committed, so that every link is seen from
+    # one side and two batches never wait on each other's new authors.
     _take_turn()
     Block.objects.filter(article__in=changed).delete()
     pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
@@ -170,6 +172,7 @@ def load(
         row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
     )
     _link_teasers_naming(written.values())
+    link_authors(written.values())
     if written:
         content_changed()
     return [

@@ -6,8 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from articles.authors import byline_names
 from articles.caching import cache_publicly
-from articles.models import Article, Section, Topic
+from articles.models import Article, Author, Section, Topic
 from articles.reader.queries import for_listing, updated_time
 
 FEED_LENGTH = 30
@@ -41,8 +42,9 @@ class ArticleFeed(Feed):
     def item_description(self, item: Article) -> str:
         return item.dek
 
-    def item_author_name(self, item: Article) -> str:
-        return item.byline
+    def item_author_name(self, item: Article) -> str | None:
+        """The names the byline gives, without "By"; None leaves out an empty <author>."""
+        return ", ".join(byline_names(item.byline)) or None
 
     def item_pubdate(self, item: Article):
         return item.published_at
@@ -76,9 +78,25 @@ class TopicFeed(ArticleFeed):
         return Article.objects.published().filter(topics=obj)
 
 
+class AuthorFeed(ArticleFeed):
+    def get_object(self, request, slug: str) -> Author:
+        return get_object_or_404(Author, slug=slug)
+
+    def link(self, obj: Author) -> str:
+        return obj.get_absolute_url()
+
+    def description(self, obj: Author) -> str:
+        return f"The newest articles by {obj.name}"
+
+    def articles(self, obj: Author):
+        return Article.objects.published().filter(authors=obj)
+
+
 def atom(feed_class: type[Feed]) -> type[Feed]:
     """The Atom variant of an RSS feed class."""
     return type(f"Atom{feed_class.__name__}", (feed_class,), {"feed_type": Atom1Feed})
 
 
-SiteAtomFeed, SectionAtomFeed, TopicAtomFeed = map(atom, (ArticleFeed, SectionFeed, TopicFeed))
+SiteAtomFeed, SectionAtomFeed, TopicAtomFeed, AuthorAtomFeed = map(
+    atom, (ArticleFeed, SectionFeed, TopicFeed, AuthorFeed)
+)

@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, Block, Note, Section, Topic
+from articles.models import Article, Author, Block, Note, Section, Topic
 
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
@@ -40,6 +40,7 @@ def with_page_content(articles: QuerySet) -> QuerySet:
         .annotate(
             topic_rows=RawSQL(TOPIC_ROWS, ()),
             note_rows=RawSQL(NOTE_ROWS, ()),
+            author_rows=RawSQL(AUTHOR_ROWS, ()),
             lead_photo_row=RawSQL(LEAD_PHOTO_ROW, ()),
         )
     )
@@ -56,6 +57,12 @@ NOTE_ROWS = (
     "SELECT coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'text', n.text,"
     " 'created_at', n.created_at) ORDER BY n.created_at, n.id), '[]')"
     f" FROM {Note._meta.db_table} n WHERE n.article_id = {_ARTICLE}.id"
+)
+AUTHOR_ROWS = (
+    "SELECT coalesce(json_agg(json_build_object('id', au.id, 'name', au.name, 'slug', au.slug)"
+    f" ORDER BY aa.id), '[]') FROM {Author._meta.db_table} au"
+    f" JOIN {Article.authors.through._meta.db_table} aa ON aa.author_id = au.id"
+    f" WHERE aa.article_id = {_ARTICLE}.id"
 )
 LEAD_PHOTO_ROW = (
     "SELECT json_build_object('photo', b.photo, 'alt_text', b.alt_text,"
@@ -83,11 +90,12 @@ def card_photo(article: Article) -> Block | None:
 
 @dataclass(frozen=True)
 class ArticleContent:
-    """An article's topics, notes and lead photo, however the article was fetched."""
+    """An article's topics, notes, authors and lead photo, however the article was fetched."""
 
     article: Article
     topics: list[Topic]
     notes: list[Note]
+    authors: list[Author]
     lead_photo: Block | None  # the first captioned photo: what previews and cards show
 
     @classmethod
@@ -104,12 +112,23 @@ class ArticleContent:
             ]
         else:
             notes = list(article.notes.all())
+        if hasattr(article, "author_rows"):
+            authors = [Author(**row) for row in article.author_rows]
+        else:
+            links = Article.authors.through.objects.filter(article=article).select_related("author")
+            authors = [link.author for link in links.order_by("id")]  # in the byline's order
         if hasattr(article, "lead_photo_row"):
             lead_photo = card_photo(article)
         else:
             blocks = cls.readable_blocks(article)
             lead_photo = next((b for b in blocks if b.kind == Block.Kind.CAPTION and b.photo), None)
-        return cls(article=article, topics=topics, notes=notes, lead_photo=lead_photo or None)
+        return cls(
+            article=article,
+            topics=topics,
+            notes=notes,
+            authors=authors,
+            lead_photo=lead_photo or None,
+        )
 
     @staticmethod
     def readable_blocks(article: Article) -> list[Block]:
@@ -128,6 +147,12 @@ def updated_time(article: Article) -> datetime | None:
     ):
         return article.updated_at
     return None
+
+
+def last_public_change(article: Article) -> datetime | None:
+    """When readers last saw the article change: its publication, an editor's edit, an update."""
+    times = [t for t in (article.published_at, article.updated_at, article.edited_at) if t]
+    return max(times, default=None)
 
 
 def isoformat(value: datetime | None) -> str | None:
@@ -154,7 +179,7 @@ PAGE_COLUMNS = ", ".join(
 PUBLISHED_ARTICLE = (
     f"SELECT {PAGE_COLUMNS}, s.name AS section_name, s.slug AS section_slug,"
     f" ({TOPIC_ROWS}) AS topic_rows, ({NOTE_ROWS}) AS note_rows,"
-    f" ({LEAD_PHOTO_ROW}) AS lead_photo_row"
+    f" ({AUTHOR_ROWS}) AS author_rows, ({LEAD_PHOTO_ROW}) AS lead_photo_row"
     f" FROM {_ARTICLE} LEFT JOIN {Section._meta.db_table} s ON s.id = {_ARTICLE}.section_id"
     f" WHERE {_ARTICLE}.slug = %s AND {_ARTICLE}.status = %s"
     f" AND {_ARTICLE}.published_at <= statement_timestamp()"
@@ -190,3 +215,7 @@ def section_articles(section: Section) -> QuerySet:
 
 def topic_articles(topic: Topic) -> QuerySet:
     return for_listing(Article.objects.published().filter(topics=topic))
+
+
+def author_articles(author: Author) -> QuerySet:
+    return for_listing(Article.objects.published().filter(authors=author))

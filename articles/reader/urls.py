@@ -13,6 +13,7 @@ urlpatterns = [
     path("articles/<str:slug>/", cached_page(views.article_detail), name="detail"),
     path("sections/<slug:slug>/", cached_page(views.SectionView.as_view()), name="section"),
     path("topics/<slug:slug>/", cached_page(views.TopicView.as_view()), name="topic"),
+    path("authors/<str:slug>/", cached_page(views.AuthorView.as_view()), name="author"),
     path("search/", cached_page(views.SearchView.as_view()), name="search"),
     # Feeds
     path("feeds/rss/", cached_page(feeds.ArticleFeed()), name="feed-rss"),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("sections/<slug:slug>/atom/", cached_page(feeds.SectionAtomFeed()), name="section-atom"),
     path("topics/<slug:slug>/rss/", cached_page(feeds.TopicFeed()), name="topic-rss"),
     path("topics/<slug:slug>/atom/", cached_page(feeds.TopicAtomFeed()), name="topic-atom"),
+    path("authors/<str:slug>/rss/", cached_page(feeds.AuthorFeed()), name="author-rss"),
+    path("authors/<str:slug>/atom/", cached_page(feeds.AuthorAtomFeed()), name="author-atom"),
     # Sitemaps
     path(
         "sitemap.xml",

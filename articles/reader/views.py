@@ -9,7 +9,7 @@ from django.views.generic import ListView
 
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
 from articles.links import link
-from articles.models import Article, Section, Topic
+from articles.models import Article, Author, Section, Topic
 from articles.reader import front_page, queries
 from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
@@ -103,7 +103,22 @@ class TopicView(PublicListView):
         return super().get_context_data(**listing_context(self.topic, "Topic", "topic"), **kwargs)
 
 
-def listing_context(listing: Section | Topic, kind: str, url_prefix: str) -> dict:
+class AuthorView(PublicListView):
+    """An author's page: who they are, then their articles, newest first."""
+
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return queries.author_articles(self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **listing_context(self.author, "Author", "author"), author=self.author, **kwargs
+        )
+
+
+def listing_context(listing: Section | Topic | Author, kind: str, url_prefix: str) -> dict:
     """What the shared list template needs to name a section or topic and link its feeds."""
     return {
         "listing": listing,

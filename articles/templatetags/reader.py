@@ -1,6 +1,7 @@
 """Template helpers for the reader's pages: navigation, times, highlights and JSON-LD."""
 
 import json
+import re
 from datetime import datetime
 
 from django import template
@@ -11,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
-from articles.reader.queries import card_photo, isoformat
+from articles.reader.queries import card_photo, isoformat, last_public_change
 from articles.reader.search import MARK_START, MARK_STOP
 
 register = template.Library()
@@ -48,6 +49,24 @@ def iso(value: datetime | None) -> str:
 
 
 @register.filter
+def byline_links(byline: str, authors: list) -> SafeString:
+    """The byline as written, with each author's name in it a link to their page."""
+    by_name = {escape(author.name): author for author in authors}
+    if not by_name:
+        return escape(byline)
+    # One pass, longest names first, so that "Ali" never links inside "Sami Ali".
+    names = re.compile("|".join(map(re.escape, sorted(by_name, key=len, reverse=True))))
+
+    def linked(found: re.Match) -> str:
+        author = by_name[found[0]]
+        return format_html(
+            '<a class="byline__author" href="{}">{}</a>', author.get_absolute_url(), author.name
+        )
+
+    return mark_safe(names.sub(linked, escape(byline)))
+
+
+@register.filter
 def highlight(value: str) -> SafeString:
     """Text from the search with its matched words in <mark>, everything else escaped."""
     marked = escape(value or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
@@ -61,7 +80,7 @@ def absolute_url(context, path: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def news_article_json_ld(context, article, content, modified) -> SafeString:
+def news_article_json_ld(context, article, content) -> SafeString:
     """JSON-LD describing the article as a schema.org NewsArticle.
 
     A <script type="application/ld+json"> is a data block, not a script: browsers
@@ -76,12 +95,16 @@ def news_article_json_ld(context, article, content, modified) -> SafeString:
         "inLanguage": article.language,
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "datePublished": isoformat(article.published_at),
-        "dateModified": isoformat(modified or article.published_at),
-        "author": (
-            {"@type": "Person", "name": article.byline}
-            if article.byline
-            else {"@type": "Organization", "name": settings.SITE_NAME}
-        ),
+        "dateModified": isoformat(last_public_change(article)),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in content.authors
+        ]
+        or {"@type": "Organization", "name": settings.SITE_NAME},
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
         "articleSection": article.section.name if article.section else "",
         "keywords": [topic.name for topic in content.topics],

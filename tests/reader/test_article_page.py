@@ -267,7 +267,9 @@ def test_json_ld_describes_a_news_article(client, article_factory):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Rain in Haifa"
     assert data["description"] == "Clouds gather."
-    assert data["author"] == {"@type": "Person", "name": "Dana Levi"}
+    assert data["author"] == [
+        {"@type": "Person", "name": "Dana Levi", "url": "http://testserver/authors/dana-levi/"}
+    ]
     assert data["articleSection"] == "Israel"
     assert data["datePublished"]
     assert data["image"][0].startswith("http://testserver/media/photos/")

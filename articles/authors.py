@@ -1,0 +1,93 @@
+"""The people who write the articles: bylines resolved to Author records by name."""
+
+import re
+from collections.abc import Iterable
+
+from django.db import models
+from django.utils.text import slugify
+
+from articles.links import link
+
+# "By …" in the languages the site publishes: Hebrew מאת, Arabic بقلم.
+_BY = re.compile(r"^\s*(?:by|מאת|بقلم)\s*:?\s+", re.IGNORECASE)
+# Between two names: a comma, "and", "&", or Arabic و standing as a word.
+_BETWEEN_NAMES = re.compile(r"\s*(?:[,;&\n]|\band\b|\sو\s)\s*", re.IGNORECASE)
+NAME_LIMIT = 100
+
+
+def byline_names(byline: str) -> list[str]:
+    """The people a byline names: "By Rita Reporter and Sam Smith" -> ["Rita Reporter", "Sam Smith"]."""
+    names = _BETWEEN_NAMES.split(_BY.sub("", byline.strip()))
+    cleaned = (" ".join(name.split()) for name in names)
+    return list(dict.fromkeys(name for name in cleaned if 0 < len(name) <= NAME_LIMIT))
+
+
+class Author(models.Model):
+    """A writer with a page of their articles and feeds of their own."""
+
+    name = models.CharField(
+        max_length=NAME_LIMIT, unique=True, help_text="As bylines spell it, e.g. Rita Reporter."
+    )
+    slug = models.SlugField(max_length=120, unique=True, allow_unicode=True)
+    bio = models.TextField(
+        "short bio",
+        blank=True,
+        max_length=600,
+        help_text="A sentence or two for the author's page.",
+    )
+    # Django records the photo's size when one is uploaded, for <img width height>.
+    photo = models.ImageField(
+        upload_to="authors/", blank=True, width_field="photo_width", height_field="photo_height"
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return link("articles:author", self.slug)
+
+
+def author_slugs(names: Iterable[str]) -> dict[str, str]:
+    """Free slugs for new authors of these names, with one query."""
+    from articles.models import next_free_slug
+
+    bases = {name: slugify(name, allow_unicode=True)[:110] or "author" for name in names}
+    taken = set(Author.objects.filter(slug__in=bases.values()).values_list("slug", flat=True))
+    slugs = {}
+    for name, base in sorted(bases.items()):
+        slugs[name] = next_free_slug(base, taken)
+        taken.add(slugs[name])
+    return slugs
+
+
+def link_authors(articles: Iterable) -> None:
+    """Point each article at the authors its byline names, adding those not yet known.
+
+    A few queries for any number of articles, so that the importer links a whole batch
+    at once; editors' bios and photos are kept, as authors are matched by name.
+    """
+    from articles.models import Article
+
+    names = {article.pk: byline_names(article.byline) for article in articles}
+    wanted = {name for article_names in names.values() for name in article_names}
+    known = dict(Author.objects.filter(name__in=wanted).values_list("name", "pk"))
+    if missing := wanted - known.keys():
+        slugs = author_slugs(missing)
+        Author.objects.bulk_create(
+            [Author(name=name, slug=slugs[name]) for name in sorted(missing)],
+            ignore_conflicts=True,
+        )
+        known.update(Author.objects.filter(name__in=missing).values_list("name", "pk"))
+    through = Article.authors.through
+    through.objects.filter(article_id__in=names).delete()
+    through.objects.bulk_create(
+        through(article_id=pk, author_id=known[name])
+        for pk, article_names in names.items()
+        for name in article_names
+        if name in known
+    )
