@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from articles.links import link
@@ -244,6 +244,13 @@ class Article(models.Model):
     def direction(self) -> str:
         return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
 
+    @property
+    def label_language(self) -> str:
+        """The language the page shows this article's labels and dates in: its own, if the
+        site has a translation for it (settings.LANGUAGES), else the site's."""
+        code = self.language.split("-")[0].lower()
+        return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
 
 def body_text(blocks) -> str:
     """The text search reads: paragraphs and captions, never furniture or teasers."""
@@ -259,7 +266,10 @@ def count_words(text: str) -> int:
 def render_body(article: Article, blocks) -> str:
     """The body as readers see it; figure.html and teaser.html remain its only markup."""
     shown = [b for b in blocks if b.kind != Block.Kind.FURNITURE]
-    return render_to_string("articles/includes/body.html", {"article": article, "blocks": shown})
+    with translation.override(article.label_language):
+        return render_to_string(
+            "articles/includes/body.html", {"article": article, "blocks": shown}
+        )
 
 
 def teasers_last(blocks) -> bool:

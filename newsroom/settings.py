@@ -228,6 +228,10 @@ if HTTPS:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 LANGUAGE_CODE = "en"
+# The languages an article's own labels, dates and reading time are shown in (locale/);
+# an article in any other language shows them in LANGUAGE_CODE.
+LANGUAGES = [("en", "English"), ("he", "Hebrew"), ("ar", "Arabic")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

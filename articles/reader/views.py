@@ -33,7 +33,9 @@ def related_html(article: Article, content: queries.ArticleContent, *, preview: 
 
     def render_related() -> str:
         related = related_articles(article, content.topics)
-        return render_to_string("articles/includes/related.html", {"related": related})
+        return render_to_string(
+            "articles/includes/related.html", {"related": related, "article": article}
+        )
 
     html = (
         render_related() if preview else cached_with_content("related", render_related, article.pk)

@@ -6,8 +6,11 @@ from datetime import datetime
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 
 from articles.links import link
 from articles.models import Section
@@ -64,6 +67,16 @@ def byline_links(byline: str, authors: list) -> SafeString:
         )
 
     return mark_safe(names.sub(linked, escape(byline)))
+
+
+@register.filter
+def when(value: datetime | None) -> str:
+    """A time as readers see it, in the active language and with its time zone:
+    "1 December 2026, 14:54 UTC"; translators may reorder it."""
+    if value is None:
+        return ""
+    shown = pgettext("time shown to readers (PHP date format)", "j F Y, H:i T")
+    return date_format(timezone.localtime(value), shown)
 
 
 @register.filter

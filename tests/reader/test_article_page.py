@@ -57,8 +57,8 @@ def test_article_page_shows_published_and_updated_times_as_time_elements(client,
     published = timezone.now() - timedelta(days=1)
     article = article_factory(published_at=published, updated_at=published + timedelta(hours=5))
     html = page(client, article)
-    assert re.search(r'Published <time class="article__published" datetime="[^"]+">', html)
-    assert re.search(r'Updated <time class="article__updated" datetime="[^"]+">', html)
+    assert re.search(r'Published <bdi><time class="article__published" datetime="[^"]+">', html)
+    assert re.search(r'Updated <bdi><time class="article__updated" datetime="[^"]+">', html)
 
 
 def test_article_page_hides_updated_time_when_nothing_changed(client, article_factory):
@@ -211,7 +211,7 @@ def test_notes_are_shown_as_dated_corrections_and_updates(client, article_factor
     html = page(client, article)
     assert "Corrections and updates" in html
     assert re.search(
-        r'<strong class="note__kind">Correction</strong> <time datetime="[^"]+">[^<]+</time>: '
+        r'<strong class="note__kind">Correction</strong> <bdi><time datetime="[^"]+">[^<]+</time></bdi>: '
         r"An earlier version misspelled Baqeri\.",
         html,
     )
