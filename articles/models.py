@@ -2,7 +2,6 @@
 
 import re
 import unicodedata
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,7 +11,6 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Now
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
@@ -178,19 +176,22 @@ class Article(models.Model):
             self.slug = unique_slug(self.headline, exclude_pk=self.pk)
         previous = (
             Article.objects.filter(pk=self.pk)
-            .values("slug", "status", "published_at", "byline")
+            .values("slug", "status", "published_at", "byline", "headline_key")
             .first()
             if self.pk
             else None
         )
         super().save(*args, **kwargs)
-        if previous is None or previous.pop("byline") != self.byline:
+        before = previous or {}
+        if previous is None or before["byline"] != self.byline:
             link_authors([self])
-        if previous and previous != {
-            "slug": self.slug,
-            "status": self.status,
-            "published_at": self.published_at,
-        }:
+        if before.get("headline_key") != self.headline_key:
+            link_teasers_naming([self])
+        if previous and (before["slug"], before["status"], before["published_at"]) != (
+            self.slug,
+            self.status,
+            self.published_at,
+        ):
             # Teasers elsewhere link here only while this article is live, by its slug.
             Article.objects.filter(blocks__link_article=self).update(body_html="")
         previous_slug = previous and previous["slug"]
@@ -287,6 +288,27 @@ def teasers_last(blocks) -> bool:
         for b in blocks
         if b.kind == Block.Kind.TEASER and not b.link_url
     )
+
+
+def link_teasers_naming(articles) -> None:
+    """Point teasers written before these articles existed at the article they name.
+
+    Links an editor set by hand are never overwritten; the bodies showing those teasers
+    are rendered again on their next view, now with the link.
+    """
+    keys = {a.headline_key for a in articles} - {""}
+    if not keys:
+        return
+    target = (
+        Article.objects.filter(headline_key=models.OuterRef("link_key"))
+        .order_by("pk")
+        .values("pk")[:1]
+    )
+    naming = Block.objects.filter(
+        kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
+    ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
+    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
+    naming.update(link_article=models.Subquery(target))
 
 
 def unlink_teasers(collector, field, sub_objs, using) -> None:
@@ -410,13 +432,14 @@ class Block(models.Model):
 
     @property
     def href(self) -> str:
-        """Where a teaser leads: the editor's link, the article it names, or a search for it."""
+        """Where a teaser leads: the editor's link or the published article it names; "" until
+        there is one (the teaser then reads as a plain related line)."""
         # Only web links ever reach a page, whatever wrote the row (issue 7).
         if self.link_url.lower().startswith(("http://", "https://")):
             return self.link_url
         if self.link_article is not None and self.link_article.is_published:
             return self.link_article.get_absolute_url()
-        return reverse("articles:search") + "?" + urlencode({"q": self.text})
+        return ""
 
 
 class SlugRedirect(models.Model):

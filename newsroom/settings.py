@@ -252,6 +252,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Files browsers ask for at the site's root, whatever page they are on: /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # Uploaded photos go to an S3-compatible object store (AWS S3, MinIO, Cloudflare R2…)
 # when AWS_STORAGE_BUCKET_NAME names a bucket; boto3 reads AWS_ACCESS_KEY_ID and

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from articles.caching import content_changed
@@ -26,6 +25,7 @@ from articles.models import (
     count_words,
     headline_key,
     link_authors,
+    link_teasers_naming,
     next_free_slug,
     slugs_taken,
 )
@@ -138,7 +138,7 @@ def load(
     names = [f.name for f in files]
     existing = _stored().in_bulk(names, field_name="source_file")
     if existing:
-        # Another batch's teasers may change these very rows (_link_teasers_naming):
+        # Another batch's teasers may change these very rows (link_teasers_naming):
         # lock them only in turn, or each batch could wait for the other.
         _take_turn()
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
@@ -171,7 +171,7 @@ def load(
     _copy_blocks(
         row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
     )
-    _link_teasers_naming(written.values())
+    link_teasers_naming(written.values())
     link_authors(written.values())
     if written:
         content_changed()
@@ -315,22 +315,3 @@ def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
         .values_list("headline_key", "pk")
     )
     return dict(rows)
-
-
-def _link_teasers_naming(articles: Iterable[Article]) -> None:
-    """Point teasers written before these articles existed at the article they name.
-
-    Links an editor set by hand are never overwritten.
-    """
-    keys = {a.headline_key for a in articles} - {""}
-    if not keys:
-        return
-    target = (
-        Article.objects.filter(headline_key=OuterRef("link_key")).order_by("pk").values("pk")[:1]
-    )
-    naming = Block.objects.filter(
-        kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
-    ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
-    # Their stored bodies show these teasers as searches: render them again on next view.
-    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
-    naming.update(link_article=Subquery(target))

@@ -24,7 +24,8 @@ urlpatterns = [
     path("topics/<slug:slug>/atom/", cached_page(feeds.TopicAtomFeed()), name="topic-atom"),
     path("authors/<str:slug>/rss/", cached_page(feeds.AuthorFeed()), name="author-rss"),
     path("authors/<str:slug>/atom/", cached_page(feeds.AuthorAtomFeed()), name="author-atom"),
-    # Sitemaps
+    # Sitemaps, and robots.txt pointing at them
+    path("robots.txt", cached_page(public(views.robots_txt)), name="robots"),
     path(
         "sitemap.xml",
         cached_page(public(sitemap_views.index)),

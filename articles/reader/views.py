@@ -173,3 +173,16 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if moved is None:
         raise Http404("No published article at this address.")
     return cache_publicly(request, HttpResponsePermanentRedirect(moved.get_absolute_url()))
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read everything public; the sitemaps say what there is."""
+    sitemaps = (link("articles:sitemap"), link("articles:news-sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        *(f"Sitemap: {request.build_absolute_uri(path)}" for path in sitemaps),
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

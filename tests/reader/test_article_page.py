@@ -135,13 +135,13 @@ def test_teaser_is_a_marked_link_to_the_published_article_it_names(client, artic
 
 
 def test_teaser_never_links_to_an_unpublished_article(client, article_factory):
-    """A teaser naming a draft leads to a search instead of the draft's address."""
+    """A teaser naming a draft reads as a plain related line, without the draft's address."""
     draft = article_factory("Secret follow-up", status=Article.Status.DRAFT)
     article = article_factory("Main story")
     make_teaser(article, "Secret follow-up", link_article=draft)
     html = page(client, article)
     assert draft.get_absolute_url() not in html
-    assert 'href="/search/?q=Secret+follow-up"' in html
+    assert '<span class="teaser__text">Secret follow-up</span>' in html
 
 
 def test_furniture_is_hidden_from_readers(client, article_factory):
