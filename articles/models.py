@@ -187,6 +187,7 @@ class Article(models.Model):
             link_authors([self])
         if before.get("headline_key") != self.headline_key:
             link_teasers_naming([self])
+        remember_words([self.pk])
         if previous and (before["slug"], before["status"], before["published_at"]) != (
             self.slug,
             self.status,
@@ -481,3 +482,4 @@ class Note(models.Model):
 # Models of their own modules, imported here so that Django finds them.
 from articles.authors import Author, link_authors  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
+from articles.vocabulary import SearchWord, remember_words  # noqa: E402, F401

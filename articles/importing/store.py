@@ -27,6 +27,7 @@ from articles.models import (
     link_authors,
     link_teasers_naming,
     next_free_slug,
+    remember_words,
     slugs_taken,
 )
 from articles.reader.queries import SEARCH_COLUMNS
@@ -173,6 +174,7 @@ def load(
     )
     link_teasers_naming(written.values())
     link_authors(written.values())
+    remember_words(a.pk for a in written.values())
     if written:
         content_changed()
     return [

@@ -10,7 +10,7 @@ from django.views.generic import ListView
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
 from articles.links import link
 from articles.models import Article, Author, Section, Topic
-from articles.reader import front_page, queries
+from articles.reader import front_page, queries, search_suggestions
 from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
 
@@ -137,9 +137,13 @@ class SearchView(PublicListView):
         return search_articles(self.request.GET.get("q", ""))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             query=self.request.GET.get("q", "").strip(), ranked_matches=RANKED_MATCHES, **kwargs
         )
+        if context["query"] and not context["paginator"].count:
+            context["did_you_mean"] = search_suggestions.did_you_mean(context["query"])
+            context["without_word"] = search_suggestions.without_rarest_word(context["query"])
+        return context
 
 
 def render_article(
