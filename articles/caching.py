@@ -18,6 +18,7 @@ column tracks all of that. Previews are never cached anywhere.
 """
 
 import hashlib
+import random
 import time
 import zlib
 from collections.abc import Callable
@@ -36,51 +37,157 @@ from django.utils.cache import (
 )
 from django.utils.module_loading import import_string
 
-from articles.models import Article, FrontPagePin
+from articles.models import Article, ArticleChange, FrontPagePin
+from newsroom.database import routers
 
 T = TypeVar("T")
 VERSION_CHECK_SECONDS = 1.0
-_SEQUENCE = "articles_content_version"
-_known = {"version": None, "checked": 0.0}
+# While one request renders a page whose copy has just gone out of date, others get the
+# previous copy for at most this long rather than all rendering it at once (a stampede).
+STALE_WHILE_RENDERING_SECONDS = 2.0
+# Article changes are kept this long: any page cached before a change that has been
+# forgotten since has long expired (PAGE_CACHE_SECONDS is far shorter).
+CHANGE_LOG_HOURS = 1
+_SITE_SEQUENCE = "articles_content_version"
+_LISTS_SEQUENCE = "articles_lists_version"
 
 
-def content_version() -> str:
-    """The current content version, re-read from the database at most once a second.
+class _Versions:
+    """What this worker knows of the content versions, re-read at most once a second.
 
-    It joins the sequence that edits advance with the time of the newest article now
-    visible and of the latest front-page pin to end, so that a scheduled article's
-    arrival and a pin's end also renew every cached page.
+    - the site version: the sequence that site-wide changes advance (an article
+      appearing, disappearing or moving; sections, topics, authors and front-page pins;
+      an import), joined with the time of the newest article now visible and of the
+      latest front-page pin to end, so that a scheduled article's arrival and a pin's
+      end count as one. It is part of every page's cache key.
+    - the lists version: advanced by any change to a live article; lists, feeds,
+      sitemaps, search and the API's lists are cached under it.
+    - each live article's own version: the newest entry for it in ArticleChange; its
+      pages (the article and its API answer) are valid while no newer entry exists, so
+      an edit renews that article's pages and the lists, and no other article's page.
     """
-    now = time.monotonic()
-    if _known["version"] is None or now - _known["checked"] > VERSION_CHECK_SECONDS:
+
+    def __init__(self) -> None:
+        self.site = ""
+        self.lists = 0
+        self.articles: dict[int, int] = {}
+        self.changed_at: dict[int | None, float] = {}  # article id (None: lists) -> when seen
+        self.newest_change = -1
+        self.checked = 0.0
+
+    def refresh(self, *, fresh: bool = False) -> None:
+        now = time.monotonic()
+        if not fresh and self.site and now - self.checked <= VERSION_CHECK_SECONDS:
+            return
+        replicas = bool(routers.replica_aliases())
         with connection.cursor() as cursor:
             cursor.execute(
                 # is_called: a fresh sequence reports last_value 1 before and after its first nextval.
-                f"SELECT last_value + is_called::int, (SELECT max(published_at) FROM {Article._meta.db_table}"
-                "  WHERE status = %s AND published_at <= now()),"
+                f"SELECT (SELECT last_value + is_called::int FROM {_SITE_SEQUENCE}),"
+                f" (SELECT last_value + is_called::int FROM {_LISTS_SEQUENCE}),"
+                f" (SELECT max(published_at) FROM {Article._meta.db_table}"
+                "   WHERE status = %s AND published_at <= now()),"
                 # A front-page pin that has just ended changes the front page too.
-                f" (SELECT max(ends_at) FROM {FrontPagePin._meta.db_table} WHERE ends_at <= now())"
-                f" FROM {_SEQUENCE}",
-                [Article.Status.PUBLISHED],
+                f" (SELECT max(ends_at) FROM {FrontPagePin._meta.db_table} WHERE ends_at <= now()),"
+                + (" pg_current_wal_lsn() - '0/0'," if replicas else " 0,")
+                # Entries a little older than the newest one seen are read again: ids are
+                # drawn before their rows commit, so one may become visible after a later one.
+                + f" (SELECT coalesce(json_agg(json_build_array(id, article_id)), '[]')"
+                f"   FROM {ArticleChange._meta.db_table} WHERE "
+                + (
+                    "created_at > now() - make_interval(hours => %s))"
+                    if self.newest_change < 0
+                    else "id > %s)"
+                ),
+                [
+                    Article.Status.PUBLISHED,
+                    CHANGE_LOG_HOURS if self.newest_change < 0 else self.newest_change - 100,
+                ],
             )
-            sequence, newest, pin_ended = cursor.fetchone()
+            sequence, lists, newest, pin_ended, lsn, changes = cursor.fetchone()
+        if replicas:
+            routers.require_replayed(int(lsn))
         stamps = "-".join(str(t.timestamp() if t else 0) for t in (newest, pin_ended))
-        _known["version"] = f"{sequence}-{stamps}"
-        _known["checked"] = now
-    return _known["version"]
+        self.site = f"{sequence}-{stamps}"
+        if lists != self.lists:
+            self.lists, self.changed_at[None] = lists, now
+        for change_id, article_id in changes:
+            if change_id > self.articles.get(article_id, 0):
+                self.articles[article_id] = change_id
+                self.changed_at[article_id] = now
+            self.newest_change = max(self.newest_change, change_id)
+        self.checked = now
+
+    def of_page(self, article_id: int | None) -> int:
+        """The version a page's copy must have to be current: its article's, or the lists'."""
+        return self.lists if article_id is None else self.articles.get(article_id, 0)
+
+    def recently_changed(self, article_id: int | None) -> bool:
+        seen = self.changed_at.get(article_id)
+        return seen is not None and time.monotonic() - seen < STALE_WHILE_RENDERING_SECONDS
+
+    def forget(self) -> None:
+        """Read everything again on next use: this worker has just changed something."""
+        self.site = ""
 
 
-def content_changed(*, surrogate_keys: tuple[str, ...] = ()) -> None:
+_versions = _Versions()
+
+
+def content_version(*, fresh: bool = False) -> str:
+    """The site and lists versions as one string, for what depends on any live content.
+
+    With replicas, the primary's WAL position is read with it: public reads then use
+    only a replica that has replayed that far, so no page cached under this version comes
+    from a standby that has not yet seen the change that made it
+    (newsroom/database/routers.py). `fresh` skips the once-a-second memo, for a browser
+    that has just written.
+    """
+    _versions.refresh(fresh=fresh)
+    return f"{_versions.site}-{_versions.lists}"
+
+
+def site_changed() -> None:
     """Invalidate every cached page once the current transaction commits; tell the CDN too."""
 
     def bump() -> None:
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT nextval('{_SEQUENCE}')")
-        _known["version"] = None  # this worker sees its own change at once
+            cursor.execute(f"SELECT nextval('{_SITE_SEQUENCE}')")
+        _versions.forget()  # this worker sees its own change at once
         if settings.CDN_PURGE_HOOK:
-            import_string(settings.CDN_PURGE_HOOK)(("all", *surrogate_keys))
+            import_string(settings.CDN_PURGE_HOOK)(("all",))
 
     transaction.on_commit(bump)
+
+
+def article_changed(article_id: int) -> None:
+    """Renew this article's pages and the lists once the transaction commits, if it is live."""
+
+    def note() -> None:
+        # One statement: an entry for the article if readers can see it, and then the
+        # lists' next version. (A draft's edits renew nothing.)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH live AS (SELECT id FROM {Article._meta.db_table}"
+                "   WHERE id = %s AND status = %s AND published_at <= now()),"
+                f" noted AS (INSERT INTO {ArticleChange._meta.db_table} (article_id, created_at)"
+                "   SELECT id, now() FROM live RETURNING 1)"
+                f" SELECT nextval('{_LISTS_SEQUENCE}') FROM noted",
+                [article_id, Article.Status.PUBLISHED],
+            )
+            if cursor.fetchone() is None:
+                return
+            if random.random() < 0.01:  # now and then, forget what no cached page can still need
+                cursor.execute(
+                    f"DELETE FROM {ArticleChange._meta.db_table}"
+                    " WHERE created_at < now() - make_interval(hours => %s)",
+                    [CHANGE_LOG_HOURS],
+                )
+        _versions.forget()
+        if settings.CDN_PURGE_HOOK:
+            import_string(settings.CDN_PURGE_HOOK)(("lists", f"article-{article_id}"))
+
+    transaction.on_commit(note)
 
 
 def cached_with_content(name: str, compute: Callable[[], T], *vary_on: object) -> T:
@@ -101,31 +208,62 @@ def cached_with_content(name: str, compute: Callable[[], T], *vary_on: object) -
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a public GET view from the page cache, storing 200 answers that set no cookie."""
+    """Serve a public GET view from the page cache, storing 200 answers that set no cookie.
+
+    A copy is kept under the site version and the page's address, with the version it
+    was current for: its article's for an article's own pages (the view names the article
+    in Surrogate-Key), the lists' for every other page. A copy older than that version
+    is out of date; while one request renders it afresh, others get the old copy for at
+    most STALE_WHILE_RENDERING_SECONDS after the change.
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
+        fresh = routers.RECENT_WRITE_COOKIE in request.COOKIES
+        _versions.refresh(fresh=fresh)
         path = hashlib.sha1(request.get_full_path().encode()).hexdigest()
-        key = f"page:{content_version()}:{path}"
+        key = f"page:{_versions.site}:{path}"
         stored = cache.get(key)
-        if stored is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            if response.status_code != 200 or response.cookies or response.streaming:
-                return response
-            # Compressed: HTML shrinks about fivefold, so a worker's local cache holds
-            # thousands of pages within its memory budget (bench/README.md).
-            stored = (zlib.compress(response.content, 1), dict(response.items()))
-            cache.set(key, stored, seconds)
-        content, headers = stored
-        response = HttpResponse(zlib.decompress(content), headers=headers)
-        return get_conditional_response(request, etag=headers.get("ETag"), response=response)
+        if stored is not None and not fresh:
+            content, headers, article_id, version = stored
+            current = version >= _versions.of_page(article_id)
+            if not current and _versions.recently_changed(article_id):
+                # Somebody is probably rendering it; let them, and serve this copy meanwhile.
+                current = not cache.add(f"rendering:{key}", 1, STALE_WHILE_RENDERING_SECONDS)
+            if current:
+                response = HttpResponse(zlib.decompress(content), headers=headers)
+                return get_conditional_response(
+                    request, etag=headers.get("ETag"), response=response
+                )
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if response.status_code != 200 or response.cookies or response.streaming:
+            return response
+        article_id = _article_named(response.get("Surrogate-Key", ""))
+        # Compressed: HTML shrinks about fivefold, so a worker's local cache holds
+        # thousands of pages within its memory budget.
+        stored = (
+            zlib.compress(response.content, 1),
+            dict(response.items()),
+            article_id,
+            _versions.of_page(article_id),
+        )
+        cache.set(key, stored, seconds)
+        return response
 
     return wrapper
+
+
+def _article_named(surrogate_key: str) -> int | None:
+    """The article whose own page this is, from its Surrogate-Key ("all article-12")."""
+    for name in surrogate_key.split():
+        if name.startswith("article-"):
+            return int(name.removeprefix("article-"))
+    return None
 
 
 # Seconds. Browsers recheck after a minute; the CDN keeps pages for five and may
@@ -145,12 +283,14 @@ def cache_publicly(
     """Public caching headers and a content ETag; 304 if the client already has this version.
 
     Surrogate-Key names what the CDN may purge the page by: "all" for every page,
-    "article-<id>" for an article's own, as articles/caching.py purges on changes.
+    "article-<id>" for an article's own, "lists" for every other, as site_changed and
+    article_changed purge them. The page cache reads the article's too (cached_page).
     """
     if response.status_code not in CACHEABLE_STATUSES:
         return response
     patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    response["Surrogate-Key"] = "all" if article_id is None else f"all article-{article_id}"
+    # Lists are purged by "lists" when a live article changes in place (article_changed).
+    response["Surrogate-Key"] = "all lists" if article_id is None else f"all article-{article_id}"
     if response.status_code != 200 or response.streaming:
         return response
     if hasattr(response, "render"):

@@ -181,6 +181,18 @@ class Article(models.Model):
             if self.pk
             else None
         )
+        # What readers will notice, for the page cache (articles/signals.py): other pages
+        # link to a live article by its address, so its arrival, departure or move
+        # renews the whole site; a change in place renews only its own pages and lists.
+        was_live = previous is not None and is_live(previous["status"], previous["published_at"])
+        moved = previous is not None and previous["slug"] != self.slug
+        self.readers_notice = (
+            "site"
+            if was_live != self.is_published or (moved and was_live)
+            else "article"
+            if self.is_published
+            else ""
+        )
         super().save(*args, **kwargs)
         before = previous or {}
         if previous is None or before["byline"] != self.byline:
@@ -236,11 +248,7 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+        return is_live(self.status, self.published_at)
 
     @property
     def direction(self) -> str:
@@ -252,6 +260,15 @@ class Article(models.Model):
         site has a translation for it (settings.LANGUAGES), else the site's."""
         code = self.language.split("-")[0].lower()
         return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def is_live(status: str, published_at) -> bool:
+    """Whether readers may see an article in this state now (as ArticleQuerySet.published())."""
+    return (
+        status == Article.Status.PUBLISHED
+        and published_at is not None
+        and published_at <= timezone.now()
+    )
 
 
 def body_text(blocks) -> str:
@@ -289,27 +306,6 @@ def teasers_last(blocks) -> bool:
         for b in blocks
         if b.kind == Block.Kind.TEASER and not b.link_url
     )
-
-
-def link_teasers_naming(articles) -> None:
-    """Point teasers written before these articles existed at the article they name.
-
-    Links an editor set by hand are never overwritten; the bodies showing those teasers
-    are rendered again on their next view, now with the link.
-    """
-    keys = {a.headline_key for a in articles} - {""}
-    if not keys:
-        return
-    target = (
-        Article.objects.filter(headline_key=models.OuterRef("link_key"))
-        .order_by("pk")
-        .values("pk")[:1]
-    )
-    naming = Block.objects.filter(
-        kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
-    ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
-    Article.objects.filter(pk__in=naming.values("article_id")).update(body_html="")
-    naming.update(link_article=models.Subquery(target))
 
 
 def unlink_teasers(collector, field, sub_objs, using) -> None:
@@ -479,7 +475,24 @@ class Note(models.Model):
         ).update(updated_at=self.created_at)
 
 
+class ArticleChange(models.Model):
+    """A change to a live article's own pages, for the page cache (articles/caching.py).
+
+    Not a foreign key: the entry of an article deleted since still counts.
+    """
+
+    article_id = models.BigIntegerField()
+    created_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="articlechange_created")]
+
+    def __str__(self) -> str:
+        return f"article {self.article_id} changed"
+
+
 # Models of their own modules, imported here so that Django finds them.
 from articles.authors import Author, link_authors  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
+from articles.teasers import link_teasers_naming  # noqa: E402
 from articles.vocabulary import SearchWord, remember_words  # noqa: E402, F401

@@ -10,7 +10,7 @@ class SearchWord(models.Model):
 
     word = models.CharField(max_length=100, primary_key=True)
 
-    # Its trigram index (searchword_trgm) is made by migration 0012 where pg_trgm exists.
+    # Its trigram index (searchword_trgm) is made by a migration (search_words_for_did_you_mean) where pg_trgm exists.
 
     def __str__(self) -> str:
         return self.word

@@ -9,7 +9,6 @@ bench/run.py) once first so that the benchmark corpus exists.
 """
 
 import argparse
-import os
 import shutil
 import signal
 import subprocess
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import database_url, free_port, manage, page_paths, start_gunicorn  # noqa: E402
+from run import manage, page_paths, serving_env, start_gunicorn  # noqa: E402
 
 
 def main() -> None:
@@ -32,16 +31,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000, help="the corpus to load")
     options = parser.parse_args()
     static_root = tempfile.mkdtemp()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(options.articles),
-        "NEWSROOM_ENV": "production",
-        "HTTPS": "off",
-        "SECRET_KEY": "bench-" + "k" * 50,
-        "STATIC_ROOT": static_root,
-        "WEB_CONCURRENCY": "2",
-        "PORT": str(free_port()),
-    }
+    env = serving_env(options.articles, static_root)
     manage(env, "collectstatic", "--noinput")
     paths = page_paths(env)
     mix = paths["front page"] + paths["article"][:200] + paths["section"] + paths["search"]

@@ -75,6 +75,20 @@ def database_url(articles: int) -> str:
     return f"postgresql://postgres@{quote(db['HOST'], safe='')}:{db['PORT']}/{name}"
 
 
+def serving_env(articles: int, static_root: str) -> dict[str, str]:
+    """The environment `make run` gives gunicorn, on the benchmark's corpus of that size."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url(articles),
+        "NEWSROOM_ENV": "production",
+        "HTTPS": "off",  # as `make run`: plain HTTP on loopback
+        "SECRET_KEY": "bench-" + "k" * 50,
+        "STATIC_ROOT": static_root,
+        "WEB_CONCURRENCY": "2",
+        "PORT": str(free_port()),
+    }
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -141,16 +155,7 @@ def main() -> None:
         sys.exit("bench needs wrk: apt-get install -y wrk")
 
     static_root = tempfile.mkdtemp()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(options.articles),
-        "NEWSROOM_ENV": "production",
-        "HTTPS": "off",  # as `make run`: plain HTTP on loopback
-        "SECRET_KEY": "bench-" + "k" * 50,
-        "STATIC_ROOT": static_root,
-        "WEB_CONCURRENCY": "2",
-        "PORT": str(free_port()),
-    }
+    env = serving_env(options.articles, static_root)
     if options.no_page_cache:
         env["PAGE_CACHE_SECONDS"] = "0"
     manage(env, "ensure_database")

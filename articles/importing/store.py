@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
-from articles.caching import content_changed
+from articles.caching import site_changed
 from articles.models import (
     Article,
     Block,
@@ -176,7 +176,7 @@ def load(
     link_authors(written.values())
     remember_words(a.pk for a in written.values())
     if written:
-        content_changed()
+        site_changed()
     return [
         LoadResult(seed.name, outcomes[seed.name], written.get(seed.name) or existing[seed.name])
         for seed in files

@@ -2,15 +2,16 @@
 
 from datetime import datetime, time
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse, QueryDict
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from articles.caching import public
+from articles.caching import cache_publicly, public
 from articles.links import link
 from articles.models import Article, Block, Section, Topic
 from articles.reader import queries
+from articles.reader.paging import ArchivePaginator
 
 PAGE_SIZE = 20
 
@@ -31,16 +32,18 @@ def article_list(request: HttpRequest) -> JsonResponse:
         number = page_number(request.GET.get("page", "1"))
     except BadRequest as exc:
         return error(400, str(exc))
-    paginator = Paginator(articles.prefetch_related("topics"), PAGE_SIZE)
+    paginator = ArchivePaginator(articles.prefetch_related("topics"), PAGE_SIZE)
     try:
         page = paginator.page(number)
     except EmptyPage:
-        return error(404, f"There is no page {number}; there are {paginator.num_pages}.")
+        known = "" if paginator.capped else f"; there are {paginator.num_pages}"
+        return error(404, f"There is no page {number}{known}.")
     return JsonResponse(
         {
-            "count": paginator.count,
+            # Beyond paging.COUNT_CAP articles the total is not counted: null, and "next" says more.
+            "count": None if paginator.capped else paginator.count,
             "page": page.number,
-            "pages": paginator.num_pages,
+            "pages": None if paginator.capped else paginator.num_pages,
             "next": page_url(request, page.next_page_number()) if page.has_next() else None,
             "previous": (
                 page_url(request, page.previous_page_number()) if page.has_previous() else None
@@ -51,16 +54,15 @@ def article_list(request: HttpRequest) -> JsonResponse:
     )
 
 
-@public
 def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpResponsePermanentRedirect:
     """One published article with its body as an ordered list of typed blocks."""
     article = queries.published_article(slug)
     if article is None:
         if moved := queries.redirected_article(slug):
-            return HttpResponsePermanentRedirect(api_url(moved))
+            return cache_publicly(request, HttpResponsePermanentRedirect(api_url(moved)))
         return error(404, f"No published article has the slug {slug!r}.")
     content = queries.ArticleContent.of(article)
-    return JsonResponse(
+    response = JsonResponse(
         {
             **summary(request, article, content.topics),
             "byline": article.byline,
@@ -77,6 +79,8 @@ def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpRespon
         },
         json_dumps_params={"ensure_ascii": False},
     )
+    # Named by its article, so that an edit elsewhere leaves its cached copy alone.
+    return cache_publicly(request, response, article_id=article.pk)
 
 
 def filtered_articles(params: QueryDict):

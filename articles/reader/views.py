@@ -1,6 +1,7 @@
 """Reader-facing pages. Each view picks its articles from Article.objects.published()."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -11,6 +12,7 @@ from articles.caching import cache_publicly, cached_with_content, never_cache_pr
 from articles.links import link
 from articles.models import Article, Author, Section, Topic
 from articles.reader import front_page, queries, search_suggestions
+from articles.reader.paging import ArchivePaginator
 from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
 from articles.templatetags.reader import section_nav
 
@@ -47,6 +49,7 @@ class PublicListView(ListView):
     """A paginated list of published articles, the same for every reader."""
 
     context_object_name = "articles"
+    paginator_class = ArchivePaginator
 
     def get_paginate_by(self, queryset) -> int:
         return settings.ARTICLES_PER_PAGE
@@ -132,6 +135,8 @@ def listing_context(listing: Section | Topic | Author, kind: str, url_prefix: st
 
 class SearchView(PublicListView):
     template_name = "articles/search.html"
+    # Its results are counted already (at most RANKED_MATCHES) and fetched a page at a time.
+    paginator_class = Paginator
 
     def get_queryset(self):
         return search_articles(self.request.GET.get("q", ""))

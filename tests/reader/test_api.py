@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article, Note
 from tests.conftest import make_caption, make_section, make_teaser, make_topic
+from tests.factories import ArticleFactory
 from tests.reader.test_article_page import TINY_GIF
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +201,17 @@ def test_api_answers_are_cacheable(client, article_factory):
         response = client.get(url)
         assert "public" in response["Cache-Control"] and response.has_header("ETag")
     assert not client.get("/api/articles/", {"page": "x"}).has_header("Cache-Control")
+
+
+def test_a_long_archive_is_listed_without_a_total(client, monkeypatch):
+    """Past the counting cap the API gives no count or page total, and "next" still leads on."""
+    from articles.reader import paging
+
+    monkeypatch.setattr(paging, "COUNT_CAP", 21)
+    for n in range(25):
+        ArticleFactory(headline=f"Wire story {n}")
+    first = get_json(client, "/api/articles/")
+    assert (first["count"], first["pages"]) == (None, None)
+    assert first["next"] == "http://testserver/api/articles/?page=2"
+    assert len(get_json(client, "/api/articles/", page=2)["results"]) == 5
+    assert client.get("/api/articles/", {"page": 3}).status_code == 404

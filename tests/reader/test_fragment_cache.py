@@ -16,7 +16,7 @@ def fragments_on(settings, monkeypatch):
     """Fragments on, whole pages off; the content version is re-read only after a change."""
     settings.FRAGMENT_CACHE_SECONDS = 300
     monkeypatch.setattr(content_cache, "VERSION_CHECK_SECONDS", 3600)
-    monkeypatch.setitem(content_cache._known, "version", None)
+    content_cache.content_version(fresh=True)
     cache.clear()
     yield
     cache.clear()

@@ -75,12 +75,12 @@ def test_public_pages_do_not_vary_on_cookies(client, pages):
 
 
 def test_public_pages_name_their_surrogate_keys_for_a_cdn(client, rf, article_factory):
-    """Article pages can be purged by their own key, every public page by "all"; previews by none."""
+    """Article pages can be purged by their own key, lists by "lists", every public page by "all"; previews by none."""
     article = article_factory("Rain in Haifa", section=make_section("World"))
     response = client.get(article.get_absolute_url())
     assert response["Surrogate-Key"] == f"all article-{article.pk}"
     for url in ["/", "/sections/world/", "/search/?q=rain", "/feeds/rss/"]:
-        assert client.get(url)["Surrogate-Key"] == "all", url
+        assert client.get(url)["Surrogate-Key"] == "all lists", url
     draft = article_factory("Draft story", status=Article.Status.DRAFT)
     assert not render_article(rf.get("/admin/preview/"), draft, preview=True).has_header(
         "Surrogate-Key"

@@ -1,5 +1,7 @@
 """The page cache: cached pages cost no query, and every change reaches readers at once."""
 
+import threading
+import time
 from datetime import timedelta
 from io import StringIO
 
@@ -11,6 +13,7 @@ from django.utils import timezone
 
 from articles import caching as page_cache
 from articles.models import Article
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +22,14 @@ pytestmark = pytest.mark.django_db
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 60
     cache.clear()
-    page_cache._known["version"] = None
+    page_cache.content_version(fresh=True)
     yield
     cache.clear()
 
 
 def forget_version_check():
     """Skip the once-a-second wait before the next request re-reads the version."""
-    page_cache._known["checked"] = 0.0
+    page_cache.content_version(fresh=True)
 
 
 def test_a_cached_article_page_costs_no_query(client, article_factory, django_assert_num_queries):
@@ -126,3 +129,72 @@ def test_responses_that_set_cookies_are_never_cached(rf, settings):
     view(rf.get("/personal/"))
     view(rf.get("/personal/"))
     assert len(calls) == 2
+
+
+def test_an_edit_renews_its_own_page_and_the_lists_but_no_other_article(
+    client, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """After one article is edited, another article's cached page still costs no query."""
+    edited = ArticleFactory(headline="Bridge closes for repairs")
+    other = ArticleFactory(headline="Library reopens")
+    forget_version_check()  # the versions as they stand once both are published
+    for url in (edited.get_absolute_url(), other.get_absolute_url(), "/"):
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        edited.headline = "Bridge reopens early"
+        edited.save()
+    assert "Bridge reopens early" in client.get("/").text
+    assert "Bridge reopens early" in client.get(edited.get_absolute_url()).text
+    with django_assert_num_queries(0):
+        assert "Library reopens" in client.get(other.get_absolute_url()).text
+
+
+def test_editing_a_draft_leaves_every_cached_page_alone(
+    client, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Work on an unpublished draft renews no page readers see."""
+    monkeypatch.setattr(page_cache, "VERSION_CHECK_SECONDS", 3600)
+    live = ArticleFactory(headline="Council votes on budget")
+    draft = ArticleFactory(headline="Embargoed budget leak", status=Article.Status.DRAFT)
+    forget_version_check()
+    client.get("/")
+    client.get(live.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.headline = "Budget leak, second draft"
+        draft.save()
+    with django_assert_num_queries(0):
+        client.get("/")
+        client.get(live.get_absolute_url())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_request_renders_a_changed_page_while_the_others_get_the_previous_copy(rf):
+    """Many readers missing the same page at once cost one rendering, and none waits for it."""
+    from django.db import connection
+
+    renders = []
+
+    @page_cache.cached_page
+    def front(request):
+        renders.append(request)
+        time.sleep(0.5)
+        return HttpResponse(f"front page {len(renders)}")
+
+    article = ArticleFactory(headline="Storm warning")
+    front(rf.get("/front/"))
+    article.headline = "Storm warning lifted"
+    article.save()  # committed: every list's copy is now out of date
+
+    answers = []
+
+    def reader():
+        answers.append(front(rf.get("/front/")).content.decode())
+        connection.close()
+
+    readers = [threading.Thread(target=reader) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    assert len(renders) == 2  # the first copy, and one rendering after the change
+    assert sorted(answers) == ["front page 1"] * 3 + ["front page 2"]

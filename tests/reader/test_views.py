@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.conftest import make_section, make_topic
+from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +218,25 @@ def test_server_error_page_is_in_the_site_style(client, db, settings):
     assert response.status_code == 500
     assert "Something went wrong" in html
     assert 'class="masthead"' in html and "/static/css/site.css" in html
+
+
+def test_a_long_archive_is_paged_without_counting_it(client, settings, monkeypatch):
+    """Past the counting cap, pages say "Page 2" (not "of N") and go on while older stories exist."""
+    from articles.reader import paging
+
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    settings.ARTICLES_PER_PAGE = 2
+    now = timezone.now()
+    # A section's list: the front page's latest list leaves out its lead and top stories.
+    world = SectionFactory(name="World")
+    for n in range(7):
+        ArticleFactory(
+            headline=f"Archive story {n}", section=world, published_at=now - timedelta(hours=n + 1)
+        )
+    second = client.get("/sections/world/?page=2").content.decode()
+    assert "Archive story 2" in second and "Archive story 3" in second
+    assert "Page 2</span>" in second and " of " not in second.split("Page 2")[1][:10]
+    assert 'rel="next" href="?page=3"' in second
+    last = client.get("/sections/world/?page=4").content.decode()
+    assert "Archive story 6" in last and 'rel="next"' not in last
+    assert client.get("/sections/world/?page=5").status_code == 404

@@ -36,7 +36,7 @@ def let_editors_pin(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_article_word_count'),
+        ('articles', '0010_targeted_invalidation'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]

@@ -23,7 +23,7 @@ def add_trigram_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_authors'),
+        ('articles', '0012_authors'),
     ]
 
     operations = [

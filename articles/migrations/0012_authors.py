@@ -47,7 +47,7 @@ def let_editors_manage_authors(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_front_page_pins_section_order_photo_sizes'),
+        ('articles', '0011_front_page_pins_section_order_photo_sizes'),
     ]
 
     operations = [
