@@ -199,7 +199,7 @@ class Article(models.Model):
             link_authors([self])
         if before.get("headline_key") != self.headline_key:
             link_teasers_naming([self])
-        remember_words([self.pk])
+        remember_words([self])
         if previous and (before["slug"], before["status"], before["published_at"]) != (
             self.slug,
             self.status,

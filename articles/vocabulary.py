@@ -1,5 +1,6 @@
 """The site's own words, for a search's "did you mean" (articles/reader/search_suggestions.py)."""
 
+import re
 from collections.abc import Iterable
 
 from django.db import connection, models
@@ -10,29 +11,34 @@ class SearchWord(models.Model):
 
     word = models.CharField(max_length=100, primary_key=True)
 
-    # Its trigram index (searchword_trgm) is made by a migration (search_words_for_did_you_mean) where pg_trgm exists.
+    # Its trigram index, searchword_trgm, is made by a migration where pg_trgm exists.
 
     def __str__(self) -> str:
         return self.word
 
 
-# The headline's and standfirst's words of three letters or more, each new one stored once.
-# PostgreSQL splits and lowers them, so a batch of imported articles costs one statement;
-# sorted, so that two batches inserting the same new words take them in the same order.
-REMEMBER_SQL = (
-    "INSERT INTO {words} (word) SELECT DISTINCT w FROM {articles} a,"
-    r" regexp_split_to_table(lower(a.headline || ' ' || a.dek), '[^[:alpha:]]+') AS w"
-    " WHERE a.id = ANY(%s) AND length(w) BETWEEN 3 AND 100 ORDER BY w ON CONFLICT DO NOTHING"
-)
+# A word: three letters or more, in any script.
+WORD = re.compile(r"[^\W\d_]{3,100}")
 
 
-def remember_words(article_ids: Iterable[int]) -> None:
-    """Add the words of these articles' headlines and standfirsts to the site's words."""
-    from articles.models import Article
+def words_of(texts: Iterable[str]) -> set[str]:
+    """The words of these texts, in lower case."""
+    return {word for text in texts for word in WORD.findall(text.casefold())}
 
-    ids = list(article_ids)
-    if not ids:
+
+def remember_words(articles: Iterable) -> None:
+    """Add the words of these articles' headlines and standfirsts to the site's words.
+
+    One statement for a whole batch of imported articles, carrying only its distinct
+    words; sorted, so that two batches adding the same new words take them in the same
+    order and never wait on each other in a circle.
+    """
+    words = sorted(words_of(f"{article.headline} {article.dek}" for article in articles))
+    if not words:
         return
-    sql = REMEMBER_SQL.format(words=SearchWord._meta.db_table, articles=Article._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [ids])
+        cursor.execute(
+            f"INSERT INTO {SearchWord._meta.db_table} (word) SELECT unnest(%s::text[])"
+            " ON CONFLICT DO NOTHING",
+            [words],
+        )

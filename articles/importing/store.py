@@ -174,7 +174,7 @@ def load(
     )
     link_teasers_naming(written.values())
     link_authors(written.values())
-    remember_words(a.pk for a in written.values())
+    remember_words(written.values())
     if written:
         site_changed()
     return [

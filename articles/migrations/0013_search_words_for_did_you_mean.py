@@ -3,6 +3,17 @@
 from django.db import migrations, models
 
 
+def remember_existing_words(apps, schema_editor):
+    """The words of every headline and standfirst written so far."""
+    from articles.vocabulary import words_of
+
+    Article = apps.get_model("articles", "Article")
+    SearchWord = apps.get_model("articles", "SearchWord")
+    texts = (f"{h} {d}" for h, d in Article.objects.values_list("headline", "dek").iterator())
+    words = [SearchWord(word=word) for word in sorted(words_of(texts))]
+    SearchWord.objects.bulk_create(words, batch_size=5000, ignore_conflicts=True)
+
+
 def add_trigram_index(apps, schema_editor):
     """pg_trgm and a trigram index of the words, for "did you mean", where PostgreSQL has it.
 
@@ -33,12 +44,6 @@ class Migration(migrations.Migration):
                 ('word', models.CharField(max_length=100, primary_key=True, serialize=False)),
             ],
         ),
-            migrations.RunSQL(
-            # The words of every headline and standfirst written so far.
-            "INSERT INTO articles_searchword (word) SELECT DISTINCT w FROM articles_article a,"
-            " regexp_split_to_table(lower(a.headline || ' ' || a.dek), '[^[:alpha:]]+') AS w"
-            " WHERE length(w) BETWEEN 3 AND 100 ON CONFLICT DO NOTHING",
-            migrations.RunSQL.noop,
-        ),
+            migrations.RunPython(remember_existing_words, migrations.RunPython.noop),
         migrations.RunPython(add_trigram_index, migrations.RunPython.noop),
     ]
