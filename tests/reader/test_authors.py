@@ -155,3 +155,23 @@ def test_an_editor_gives_an_author_a_bio_in_the_admin(db, client):
     assert response.status_code == 302
     ArticleFactory(headline="The sea", byline="By Dana Levi")
     assert "Writes about the sea." in client.get("/authors/dana-levi/").content.decode()
+
+
+def test_an_author_page_shows_the_authors_photo_with_its_size(db, client, settings, tmp_path):
+    """A photo an editor gave the author appears on their page, sized so the page does not jump."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ArticleFactory(byline="By Dana Levi")
+    author = Author.objects.get(name="Dana Levi")
+    image = io.BytesIO()
+    Image.new("RGB", (300, 200), "gray").save(image, "JPEG")
+    author.photo.save("dana.jpg", ContentFile(image.getvalue()))
+    html = client.get("/authors/dana-levi/").content.decode()
+    assert re.search(
+        r'<img class="author-card__photo" src="/media/authors/dana[^"]*\.jpg" width="300" height="200"',
+        html,
+    )
