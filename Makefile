@@ -29,7 +29,10 @@ createsuperuser: $(VENV)/.installed var/secret_key
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	# Two processes, each with a test database of its own (pytest-xdist). A test file's
+	# tests stay together, so that a module's server or browser starts once, and files go
+	# out in the order tests/conftest.py gives them (files with transactional tests last).
+	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 lint format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .

@@ -14,7 +14,7 @@ from articles import photos
 from articles.desk import views as admin_views
 from articles.desk import workflow
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
-from articles.models import Article, Author, Block, FrontPagePin, Note, Section, Topic
+from articles.models import MAX_BLOCKS, Article, Author, Block, FrontPagePin, Note, Section, Topic
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
 # article also holds its blocks (captions, teasers, paragraphs) and its public notes.
@@ -31,6 +31,7 @@ class BlockInline(admin.StackedInline):
     form = BlockForm
     formset = BlockFormSet
     extra = 0
+    max_num = MAX_BLOCKS
     # Django 5.1+ renders "collapse" fieldsets as <details>: no script, and open on errors.
     fieldsets = [
         (None, {"fields": [("position", "kind", "visibility"), "text"]}),
@@ -86,10 +87,9 @@ class StatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        published = Article.Status.PUBLISHED
         match self.value():
             case "scheduled":
-                return queryset.filter(status=published, published_at__gt=timezone.now())
+                return queryset.scheduled()
             case "live":
                 return queryset.published()
             case "draft" | "submitted" | "unpublished":
@@ -219,7 +219,7 @@ class ArticleAdmin(VersionAdmin):
     def state(self, article: Article) -> str:
         if article.pk is None:
             return "New draft"
-        if workflow.is_scheduled(article):
+        if article.is_scheduled:
             when = timezone.localtime(article.published_at).strftime("%-d %B %Y, %H:%M")
             return f"Scheduled: appears by itself on {when}"
         if article.is_published:

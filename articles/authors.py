@@ -4,9 +4,9 @@ import re
 from collections.abc import Iterable
 
 from django.db import connection, models
-from django.utils.text import slugify
 
-from articles.links import link
+from articles.models import Listing  # defined before models.py imports this module
+from articles.slugs import free_slugs
 
 # "By …" in the languages the site publishes: Hebrew מאת, Arabic بقلم.
 _BY = re.compile(r"^\s*(?:by|מאת|بقلم)\s*:?\s+", re.IGNORECASE)
@@ -22,8 +22,8 @@ def byline_names(byline: str) -> list[str]:
     return list(dict.fromkeys(name for name in cleaned if 0 < len(name) <= NAME_LIMIT))
 
 
-class Author(models.Model):
-    """A writer with a page of their articles and feeds of their own."""
+class Author(Listing):
+    """A writer, with a page of their articles and feeds of their own."""
 
     name = models.CharField(
         max_length=NAME_LIMIT, unique=True, help_text="As bylines spell it, e.g. Rita Reporter."
@@ -42,27 +42,8 @@ class Author(models.Model):
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return link("articles:author", self.slug)
-
-
-def author_slugs(names: Iterable[str]) -> dict[str, str]:
-    """Free slugs for new authors of these names, with one query."""
-    from articles.models import next_free_slug
-
-    bases = {name: slugify(name, allow_unicode=True)[:110] or "author" for name in names}
-    taken = set(Author.objects.filter(slug__in=bases.values()).values_list("slug", flat=True))
-    slugs = {}
-    for name, base in sorted(bases.items()):
-        slugs[name] = next_free_slug(base, taken)
-        taken.add(slugs[name])
-    return slugs
+    article_field = "authors"
+    url_name = "author"
 
 
 def link_authors(articles: Iterable) -> None:
@@ -76,10 +57,10 @@ def link_authors(articles: Iterable) -> None:
     names = {article.pk: byline_names(article.byline) for article in articles}
     wanted = {name for article_names in names.values() for name in article_names}
     known = dict(Author.objects.filter(name__in=wanted).values_list("name", "pk"))
-    if missing := wanted - known.keys():
-        slugs = author_slugs(missing)
+    if missing := sorted(wanted - known.keys()):
+        slugs = free_slugs(Author.objects.all(), missing)
         Author.objects.bulk_create(
-            [Author(name=name, slug=slugs[name]) for name in sorted(missing)],
+            [Author(name=name, slug=slug) for name, slug in zip(missing, slugs, strict=True)],
             ignore_conflicts=True,
         )
         known.update(Author.objects.filter(name__in=missing).values_list("name", "pk"))

@@ -9,12 +9,13 @@ every reader within a second or two, while a cached page costs no query at all.
 The version also follows the clock: when a scheduled article's time comes, the
 newest visible publication time changes, and with it every key.
 
-HTTP caching headers for the same pages live here too: CDN-friendly headers,
-ETags and 304 answers. Public pages are the same for every reader, so a CDN may keep them briefly and
-serve a stale copy while it fetches a fresh one. The ETag is a hash of the body
-rather than a timestamp: a page changes when anything on it changes (a note, a
-related article, a teaser's target being published), and no single date
-column tracks all of that. Previews are never cached anywhere.
+HTTP caching headers for the same pages live here too. Public pages are the same
+for every reader, so a CDN may keep them briefly and serve a stale copy while it
+fetches a fresh one; Surrogate-Key names what it may purge them by. ETags and 304
+answers are Django's ConditionalGetMiddleware's: the ETag is a hash of the body
+rather than a timestamp, as a page changes when anything on it changes (a note, a
+related article, a teaser's target being published) and no single date column
+tracks all of that. Previews are never cached anywhere.
 """
 
 import hashlib
@@ -29,15 +30,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import (
-    add_never_cache_headers,
-    get_conditional_response,
-    patch_cache_control,
-    set_response_etag,
-)
+from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.module_loading import import_string
 
-from articles.models import Article, ArticleChange, FrontPagePin
+from articles.models import Article, ArticleChange, FrontPagePin, published_sql
 from newsroom.database import routers
 
 T = TypeVar("T")
@@ -86,7 +82,7 @@ class _Versions:
                 f"SELECT (SELECT last_value + is_called::int FROM {_SITE_SEQUENCE}),"
                 f" (SELECT last_value + is_called::int FROM {_LISTS_SEQUENCE}),"
                 f" (SELECT max(published_at) FROM {Article._meta.db_table}"
-                "   WHERE status = %s AND published_at <= now()),"
+                f"   WHERE {published_sql()}),"
                 # A front-page pin that has just ended changes the front page too.
                 f" (SELECT max(ends_at) FROM {FrontPagePin._meta.db_table} WHERE ends_at <= now()),"
                 + (" pg_current_wal_lsn() - '0/0'," if replicas else " 0,")
@@ -99,10 +95,7 @@ class _Versions:
                     if self.newest_change < 0
                     else "id > %s)"
                 ),
-                [
-                    Article.Status.PUBLISHED,
-                    CHANGE_LOG_HOURS if self.newest_change < 0 else self.newest_change - 100,
-                ],
+                [CHANGE_LOG_HOURS if self.newest_change < 0 else self.newest_change - 100],
             )
             sequence, lists, newest, pin_ended, lsn, changes = cursor.fetchone()
         if replicas:
@@ -169,11 +162,11 @@ def article_changed(article_id: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH live AS (SELECT id FROM {Article._meta.db_table}"
-                "   WHERE id = %s AND status = %s AND published_at <= now()),"
+                f"   WHERE id = %s AND {published_sql()}),"
                 f" noted AS (INSERT INTO {ArticleChange._meta.db_table} (article_id, created_at)"
                 "   SELECT id, now() FROM live RETURNING 1)"
                 f" SELECT nextval('{_LISTS_SEQUENCE}') FROM noted",
-                [article_id, Article.Status.PUBLISHED],
+                [article_id],
             )
             if cursor.fetchone() is None:
                 return
@@ -234,16 +227,15 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 # Somebody is probably rendering it; let them, and serve this copy meanwhile.
                 current = not cache.add(f"rendering:{key}", 1, STALE_WHILE_RENDERING_SECONDS)
             if current:
-                response = HttpResponse(zlib.decompress(content), headers=headers)
-                return get_conditional_response(
-                    request, etag=headers.get("ETag"), response=response
-                )
+                return HttpResponse(zlib.decompress(content), headers=headers)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response.render()
         if response.status_code != 200 or response.cookies or response.streaming:
             return response
         article_id = _article_named(response.get("Surrogate-Key", ""))
+        # Kept with the page, so that ConditionalGetMiddleware need not hash it on each hit.
+        set_response_etag(response)
         # Compressed: HTML shrinks about fivefold, so a worker's local cache holds
         # thousands of pages within its memory budget.
         stored = (
@@ -277,27 +269,21 @@ PUBLIC_CACHE_CONTROL = {
 CACHEABLE_STATUSES = {200, 301}
 
 
-def cache_publicly(
-    request: HttpRequest, response: HttpResponse, *, article_id: int | None = None
-) -> HttpResponse:
-    """Public caching headers and a content ETag; 304 if the client already has this version.
+def cache_publicly(response: HttpResponse, *, article_id: int | None = None) -> HttpResponse:
+    """Public caching headers on a page or a redirect; never on an error, so that a page
+    published a moment after a 404 shows up.
 
     Surrogate-Key names what the CDN may purge the page by: "all" for every page,
     "article-<id>" for an article's own, "lists" for every other, as site_changed and
     article_changed purge them. The page cache reads the article's too (cached_page).
     """
-    if response.status_code not in CACHEABLE_STATUSES:
-        return response
-    patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-    # Lists are purged by "lists" when a live article changes in place (article_changed).
-    response["Surrogate-Key"] = "all lists" if article_id is None else f"all article-{article_id}"
-    if response.status_code != 200 or response.streaming:
-        return response
-    if hasattr(response, "render"):
-        response.render()
-    if not response.has_header("ETag"):
-        set_response_etag(response)
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    if response.status_code in CACHEABLE_STATUSES:
+        patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
+        # Lists are purged by "lists" when a live article changes in place (article_changed).
+        response["Surrogate-Key"] = (
+            "all lists" if article_id is None else f"all article-{article_id}"
+        )
+    return response
 
 
 def never_cache_privately(response: HttpResponse) -> HttpResponse:
@@ -311,6 +297,6 @@ def public(view):
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        return cache_publicly(request, view(request, *args, **kwargs))
+        return cache_publicly(view(request, *args, **kwargs))
 
     return wrapper

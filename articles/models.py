@@ -2,63 +2,130 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Q
 from django.db.models.functions import Now
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils import timezone
 
+from articles.body import body_text, count_words, render_body, teasers_last
 from articles.links import link
-from articles.photos import photo_size
+from articles.photos import record_photo_size
+from articles.slugs import SLUG_LENGTH, free_slugs
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
+# The length of Article.headline_key and Block.link_key, which headline_key() keeps to.
+KEY_LENGTH = 300
 
 
 def headline_key(text: str) -> str:
     """A loose form of a headline, so that a teaser naming it finds it despite quotes and case."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    return " ".join(re.sub(r"[^\w']+", " ", text).split())[:300]
+    return " ".join(re.sub(r"[^\w']+", " ", text).split())[:KEY_LENGTH]
 
 
-class Section(models.Model):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-    position = models.PositiveIntegerField(
-        default=0, help_text="Where the section stands in the masthead and on the front page."
-    )
+class Listing(models.Model):
+    """A named list of articles that readers can follow, with its page and its feeds."""
 
-    class Meta:
-        ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Topic(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
 
+    # Set by each kind: the Article field that files an article under it, and the prefix
+    # of its addresses' names (articles/reader/urls.py: "section", "section-rss", …).
+    article_field: str
+    url_name: str
+
     class Meta:
+        abstract = True
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return link(f"articles:{self.url_name}", self.slug)
+
+    def feed_url(self, feed: str) -> str:
+        """The address of its "rss" or "atom" feed."""
+        return link(f"articles:{self.url_name}-{feed}", self.slug)
+
+
+class Section(Listing):
+    """Where an article is filed, one section each; the masthead lists them."""
+
+    position = models.PositiveIntegerField(
+        default=0, help_text="Where the section stands in the masthead and on the front page."
+    )
+
+    article_field = "section"
+    url_name = "section"
+
+    class Meta:
+        ordering = ["position", "name"]
+
+
+class Topic(Listing):
+    """What an article is about, as many as apply."""
+
+    article_field = "topics"
+    url_name = "topic"
+
+
+def staff_account() -> models.ForeignKey:
+    """A newsroom account an article names, set by the desk; the article outlives it."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
 
 class ArticleQuerySet(models.QuerySet):
+    # The one definition of what readers may see. Hand-written SQL uses published_sql(),
+    # compiled from it; Article.is_published says it of an article already in memory.
     def published(self) -> "ArticleQuerySet":
         """What readers may see: published, and not scheduled for later."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=Now())
 
+    def scheduled(self) -> "ArticleQuerySet":
+        """Published for a time still to come, when the article appears by itself."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=Now())
+
+    def discard_bodies(self) -> int:
+        """Have these articles' bodies rendered afresh on their next view: the one way a
+        stored body is given up (a block changed, or a teaser's target did)."""
+        return self.exclude(body_html="").update(body_html="")
+
+
+def published_sql(alias: str | None = None) -> str:
+    """Article.objects.published() as an SQL condition, for the hand-written queries of
+    the reader's pages; `alias` is the name such a query gives the article table."""
+    query = Article.objects.published().query
+    compiler = query.get_compiler(DEFAULT_DB_ALIAS)
+    condition, params = query.where.as_sql(compiler, compiler.connection)
+    # Written in, not passed: these queries take named parameters. They are statuses only.
+    if not set(params) <= set(Article.Status.values):
+        raise ValueError(f"published() has a parameter that is not a status: {params}")
+    condition %= tuple(f"'{param}'" for param in params)
+    if alias:
+        table = compiler.quote_name_unless_alias(Article._meta.db_table)
+        condition = condition.replace(f"{table}.", f"{alias}.")
+    return condition
+
 
 class Article(models.Model):
+    """A story: its headline, standfirst, byline and dateline, its place in the workflow, and
+    its body as ordered blocks (Block), with what is derived from them stored beside it."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Submitted for review"
@@ -69,7 +136,7 @@ class Article(models.Model):
 
     headline = models.CharField(max_length=300)
     slug = models.SlugField(
-        max_length=200,
+        max_length=SLUG_LENGTH,
         unique=True,
         allow_unicode=True,
         help_text="The article's address on the site.",
@@ -97,23 +164,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
-    headline_key = models.CharField(max_length=300, editable=False)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-    last_editor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    headline_key = models.CharField(max_length=KEY_LENGTH, editable=False)
+    author = staff_account()
+    last_editor = staff_account()
     # Bumped on every editor save: a save based on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -122,8 +175,7 @@ class Article(models.Model):
     # Its words, for the page's reading time: the page never has to fetch body_text.
     word_count = models.PositiveIntegerField(default=0, editable=False)
     # The body as the page shows it (issue 6). Empty means "render it on the next view":
-    # the importer leaves it so, and a teased article's publication or address change
-    # empties the articles whose teasers link to it.
+    # the importer leaves it so, and ArticleQuerySet.discard_bodies() empties it again.
     body_html = models.TextField(blank=True, editable=False)
     search_vector = models.GeneratedField(
         expression=SearchVector("headline", weight="A", config="english")
@@ -151,6 +203,8 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # What derive_fields() computes from the headline and the blocks.
+    DERIVED_FIELDS = ("headline_key", "body_text", "word_count")
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -171,9 +225,9 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, **kwargs) -> None:
-        self.headline_key = headline_key(self.headline)
+        self.derive_fields()
         if not self.slug:
-            self.slug = unique_slug(self.headline, exclude_pk=self.pk)
+            self.slug = free_slugs(Article.objects.exclude(pk=self.pk), [self.headline])[0]
         previous = (
             Article.objects.filter(pk=self.pk)
             .values("slug", "status", "published_at", "byline", "headline_key")
@@ -194,19 +248,14 @@ class Article(models.Model):
             else ""
         )
         super().save(*args, **kwargs)
-        before = previous or {}
-        if previous is None or before["byline"] != self.byline:
-            link_authors([self])
-        if before.get("headline_key") != self.headline_key:
-            link_teasers_naming([self])
-        remember_words([self])
-        if previous and (before["slug"], before["status"], before["published_at"]) != (
+        link_by_name(self, previous)
+        if previous and (previous["slug"], previous["status"], previous["published_at"]) != (
             self.slug,
             self.status,
             self.published_at,
         ):
             # Teasers elsewhere link here only while this article is live, by its slug.
-            Article.objects.filter(blocks__link_article=self).update(body_html="")
+            Article.objects.filter(blocks__link_article=self).discard_bodies()
         previous_slug = previous and previous["slug"]
         if previous_slug and previous_slug != self.slug:
             # Old links keep working: the old address redirects to the new one.
@@ -218,11 +267,18 @@ class Article(models.Model):
     def get_absolute_url(self) -> str:
         return link("articles:detail", self.slug)
 
+    def derive_fields(self, blocks: Iterable | None = None) -> None:
+        """Set the fields derived from the headline and, given the body's blocks (stored or
+        just parsed), from those: what save(), refresh_derived() and the importer store."""
+        self.headline_key = headline_key(self.headline)
+        if blocks is not None:
+            self.body_text = body_text(blocks)
+            self.word_count = count_words(self.body_text)
+
     def refresh_derived(self) -> None:
         """Recompute what is derived from the blocks: the searchable text and the page's body."""
         blocks = self.blocks_to_render()
-        self.body_text = body_text(blocks)
-        self.word_count = count_words(self.body_text)
+        self.derive_fields(blocks)
         self.body_html = render_body(self, blocks) if teasers_last(blocks) else ""
         Article.objects.filter(pk=self.pk).update(
             body_text=self.body_text, word_count=self.word_count, body_html=self.body_html
@@ -248,18 +304,21 @@ class Article(models.Model):
 
     @property
     def is_published(self) -> bool:
+        """Whether readers may see it: ArticleQuerySet.published()'s rule, in memory."""
         return is_live(self.status, self.published_at)
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published for later: ArticleQuerySet.scheduled()'s rule, in memory."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
 
     @property
     def direction(self) -> str:
         return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
-
-    @property
-    def label_language(self) -> str:
-        """The language the page shows this article's labels and dates in: its own, if the
-        site has a translation for it (settings.LANGUAGES), else the site's."""
-        code = self.language.split("-")[0].lower()
-        return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def is_live(status: str, published_at) -> bool:
@@ -271,76 +330,15 @@ def is_live(status: str, published_at) -> bool:
     )
 
 
-def body_text(blocks) -> str:
-    """The text search reads: paragraphs and captions, never furniture or teasers."""
-    readable = ("paragraph", "caption")
-    return "\n".join(b.text for b in blocks if b.kind in readable)
-
-
-def count_words(text: str) -> int:
-    """Words in a text, for the reading time."""
-    return len(text.split())
-
-
-def render_body(article: Article, blocks) -> str:
-    """The body as readers see it; figure.html and teaser.html remain its only markup."""
-    shown = [b for b in blocks if b.kind != Block.Kind.FURNITURE]
-    with translation.override(article.label_language):
-        return render_to_string(
-            "articles/includes/body.html", {"article": article, "blocks": shown}
-        )
-
-
-def teasers_last(blocks) -> bool:
-    """Whether the teasers' links hold until an article is saved again.
-
-    Not while one names an article scheduled for later: its link appears by itself
-    when the time comes, so that body is rendered afresh on every view until then.
-    """
-    now = timezone.now()
-    return not any(
-        b.link_article is not None
-        and b.link_article.status == Article.Status.PUBLISHED
-        and b.link_article.published_at is not None
-        and b.link_article.published_at > now
-        for b in blocks
-        if b.kind == Block.Kind.TEASER and not b.link_url
-    )
-
-
 def unlink_teasers(collector, field, sub_objs, using) -> None:
     """on_delete for teasers' targets: SET_NULL, and re-render the bodies that linked there."""
-    Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).update(body_html="")
+    Article.objects.using(using).filter(pk__in=sub_objs.values("article_id")).discard_bodies()
     models.SET_NULL(collector, field, sub_objs, using)
 
 
-def base_slug(headline: str) -> str:
-    """A readable slug from the headline; Hebrew and Arabic letters are kept."""
-    return slugify(headline, allow_unicode=True)[:180].strip("-") or "article"
-
-
-def next_free_slug(base: str, taken: set[str]) -> str:
-    """`base`, or `base-2`, `base-3`… whichever is not in `taken`."""
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def slugs_taken(bases: set[str], *, exclude_pk: int | None = None) -> set[str]:
-    """Existing slugs that are one of `bases` or a numbered variant of one."""
-    articles = Article.objects.exclude(pk=exclude_pk)
-    taken = set(articles.filter(slug__in=bases).values_list("slug", flat=True))
-    for base in taken.copy():  # rare: only headlines seen before need their variants
-        numbered = articles.filter(slug__startswith=f"{base}-", slug__regex=r"-[0-9]+$")
-        taken.update(numbered.values_list("slug", flat=True))
-    return taken
-
-
-def unique_slug(headline: str, *, exclude_pk: int | None = None) -> str:
-    """A readable slug from the headline, made unique with a number when it is taken."""
-    base = base_slug(headline)
-    return next_free_slug(base, slugs_taken({base}, exclude_pk=exclude_pk))
+# The most blocks an article may have: the importer refuses more, and the admin's article
+# screen, which edits every block at once, stays quick to open at this many (README).
+MAX_BLOCKS = 80
 
 
 class Block(models.Model):
@@ -380,7 +378,7 @@ class Block(models.Model):
         validators=[URLValidator(schemes=["http", "https"])],
         help_text="Teasers: an explicit link (http or https).",
     )
-    link_key = models.CharField(max_length=300, blank=True, editable=False)
+    link_key = models.CharField(max_length=KEY_LENGTH, blank=True, editable=False)
     link_article = models.ForeignKey(
         Article,
         null=True,
@@ -415,16 +413,13 @@ class Block(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     def save(self, *args, **kwargs) -> None:
-        self.link_key = headline_key(self.text) if self.kind == self.Kind.TEASER else ""
+        self.link_key = teaser_link_key(self.kind, self.text)
         super().save(*args, **kwargs)
-        size = photo_size(self.photo) if self.photo else (None, None)
-        if size != (self.photo_width, self.photo_height):
-            self.photo_width, self.photo_height = size
-            Block.objects.filter(pk=self.pk).update(photo_width=size[0], photo_height=size[1])
-        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
+        record_photo_size(self)
+        Article.objects.filter(pk=self.article_id).discard_bodies()
 
     def delete(self, *args, **kwargs):
-        Article.objects.filter(pk=self.article_id).exclude(body_html="").update(body_html="")
+        Article.objects.filter(pk=self.article_id).discard_bodies()
         return super().delete(*args, **kwargs)
 
     @property
@@ -439,10 +434,15 @@ class Block(models.Model):
         return ""
 
 
+def teaser_link_key(kind: str, text: str) -> str:
+    """What a block stores to find the article it names: a teaser's headline key, else ""."""
+    return headline_key(text) if kind == Block.Kind.TEASER else ""
+
+
 class SlugRedirect(models.Model):
     """An address an article used to have, so that old links keep working."""
 
-    old_slug = models.CharField(max_length=200, unique=True)
+    old_slug = models.CharField(max_length=SLUG_LENGTH, unique=True)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
 
     def __str__(self) -> str:
@@ -492,7 +492,7 @@ class ArticleChange(models.Model):
 
 
 # Models of their own modules, imported here so that Django finds them.
-from articles.authors import Author, link_authors  # noqa: E402, F401
+from articles.authors import Author  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
-from articles.teasers import link_teasers_naming  # noqa: E402
-from articles.vocabulary import SearchWord, remember_words  # noqa: E402, F401
+from articles.linking import link_by_name, link_teasers_naming  # noqa: E402, F401
+from articles.vocabulary import SearchWord  # noqa: E402, F401

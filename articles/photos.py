@@ -128,3 +128,11 @@ def photo_size(photo, *, storage=default_storage) -> tuple[int | None, int | Non
             return image.size
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return None, None
+
+
+def record_photo_size(block) -> None:
+    """Store a saved caption's photo size (for <img width height>) when it has changed."""
+    size = photo_size(block.photo) if block.photo else (None, None)
+    if size != (block.photo_width, block.photo_height):
+        block.photo_width, block.photo_height = size
+        type(block).objects.filter(pk=block.pk).update(photo_width=size[0], photo_height=size[1])

@@ -86,6 +86,7 @@ def serving_env(articles: int, static_root: str) -> dict[str, str]:
         "STATIC_ROOT": static_root,
         "WEB_CONCURRENCY": "2",
         "PORT": str(free_port()),
+        "BENCH_BASELINE": "1",  # mounts /bench/baseline, the yardstick of every ratio
     }
 
 

@@ -71,7 +71,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that everything after it sees the reader's address behind a proxy.
+    "newsroom.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads the database: refuses NUL, control characters, huge parameters.
+    "newsroom.request_checks.RequestChecksMiddleware",
+    # Bounds every query of the request, the session's and the page's alike.
+    "newsroom.database.timeouts.StatementTimeoutMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -82,6 +88,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ETags and 304 answers; beneath the others, so that a 304 still gets their headers.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -109,6 +117,19 @@ TEMPLATES = [
 # A short connect timeout turns an unreachable database into a quick 503.
 DATABASE_CONNECT_TIMEOUT = int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3"))
 DATABASE_PROBE_SECONDS = float(os.environ.get("DATABASE_PROBE_SECONDS", "0.8"))
+# The longest a query may run for a reader's page, and for the admin (newsroom/database/timeouts.py).
+DATABASE_STATEMENT_SECONDS = float(os.environ.get("DATABASE_STATEMENT_SECONDS", "2"))
+DATABASE_ADMIN_STATEMENT_SECONDS = float(os.environ.get("DATABASE_ADMIN_STATEMENT_SECONDS", "20"))
+# libpq options for every connection. Over TCP, keepalives and a user timeout let the
+# kernel notice a host that has vanished mid-query (unacknowledged data for 5 s).
+CONNECTION_OPTIONS = {
+    "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 5000,
+}
 if os.environ.get("DATABASE_URL"):
     _database = dj_database_url.parse(os.environ["DATABASE_URL"])
 else:
@@ -118,7 +139,7 @@ _database.update(
     ENGINE="newsroom.database.backend",
     CONN_MAX_AGE=int(os.environ.get("CONN_MAX_AGE", "60")),
     CONN_HEALTH_CHECKS=True,
-    OPTIONS={"connect_timeout": DATABASE_CONNECT_TIMEOUT, **_database.get("OPTIONS", {})},
+    OPTIONS={**CONNECTION_OPTIONS, **_database.get("OPTIONS", {})},
 )
 if os.environ.get("TEST_DATABASE_NAME"):  # lets several test runs share one server
     _database["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
@@ -132,7 +153,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", "")):
         "ENGINE": "newsroom.database.backend",
         "CONN_MAX_AGE": _database["CONN_MAX_AGE"],
         "CONN_HEALTH_CHECKS": True,
-        "OPTIONS": {"connect_timeout": DATABASE_CONNECT_TIMEOUT},
+        "OPTIONS": CONNECTION_OPTIONS,
         "TEST": {"MIRROR": "default"},
     }
 DATABASE_ROUTERS = ["newsroom.database.routers.ReplicaRouter"]
@@ -173,10 +194,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# --- Security (issue 7). Scored in tests/test_security_headers.py. ---------------
+# --- Security (issue 7). Scored in tests/ops/test_security_headers.py. ---------------
 # Login throttling per account *and* address, so one attacker cannot lock out an
 # editor from elsewhere; the same answer whether or not the username exists.
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the address
+# throttled and logged is then the reader's, not the proxy's (newsroom/proxies.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "login_locked.html"
@@ -297,10 +321,16 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # Dotted path of a function called with surrogate keys to purge when content changes.
 CDN_PURGE_HOOK = os.environ.get("CDN_PURGE_HOOK", "")
 ARTICLES_PER_PAGE = 20
+# Serve /bench/baseline, the benchmark's constant page; bench/run.py sets it for its server.
+BENCH_BASELINE = env_bool("BENCH_BASELINE")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A 503 is an outage the database backend logs once, or a statement timeout
+    # newsroom/views.py logs in one line: not a traceback per request.
+    "filters": {"no_503": {"()": "newsroom.views.Not503"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["no_503"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

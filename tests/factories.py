@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -15,29 +16,48 @@ from articles.models import Article, Block, Note, Section, Topic
 from articles.photos import make_renditions
 from tests.admin_support import newsroom_group
 
+# A 1×1 transparent GIF: enough for an ImageField.
+TINY_GIF = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
+    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
 
-class SectionFactory(factory.django.DjangoModelFactory):
+
+def tiny_photo(name: str = "photo.gif") -> SimpleUploadedFile:
+    """An upload of the smallest photo a caption can hold: `CaptionFactory(photo=tiny_photo())`."""
+    return SimpleUploadedFile(name, TINY_GIF, content_type="image/gif")
+
+
+class ListingFactory(factory.django.DjangoModelFactory):
+    """What SectionFactory and TopicFactory share: one per name, its slug made from the name."""
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("name",)
+
+    slug = factory.LazyAttribute(lambda listing: slugify(listing.name))
+
+
+class SectionFactory(ListingFactory):
     class Meta:
         model = Section
-        django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Section {n}")
-    slug = factory.LazyAttribute(lambda section: slugify(section.name))
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(ListingFactory):
     class Meta:
         model = Topic
-        django_get_or_create = ("name",)
 
     name = factory.Sequence(lambda n: f"Topic {n}")
-    slug = factory.LazyAttribute(lambda topic: slugify(topic.name))
 
 
 class ArticleFactory(factory.django.DjangoModelFactory):
     """A published article (an hour ago) with one paragraph unless told otherwise.
 
-    `paragraphs=[...]` gives its body; `status=Article.Status.DRAFT` leaves it unpublished.
+    `paragraphs=[...]` gives its body; `status=Article.Status.DRAFT` leaves it unpublished;
+    its body is stored rendered, as an editor's save leaves it, unless `stored_body=False`
+    (as the importer leaves it: rendered on the first view).
     """
 
     class Meta:
@@ -64,7 +84,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
             for i, text in enumerate(texts)
         )
         article.refresh_derived()
-        article.save()
+
+    @factory.post_generation
+    def stored_body(article: Article, create: bool, extracted, **kwargs) -> None:
+        if create and extracted is False:
+            Article.objects.filter(pk=article.pk).discard_bodies()
+            article.body_html = ""
 
 
 class BlockFactory(factory.django.DjangoModelFactory):
@@ -83,11 +108,33 @@ class BlockFactory(factory.django.DjangoModelFactory):
     def refresh_article(block: Block, create: bool, extracted, **kwargs) -> None:
         if create:
             block.article.refresh_derived()
-            block.article.save()
 
 
 class CaptionFactory(BlockFactory):
-    """A photo caption with a generated photo (1200 × 800) and its resized copies; `photo=None` for none."""
+    """A photo caption appended to its article: `CaptionFactory(article=a, credit="AP")`."""
+
+    kind = Block.Kind.CAPTION
+    text = "A photo caption."
+
+
+class PhotoCaptionFactory(CaptionFactory):
+    """A captioned photo with its credit and alt text, as an editor uploads one."""
+
+    text = "Protesters in Beirut."
+    credit = "Bilal Hussein / AP"
+    photo = factory.LazyFunction(tiny_photo)
+    alt_text = "A crowd holding flags"
+
+
+class TeaserFactory(BlockFactory):
+    """A related-link teaser appended to its article: `TeaserFactory(article=a, link_article=b)`."""
+
+    kind = Block.Kind.TEASER
+    text = "A related story"
+
+
+class LargePhotoCaptionFactory(BlockFactory):
+    """A photo caption with a generated 1200 × 800 photo and its resized copies, as pages show."""
 
     kind = Block.Kind.CAPTION
     text = factory.Sequence(lambda n: f"A photo caption {n}.")

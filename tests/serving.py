@@ -52,6 +52,7 @@ def production_env(database: str, static_root: Path, **extra: str) -> dict[str, 
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
         **inherited,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "DATABASE_URL": database,
         "NEWSROOM_ENV": "production",
         "HTTPS": "off",  # as `make run`: plain HTTP on loopback
@@ -75,15 +76,17 @@ def manage(env: dict, *args: str) -> None:
 
 
 @contextmanager
-def gunicorn(env: dict):
-    """gunicorn with newsroom/gunicorn_conf.py; yields its base URL once /healthz answers."""
+def gunicorn(env: dict, log: Path | None = None):
+    """gunicorn with newsroom/gunicorn_conf.py; yields its base URL once /healthz answers.
+    Its logs (access log and the site's own) go to `log` if given."""
     manage(env, "collectstatic", "--noinput")
+    output = log.open("ab") if log else subprocess.DEVNULL
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:newsroom.gunicorn_conf"],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=output,
+        stderr=output,
     )
     base = f"http://127.0.0.1:{env['PORT']}"
     try:

@@ -94,7 +94,7 @@ class BlockForm(forms.ModelForm):
         required=False,
         label="Link URL",
         assume_scheme="https",
-        max_length=200,
+        max_length=Block._meta.get_field("link_url").max_length,
         validators=[URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)],
         error_messages={"invalid": WEB_ADDRESS_MESSAGE},
         help_text="Teasers: an explicit link (http or https).",

@@ -16,7 +16,8 @@ from reversion.models import Version
 
 from articles.desk import workflow
 from articles.desk.forms import MAX_UPLOAD_BYTES, SeedImportForm
-from articles.importing.pipeline import REJECTED, FileReport, import_files
+from articles.importing.outcomes import WRITTEN, Outcome, tally
+from articles.importing.pipeline import FileReport, import_files
 from articles.models import Article, Block, Note, Section, Topic
 from articles.reader.queries import with_page_content
 from articles.reader.views import render_article
@@ -265,7 +266,7 @@ def run_import(uploads: Iterable, *, dry_run: bool, publish: bool, force: bool) 
     too_big = {
         index: FileReport(
             upload.name,
-            REJECTED,
+            Outcome.REJECTED,
             reason=f"the file is {upload.size / 1_000_000:.1f} MB; "
             f"files over {MAX_UPLOAD_BYTES // 1_000_000} MB are not imported",
         )
@@ -278,9 +279,9 @@ def run_import(uploads: Iterable, *, dry_run: bool, publish: bool, force: bool) 
 
 
 def describe_report(report: FileReport, *, dry_run: bool) -> dict:
-    if report.outcome == REJECTED:
+    if report.outcome == Outcome.REJECTED:
         message = report.reason
-    elif report.outcome == "conflict":
+    elif report.outcome == Outcome.CONFLICT:
         message = CONFLICT_NOTE
     else:
         message = ""
@@ -288,7 +289,7 @@ def describe_report(report: FileReport, *, dry_run: bool) -> dict:
     return {
         "name": report.name,
         "outcome": ("would be " if dry_run else "") + report.outcome,
-        "rejected": report.outcome == REJECTED,
+        "rejected": report.outcome == Outcome.REJECTED,
         "headline": report.parsed.headline if report.parsed is not None else "",
         "message": message,
         "warnings": report.warnings,
@@ -299,16 +300,13 @@ def describe_report(report: FileReport, *, dry_run: bool) -> dict:
 
 
 def summary(reports: list[FileReport], *, dry_run: bool) -> str:
-    outcomes = ("imported", "updated", "unchanged", "conflict", "rejected")
-    counts = ", ".join(f"{o} {sum(r.outcome == o for r in reports)}" for o in outcomes)
-    return ("Would have: " if dry_run else "Import finished: ") + counts.replace(
-        "conflict ", "conflicts "
-    )
+    counts = tally(r.outcome for r in reports)
+    return ("Would have: " if dry_run else "Import finished: ") + counts
 
 
 def record_revisions(reports: list[FileReport], *, user) -> None:
     """Start each imported article's history, so an editor can come back to the imported text."""
-    ids = [r.article_id for r in reports if r.outcome in ("imported", "updated") and r.article_id]
+    ids = [r.article_id for r in reports if r.outcome in WRITTEN and r.article_id]
     for article in Article.objects.filter(pk__in=ids):
         with reversion.create_revision():
             reversion.add_to_revision(article)

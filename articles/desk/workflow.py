@@ -17,17 +17,9 @@ def can_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
 
 
-def is_scheduled(article: Article) -> bool:
-    return (
-        article.status == Article.Status.PUBLISHED
-        and article.published_at is not None
-        and article.published_at > timezone.now()
-    )
-
-
 def status_label(article: Article) -> str:
     """The status as the desk says it: a published article due later is "Scheduled"."""
-    return SCHEDULED if is_scheduled(article) else article.get_status_display()
+    return SCHEDULED if article.is_scheduled else article.get_status_display()
 
 
 def mark_edited(article: Article, *, user, version: int | None = None) -> None:

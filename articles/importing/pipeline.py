@@ -5,6 +5,7 @@ then write the survivors in batches (articles/importing/store.py). A batch that 
 database refuses is retried file by file so that one bad file cannot sink the others.
 """
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -15,25 +16,25 @@ from multiprocessing import get_context
 
 from django.db import DatabaseError, connection
 
-from articles.importing import store as loading
-from articles.importing.parsing import parse_many
+from articles.importing import store
+from articles.importing.outcomes import Outcome
+from articles.importing.parsing import die_with_parent, parse_many
 from articles.seedfile.parser import ParsedArticle, SeedError
 
-REJECTED = "rejected"
 BATCH_SIZE = 500
 WRITERS = 2
 
 
 @dataclass(frozen=True)
 class FileReport:
-    """What happened to one file: an outcome from articles.importing.store, or REJECTED with a reason.
+    """What happened to one file: its Outcome, and for Outcome.REJECTED the reason.
 
     `parsed` keeps its source lines (each line's role) in a dry run only: an import needs
     none of them, and the parsing process sends them back for every file.
     """
 
     name: str
-    outcome: str
+    outcome: Outcome
     parsed: ParsedArticle | None = None
     reason: str = ""
     warnings: tuple[str, ...] = ()
@@ -85,7 +86,12 @@ def _parse_ahead(batches: Iterator[Batch], *, keep_lines: bool) -> Iterator[tupl
     if second is None:
         yield first, parse([data for _, data in first])
         return
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=1,
+        mp_context=get_context("spawn"),
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         # The second process takes a while to start: this one parses the first batch meanwhile.
         pending = pool.submit(parse, [data for _, data in second])
         yield first, parse([data for _, data in first])
@@ -97,7 +103,7 @@ def _parse_ahead(batches: Iterator[Batch], *, keep_lines: bool) -> Iterator[tupl
         yield current, pending.result()
 
 
-CheckedBatch = tuple[Batch, dict[int, FileReport], list[loading.SeedFile]]
+CheckedBatch = tuple[Batch, dict[int, FileReport], list[store.SeedFile]]
 
 
 def _check_batch(batch: Batch, parsed: list, seen: set[str]) -> CheckedBatch:
@@ -114,14 +120,16 @@ def _check_batch(batch: Batch, parsed: list, seen: set[str]) -> CheckedBatch:
     return batch, rejected, seeds
 
 
-def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | loading.SeedFile":
+def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | store.SeedFile":
     if isinstance(result, SeedError):
-        return FileReport(name, REJECTED, reason=str(result))
+        return FileReport(name, Outcome.REJECTED, reason=str(result))
     if name in seen:
-        return FileReport(name, REJECTED, reason="another file with the same name was imported")
-    if problems := loading.oversized_fields(result):
-        return FileReport(name, REJECTED, parsed=result, reason="; ".join(problems))
-    return loading.SeedFile(name=name, digest=loading.digest(data), parsed=result)
+        return FileReport(
+            name, Outcome.REJECTED, reason="another file with the same name was imported"
+        )
+    if problems := store.oversized_fields(result):
+        return FileReport(name, Outcome.REJECTED, parsed=result, reason="; ".join(problems))
+    return store.SeedFile(name=name, digest=store.digest(data), parsed=result)
 
 
 def _write_ahead(
@@ -149,7 +157,7 @@ def _write_ahead(
             yield batch, rejected, reports.result()
 
 
-def _write_apart(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict:
+def _write_apart(seeds: list[store.SeedFile], publish: bool, force: bool) -> dict:
     """_write on this thread's own connection, closed afterwards."""
     try:
         return _write(seeds, publish, force)
@@ -157,20 +165,20 @@ def _write_apart(seeds: list[loading.SeedFile], publish: bool, force: bool) -> d
         connection.close()
 
 
-def _plan(seeds: list[loading.SeedFile], force: bool) -> dict[str, FileReport]:
-    outcomes = loading.plan(seeds, force=force)
+def _plan(seeds: list[store.SeedFile], force: bool) -> dict[str, FileReport]:
+    outcomes = store.plan(seeds, force=force)
     return {s.name: _report(s, outcomes[s.name]) for s in seeds}
 
 
-def _write(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict[str, FileReport]:
+def _write(seeds: list[store.SeedFile], publish: bool, force: bool) -> dict[str, FileReport]:
     try:
-        results = loading.load(seeds, publish=publish, force=force)
+        results = store.load(seeds, publish=publish, force=force)
     except DatabaseError:
         if len(seeds) == 1:
             reason = "the database refused it (is a field far too long?)"
             return {
                 seeds[0].name: FileReport(
-                    seeds[0].name, REJECTED, parsed=seeds[0].parsed, reason=reason
+                    seeds[0].name, Outcome.REJECTED, parsed=seeds[0].parsed, reason=reason
                 )
             }
         reports = {}
@@ -181,7 +189,7 @@ def _write(seeds: list[loading.SeedFile], publish: bool, force: bool) -> dict[st
     return {r.name: _report(by_name[r.name], r.outcome, r.article) for r in results}
 
 
-def _report(seed: loading.SeedFile, outcome: str, article=None) -> FileReport:
+def _report(seed: store.SeedFile, outcome: Outcome, article=None) -> FileReport:
     return FileReport(
         seed.name,
         outcome,

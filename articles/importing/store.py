@@ -12,43 +12,29 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from articles.authors import link_authors
 from articles.caching import site_changed
-from articles.models import (
-    Article,
-    Block,
-    base_slug,
-    body_text,
-    count_words,
-    headline_key,
-    link_authors,
-    link_teasers_naming,
-    next_free_slug,
-    remember_words,
-    slugs_taken,
-)
+from articles.importing.outcomes import Outcome
+from articles.linking import link_teasers_naming
+from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
+from articles.slugs import free_slugs
+from articles.vocabulary import remember_words
 
-IMPORTED, UPDATED, UNCHANGED, CONFLICT = "imported", "updated", "unchanged", "conflict"
-
-# Longest values the columns take; a file exceeding them is rejected before any write.
-FIELD_LIMITS = {"headline": 300, "byline": 300, "dateline": 200}
-CREDIT_LIMIT = 300
-STORED_FIELDS = [
-    "headline",
-    "headline_key",
-    "dek",
-    "byline",
-    "dateline",
-    "language",
-    "body_text",
-    "word_count",
-    "body_html",
-]
+# Longest values the columns take, as the model says; a file exceeding them is rejected
+# before any write.
+FIELD_LIMITS = {
+    name: Article._meta.get_field(name).max_length for name in ("headline", "byline", "dateline")
+}
+CREDIT_LIMIT = Block._meta.get_field("credit").max_length
+# What an updated file rewrites of its article.
+STORED_FIELDS = ["headline", "dek", "byline", "dateline", "language", *Article.DERIVED_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -62,8 +48,10 @@ class SeedFile:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What load() did with one file, and the article it wrote (or kept, unchanged or in conflict)."""
+
     name: str
-    outcome: str
+    outcome: Outcome
     article: Article
 
 
@@ -83,6 +71,11 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
         for block in parsed.blocks
         if len(block.credit) > CREDIT_LIMIT
     ]
+    if len(parsed.blocks) > MAX_BLOCKS:
+        problems.append(
+            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers and"
+            f" furniture); the limit is {MAX_BLOCKS:,}"
+        )
     return problems
 
 
@@ -106,7 +99,7 @@ def guess_language(parsed: ParsedArticle) -> str:
     return "en"
 
 
-def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, str]:
+def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, Outcome]:
     """What loading these files would do to each, without writing anything."""
     existing = _stored().in_bulk([f.name for f in files], field_name="source_file")
     return {f.name: _outcome(f, existing.get(f.name), force) for f in files}
@@ -118,17 +111,17 @@ def _stored():
     return Article.objects.defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
-def _outcome(seed: SeedFile, article: Article | None, force: bool) -> str:
+def _outcome(seed: SeedFile, article: Article | None, force: bool) -> Outcome:
     if article is None:
-        return IMPORTED
+        return Outcome.IMPORTED
     if article.source_hash == seed.digest and not force:
-        return UNCHANGED
+        return Outcome.UNCHANGED
     edited = article.edited_at and (
         not article.imported_at or article.edited_at > article.imported_at
     )
     if edited and not force:
-        return CONFLICT
-    return UPDATED
+        return Outcome.CONFLICT
+    return Outcome.UPDATED
 
 
 @transaction.atomic
@@ -145,16 +138,18 @@ def load(
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
-    new = [seed for seed in files if outcomes[seed.name] == IMPORTED]
+    new = [seed for seed in files if outcomes[seed.name] == Outcome.IMPORTED]
     changed = [
         _fill(existing[seed.name], seed, now, publish)
         for seed in files
-        if outcomes[seed.name] == UPDATED
+        if outcomes[seed.name] == Outcome.UPDATED
     ]
     created = _copy_articles(new, now, publish)
     Article.objects.bulk_update(
         changed, [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "edited_at"]
     )
+    # Rendering every body here would halve import throughput: the first view does it.
+    Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
     # Up to here batches run side by side; teasers and authors are linked by one batch at a
     # time, each after the batches before it have committed, so that every link is seen from
@@ -163,7 +158,7 @@ def load(
     Block.objects.filter(article__in=changed).delete()
     pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
     link_keys = {
-        block.text: headline_key(block.text)
+        block.text: teaser_link_key(block.kind, block.text)
         for _, seed in pairs
         for block in seed.parsed.blocks
         if block.kind == Block.Kind.TEASER
@@ -196,20 +191,27 @@ def _take_turn() -> None:
 def _fill(article: Article, seed: SeedFile, now, publish: bool) -> Article:
     parsed = seed.parsed
     article.headline = parsed.headline
-    article.headline_key = headline_key(parsed.headline)
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
-    article.body_text = body_text(parsed.blocks)
-    article.word_count = count_words(article.body_text)
-    # Rendering every body here would halve import throughput: the first view does it.
-    article.body_html = ""
+    article.derive_fields(parsed.blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
+    stated, updated = _aware(parsed.published), _aware(parsed.updated)
     if article._state.adding:
+        # A proposed headline waits for an editor: the article arrives as a draft.
+        publish = publish and not parsed.headline_missing
         article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
-        article.published_at = now if publish else None
+        article.published_at = stated or (now if publish else None)
+        article.updated_at = updated
     elif article.status == Article.Status.PUBLISHED:
-        article.updated_at = now
+        article.updated_at = updated or now
     return article
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A stated time; one given without its time zone is read in the site's."""
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    return timezone.make_aware(moment)
 
 
 def _block_rows(
@@ -270,7 +272,7 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
     if not seeds:
         return []
     table = Article._meta.db_table
-    slugs = _free_slugs([seed.parsed.headline for seed in seeds])
+    slugs = free_slugs(Article.objects.all(), [seed.parsed.headline for seed in seeds])
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
@@ -288,17 +290,6 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool) -> list[Article]:
             article._state.adding = False
             articles.append(article)
     return articles
-
-
-def _free_slugs(headlines: list[str]) -> list[str]:
-    """Readable unique slugs for new articles, with one query for the whole batch."""
-    bases = [base_slug(headline) for headline in headlines]
-    taken = slugs_taken(set(bases))
-    slugs = []
-    for base in bases:
-        slugs.append(next_free_slug(base, taken))
-        taken.add(slugs[-1])
-    return slugs
 
 
 def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:

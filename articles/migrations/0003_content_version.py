@@ -1,6 +1,6 @@
 """A sequence whose value changes whenever published content may have changed.
 
-Every worker's page cache keys include it (articles/cache.py), so bumping it once
+Every worker's page cache keys include it (articles/caching.py), so bumping it once
 invalidates cached pages in all workers and on all app servers at once.
 """
 

@@ -1,6 +1,6 @@
 """A read-only JSON API over published articles: /api/articles/ and /api/articles/<slug>/."""
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.core.paginator import EmptyPage
 from django.http import HttpRequest, HttpResponsePermanentRedirect, JsonResponse, QueryDict
@@ -9,7 +9,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from articles.caching import cache_publicly, public
 from articles.links import link
-from articles.models import Article, Block, Section, Topic
+from articles.models import Article, Block, Listing, Section, Topic
 from articles.reader import queries
 from articles.reader.paging import ArchivePaginator
 
@@ -59,7 +59,7 @@ def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpRespon
     article = queries.published_article(slug)
     if article is None:
         if moved := queries.redirected_article(slug):
-            return cache_publicly(request, HttpResponsePermanentRedirect(api_url(moved)))
+            return cache_publicly(HttpResponsePermanentRedirect(api_url(moved)))
         return error(404, f"No published article has the slug {slug!r}.")
     content = queries.ArticleContent.of(article)
     response = JsonResponse(
@@ -80,20 +80,17 @@ def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpRespon
         json_dumps_params={"ensure_ascii": False},
     )
     # Named by its article, so that an edit elsewhere leaves its cached copy alone.
-    return cache_publicly(request, response, article_id=article.pk)
+    return cache_publicly(response, article_id=article.pk)
 
 
 def filtered_articles(params: QueryDict):
     """Published articles narrowed by the section, topic and since parameters."""
-    articles = queries.for_listing(Article.objects.published())
-    if slug := params.get("section"):
-        if not Section.objects.filter(slug=slug).exists():
-            raise BadRequest(f"There is no section {slug!r}.")
-        articles = articles.filter(section__slug=slug)
-    if slug := params.get("topic"):
-        if not Topic.objects.filter(slug=slug).exists():
-            raise BadRequest(f"There is no topic {slug!r}.")
-        articles = articles.filter(topics__slug=slug)
+    articles = queries.front_page_articles()
+    for model in (Section, Topic):
+        if slug := params.get(model.url_name):
+            if not model.objects.filter(slug=slug).exists():
+                raise BadRequest(f"There is no {model._meta.verbose_name} {slug!r}.")
+            articles = articles.filter(**{f"{model.article_field}__slug": slug})
     if since := params.get("since"):
         articles = articles.filter(published_at__gte=parse_since(since))
     return articles
@@ -111,11 +108,18 @@ def parse_since(value: str) -> datetime:
         raise BadRequest(
             f"since={value!r} is not a date; use ISO 8601, e.g. 2024-05-01 or 2024-05-01T12:00:00Z."
         )
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    try:
+        # In UTC: PostgreSQL refuses offsets past ±15:59 that Python accepts (+23:59).
+        return (timezone.make_aware(moment) if timezone.is_naive(moment) else moment).astimezone(
+            UTC
+        )
+    except (OverflowError, ValueError):  # 0001-01-01T00:00:00+01:00 is before year 1 in UTC
+        raise BadRequest(f"since={value!r} is out of range.") from None
 
 
 def page_number(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    # isdigit() alone accepts "²" and "①", which int() refuses.
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise BadRequest(f"page={value!r} is not a page number; use 1, 2, 3 …")
     return int(value)
 
@@ -130,9 +134,9 @@ def api_url(article: Article) -> str:
     return link("articles:api-detail", article.slug)
 
 
-def named(request: HttpRequest, thing: Section | Topic, url_name: str) -> dict:
-    url = link(url_name, thing.slug)
-    return {"name": thing.name, "slug": thing.slug, "url": request.build_absolute_uri(url)}
+def named(request: HttpRequest, listing: Listing) -> dict:
+    url = request.build_absolute_uri(listing.get_absolute_url())
+    return {"name": listing.name, "slug": listing.slug, "url": url}
 
 
 def summary(request: HttpRequest, article: Article, topics) -> dict:
@@ -144,8 +148,8 @@ def summary(request: HttpRequest, article: Article, topics) -> dict:
         "language": article.language,
         "published_at": queries.isoformat(article.published_at),
         "updated_at": queries.isoformat(queries.updated_time(article)),
-        "section": named(request, article.section, "articles:section") if article.section else None,
-        "topics": [named(request, topic, "articles:topic") for topic in topics],
+        "section": named(request, article.section) if article.section else None,
+        "topics": [named(request, topic) for topic in topics],
         "url": request.build_absolute_uri(article.get_absolute_url()),
         "api_url": request.build_absolute_uri(api_url(article)),
     }

@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, Author, Block, Note, Section, Topic
+from articles.models import Article, Author, Block, Listing, Note, Section, Topic, published_sql
 
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
@@ -191,8 +191,7 @@ PUBLISHED_ARTICLE = (
     f" ({TOPIC_ROWS}) AS topic_rows, ({NOTE_ROWS}) AS note_rows,"
     f" ({AUTHOR_ROWS}) AS author_rows, ({LEAD_PHOTO_ROW}) AS lead_photo_row"
     f" FROM {_ARTICLE} LEFT JOIN {Section._meta.db_table} s ON s.id = {_ARTICLE}.section_id"
-    f" WHERE {_ARTICLE}.slug = %s AND {_ARTICLE}.status = %s"
-    f" AND {_ARTICLE}.published_at <= statement_timestamp()"
+    f" WHERE {_ARTICLE}.slug = %s AND {published_sql()}"
 )
 
 
@@ -204,7 +203,7 @@ def published_article(slug: str) -> Article | None:
     """
     connection = connections[router.db_for_read(Article)]
     with connection.prepared_cursor() as cursor:
-        cursor.execute(PUBLISHED_ARTICLE, [slug, Article.Status.PUBLISHED.value])
+        cursor.execute(PUBLISHED_ARTICLE, [slug])
         row = cursor.fetchone()
     if row is None:
         return None
@@ -230,13 +229,11 @@ def redirected_article(old_slug: str) -> Article | None:
     return Article.objects.published().filter(old_slugs__old_slug=old_slug).only("slug").first()
 
 
-def section_articles(section: Section) -> QuerySet:
-    return for_listing(Article.objects.published().filter(section=section))
+def front_page_articles() -> QuerySet:
+    """Every published article, newest first (the API's list)."""
+    return for_listing(Article.objects.published())
 
 
-def topic_articles(topic: Topic) -> QuerySet:
-    return for_listing(Article.objects.published().filter(topics=topic))
-
-
-def author_articles(author: Author) -> QuerySet:
-    return for_listing(Article.objects.published().filter(authors=author))
+def listing_articles(listing: Listing) -> QuerySet:
+    """A section's, a topic's or an author's published articles."""
+    return for_listing(Article.objects.published().filter(**{listing.article_field: listing}))

@@ -11,12 +11,13 @@ import math
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from itertools import islice
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connections, router
 
 from articles.caching import cached_with_content
-from articles.models import Article, Section, Topic
+from articles.models import Article, Section, Topic, published_sql
 from articles.reader.queries import with_joined_section
 from articles.reader.search_help import sentence_excerpt, with_prefixed_forms
 
@@ -38,12 +39,20 @@ STORY_CARD_FIELDS = [
 RANKED_MATCHES = 1000
 # Characters at the start of the body an excerpt is looked for in first.
 EXCERPT_WINDOW = 600
+# What a search takes of the reader's words (issue 18): ts_headline()'s cost grows much
+# faster than the number of query words (2 s to highlight a page for 150 words), and no
+# reader needs more than a sentence. A hyphenated name counts its parts.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 16
+# The most of a body highlighting ever reads, when the excerpt's window holds no match.
+MAX_HIGHLIGHTED_CHARS = 20_000
+_WORD = re.compile(r"\w+")
 
 # The queries of a search, written out: compiling them through the ORM took
 # longer than PostgreSQL takes to answer them (issue 6). All keep to the rules of
-# Article.objects.published(), as the tests check.
+# Article.objects.published(): _PUBLISHED is compiled from it.
 _QUERY = "(%(tsquery)s::tsquery)"
-_PUBLISHED = "a.status = %(published)s AND a.published_at <= statement_timestamp()"
+_PUBLISHED = published_sql("a")
 # The newest RANKED_MATCHES matches, best first, found one of two ways (issue 6):
 # - a word in many articles: walk the articles newest first, reading search_vector,
 #   until the limit is reached (NEWEST_MATCHES_SQL);
@@ -151,7 +160,8 @@ PAGE_SQL = (
     f" LEFT JOIN {Section._meta.db_table} s ON s.id = a.section_id"
     f" WHERE a.id = ANY(%(ids)s) AND {_PUBLISHED}) "
     f"SELECT {_CARD_COLUMNS}, CASE WHEN body_top IS NULL AND strpos(dek_match, %(mark)s) = 0"
-    f" THEN ts_headline('{CONFIG}'::regconfig, body_text, {_QUERY}, %(excerpt_options)s)"
+    f" THEN ts_headline('{CONFIG}'::regconfig, left(body_text, %(highlighted)s), {_QUERY},"
+    " %(excerpt_options)s)"
     " END AS body_fragment FROM page"
 )
 _MARKS = f'StartSel="{MARK_START}", StopSel="{MARK_STOP}"'
@@ -162,6 +172,16 @@ EXCERPT_OPTIONS = f"{_MARKS}, MaxFragments=1, MaxWords=60, MinWords=30"
 def search_articles(query: str) -> "SearchResults":
     """Published articles matching `query` ("quoted phrase", -word, or), best match first."""
     return SearchResults(query)
+
+
+def bounded_query(query: str) -> str:
+    """The part of `query` a search takes: its first MAX_QUERY_WORDS words, within
+    MAX_QUERY_CHARS characters."""
+    query = query.strip()[:MAX_QUERY_CHARS]
+    words = [word.end() for word in islice(_WORD.finditer(query), MAX_QUERY_WORDS + 1)]
+    if len(words) > MAX_QUERY_WORDS:
+        query = query[: words[MAX_QUERY_WORDS - 1]]
+    return query.strip()
 
 
 class SearchResults(Sequence):
@@ -178,7 +198,8 @@ class SearchResults(Sequence):
     """
 
     def __init__(self, query: str):
-        self.query = query.strip()
+        self.query = bounded_query(query)
+        self.shortened = self.query != query.strip()
         # Both queries read the same database, should reads go to replicas.
         self.using = router.db_for_read(Article)
         self._ids: list[int] | None = None
@@ -200,7 +221,6 @@ class SearchResults(Sequence):
             # ts_headline() marks the parts of a hyphenated word, never the whole: only
             # finding the matches reads the whole word (the page's query marks them).
             "tsquery": whole_hyphenated_words(self.tsquery),
-            "published": Article.Status.PUBLISHED.value,
             "limit": RANKED_MATCHES,
         }
         articles, share = _estimate(cursor, params)
@@ -234,10 +254,10 @@ class SearchResults(Sequence):
             return []
         params = {
             "tsquery": self.tsquery,
-            "published": Article.Status.PUBLISHED.value,
             "ids": ids,
             "window": EXCERPT_WINDOW + 1,
             "mark": MARK_START,
+            "highlighted": MAX_HIGHLIGHTED_CHARS,
             "marked": f"^.*{MARK_START}.*$",
             "headline_options": HEADLINE_OPTIONS,
             "excerpt_options": EXCERPT_OPTIONS,
@@ -259,9 +279,9 @@ def with_excerpt(article: Article) -> Article:
 
 
 def matching_count(query: str, *, limit: int = RANKED_MATCHES) -> int:
-    """How many published articles match `query`, counted up to `limit`."""
+    """How many published articles match `query` (bounded as a search is), up to `limit`."""
     with connections[router.db_for_read(Article)].cursor() as cursor:
-        cursor.execute(TSQUERY_SQL, [query])
+        cursor.execute(TSQUERY_SQL, [bounded_query(query)])
         tsquery = whole_hyphenated_words(with_prefixed_forms(cursor.fetchone()[0]))
         if not tsquery:
             return 0
@@ -295,9 +315,7 @@ def _window_start(cursor, window: int) -> datetime | None:
         window = math.ceil(window / WINDOW_STEP) * WINDOW_STEP
 
     def find() -> datetime | None:
-        cursor.execute(
-            WINDOW_START_SQL, {"published": Article.Status.PUBLISHED.value, "window": window}
-        )
+        cursor.execute(WINDOW_START_SQL, {"window": window})
         row = cursor.fetchone()
         return row[0] if row else None
 

@@ -8,7 +8,7 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Section, Topic
+from articles.models import Article, Listing, Section, Topic
 
 # Google News reads only articles published in the last two days, at most 1,000.
 NEWS_WINDOW = timedelta(days=2)
@@ -48,22 +48,19 @@ class NewsSitemap(ArticleSitemap):
         return recent.only("slug", "headline", "language", "published_at", "updated_at")
 
 
-class SectionSitemap(Sitemap):
+class ListingSitemap(Sitemap):
+    """The pages of every section, or of every topic: `ListingSitemap(Topic)`."""
+
     changefreq = "hourly"
 
+    def __init__(self, model: type[Listing]) -> None:
+        self.model = model
+
     def items(self):
-        return Section.objects.only("slug")
+        return self.model.objects.only("slug")
 
-    def location(self, item: Section) -> str:
-        return reverse("articles:section", kwargs={"slug": item.slug})
-
-
-class TopicSitemap(SectionSitemap):
-    def items(self):
-        return Topic.objects.only("slug")
-
-    def location(self, item: Topic) -> str:
-        return reverse("articles:topic", kwargs={"slug": item.slug})
+    def location(self, item: Listing) -> str:
+        return item.get_absolute_url()
 
 
 class FrontPageSitemap(Sitemap):
@@ -80,6 +77,6 @@ class FrontPageSitemap(Sitemap):
 SITEMAPS = {
     "pages": FrontPageSitemap,
     "articles": ArticleSitemap,
-    "sections": SectionSitemap,
-    "topics": TopicSitemap,
+    "sections": ListingSitemap(Section),
+    "topics": ListingSitemap(Topic),
 }

@@ -10,10 +10,15 @@ from django.views.generic import ListView
 
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
 from articles.links import link
-from articles.models import Article, Author, Section, Topic
+from articles.models import Article, Author, Listing, Section
 from articles.reader import front_page, queries, search_suggestions
 from articles.reader.paging import ArchivePaginator
-from articles.reader.search import RANKED_MATCHES, related_articles, search_articles
+from articles.reader.search import (
+    MAX_QUERY_WORDS,
+    RANKED_MATCHES,
+    related_articles,
+    search_articles,
+)
 from articles.templatetags.reader import section_nav
 
 
@@ -55,7 +60,7 @@ class PublicListView(ListView):
         return settings.ARTICLES_PER_PAGE
 
     def dispatch(self, request, *args, **kwargs):
-        return cache_publicly(request, super().dispatch(request, *args, **kwargs))
+        return cache_publicly(super().dispatch(request, *args, **kwargs))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -80,57 +85,28 @@ class FrontPageView(PublicListView):
         return context
 
 
-class SectionView(PublicListView):
-    """A section's articles, newest first."""
+class ListingView(PublicListView):
+    """A section's or a topic's articles, newest first: `ListingView.as_view(model=Topic)`."""
 
     template_name = "articles/article_list.html"
+    model: type[Listing]
 
     def get_queryset(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return queries.section_articles(self.section)
+        self.listing = get_object_or_404(self.model, slug=self.kwargs["slug"])
+        return queries.listing_articles(self.listing)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **listing_context(self.section, "Section", "section"), section=self.section, **kwargs
+            listing=self.listing,
+            kind=self.model._meta.verbose_name.capitalize(),
+            rss_url=self.listing.feed_url("rss"),
+            atom_url=self.listing.feed_url("atom"),
+            # The masthead marks the section being read.
+            section=self.listing if isinstance(self.listing, Section) else None,
+            # An author's page shows who they are.
+            author=self.listing if isinstance(self.listing, Author) else None,
+            **kwargs,
         )
-
-
-class TopicView(PublicListView):
-    """The articles tagged with a topic, newest first."""
-
-    template_name = "articles/article_list.html"
-
-    def get_queryset(self):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
-        return queries.topic_articles(self.topic)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**listing_context(self.topic, "Topic", "topic"), **kwargs)
-
-
-class AuthorView(PublicListView):
-    """An author's page: who they are, then their articles, newest first."""
-
-    template_name = "articles/article_list.html"
-
-    def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return queries.author_articles(self.author)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **listing_context(self.author, "Author", "author"), author=self.author, **kwargs
-        )
-
-
-def listing_context(listing: Section | Topic | Author, kind: str, url_prefix: str) -> dict:
-    """What the shared list template needs to name a section or topic and link its feeds."""
-    return {
-        "listing": listing,
-        "kind": kind,
-        "rss_url": link(f"articles:{url_prefix}-rss", listing.slug),
-        "atom_url": link(f"articles:{url_prefix}-atom", listing.slug),
-    }
 
 
 class SearchView(PublicListView):
@@ -143,7 +119,11 @@ class SearchView(PublicListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
-            query=self.request.GET.get("q", "").strip(), ranked_matches=RANKED_MATCHES, **kwargs
+            query=self.object_list.query,
+            query_shortened=self.object_list.shortened,
+            max_query_words=MAX_QUERY_WORDS,
+            ranked_matches=RANKED_MATCHES,
+            **kwargs,
         )
         if context["query"] and not context["paginator"].count:
             context["did_you_mean"] = search_suggestions.did_you_mean(context["query"])
@@ -170,7 +150,7 @@ def render_article(
     response = render(request, "articles/article_detail.html", context)
     if preview:
         return never_cache_privately(response)
-    return cache_publicly(request, response, article_id=article.pk)
+    return cache_publicly(response, article_id=article.pk)
 
 
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -181,7 +161,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     moved = queries.redirected_article(slug)
     if moved is None:
         raise Http404("No published article at this address.")
-    return cache_publicly(request, HttpResponsePermanentRedirect(moved.get_absolute_url()))
+    return cache_publicly(HttpResponsePermanentRedirect(moved.get_absolute_url()))
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

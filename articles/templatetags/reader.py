@@ -12,6 +12,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 
+from articles.body import label_language
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
@@ -27,6 +28,8 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 register.filter("photo_srcset", photo_srcset)
 # {{ article|card_photo }}: the photo a list query fetched for the article's card, or None.
 register.filter("card_photo", card_photo)
+# {% language article|label_language %}: the article's labels and dates in its own language.
+register.filter("label_language", label_language)
 # {% link 'articles:section' slug %}: {% url %} for the public pages, without re-matching the URLconf.
 register.simple_tag(link, name="link")
 

@@ -6,6 +6,7 @@ or with other context options such as JavaScript off), `screenshot` and `axe`.
 """
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ import pytest
 # Django refuse database access from it unless told this is deliberate.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium on the PATH, or wherever CHROMIUM names one.
+CHROMIUM = Path(os.environ.get("CHROMIUM") or shutil.which("chromium") or "chromium")
 # `playwright install` cannot run here; these flags make Debian's build quiet and container-safe.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,7 +35,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 def browser():
     """A headless Chromium for the module's tests."""
     if not CHROMIUM.exists():
-        pytest.skip(f"Browser tests need Debian's Chromium at {CHROMIUM}; it is not installed.")
+        pytest.skip(f"Browser tests need Chromium ({CHROMIUM}); it is not installed.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Author, FrontPagePin
-from tests.factories import ArticleFactory, CaptionFactory, SectionFactory
+from tests.factories import ArticleFactory, LargePhotoCaptionFactory, SectionFactory
 
 WIDTHS = pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
 HEBREW_HEADLINE = "סערה חזקה פוגעת בנמל חיפה"
@@ -38,7 +38,7 @@ def news_site(transactional_db, settings, tmp_path):
             paragraphs=body,
         )
         if n % 3 != 2:
-            CaptionFactory(article=story, alt_text=f"Scene of story {n}")
+            LargePhotoCaptionFactory(article=story, alt_text=f"Scene of story {n}")
         stories.append(story)
     lead = ArticleFactory(
         headline="Ceasefire agreed after all-night talks in Damascus",
@@ -48,7 +48,7 @@ def news_site(transactional_db, settings, tmp_path):
         published_at=hours_ago(30),
         paragraphs=body,
     )
-    CaptionFactory(
+    LargePhotoCaptionFactory(
         article=lead, alt_text="Delegates shake hands", text="Delegates after the talks."
     )
     FrontPagePin.objects.create(article=lead, position=0)

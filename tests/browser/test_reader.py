@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article, Section
-from tests.conftest import make_article, make_section
+from tests.factories import ArticleFactory, SectionFactory
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ce89d911b5e9762c.txt"
 SEED_HEADLINE = "In Damascus, Iran's Army Chief Warns Against Israeli Incursions Into Syria"
@@ -17,9 +17,11 @@ TEASED = "Israel’s Explosive Message to Russia Sent in Syria, Received in Tel 
 @pytest.fixture
 def newsroom(transactional_db):
     """The seed article in Middle East, and the article its teaser names in World."""
-    middle_east, world = make_section("Middle East"), make_section("World")
+    middle_east, world = SectionFactory(name="Middle East"), SectionFactory(name="World")
     # Written first, so that the importer links the seed's teaser to it by headline.
-    make_article(TEASED, paragraphs=("Israel's strike on a Syrian battery.",), section=world)
+    ArticleFactory(
+        headline=TEASED, paragraphs=("Israel's strike on a Syrian battery.",), section=world
+    )
     call_command("import_seeds", str(SEED), verbosity=0)
     Article.objects.filter(source_file__endswith=SEED.name).update(section=middle_east)
     return Article.objects.get(source_file__endswith=SEED.name)
@@ -104,8 +106,8 @@ def test_article_reads_well_on_a_phone_without_javascript(new_page, newsroom, sc
 
 def test_right_to_left_article_reads_right_to_left(page, transactional_db):
     """A Hebrew article is laid out right to left."""
-    article = make_article(
-        "גשם כבד צפוי בחיפה", paragraphs=("עננים מתקבצים מעל המפרץ.",), language="he"
+    article = ArticleFactory(
+        headline="גשם כבד צפוי בחיפה", paragraphs=("עננים מתקבצים מעל המפרץ.",), language="he"
     )
     page.goto(article.get_absolute_url())
     direction = page.locator("article.article").evaluate("el => getComputedStyle(el).direction")
@@ -131,11 +133,11 @@ def test_imported_article_tells_its_reading_time(page, newsroom):
 
 def test_reader_searches_for_a_hyphenated_name(page, transactional_db, screenshot):
     """Searching "al-Sarraj" finds the story naming him, both parts highlighted, and not one with the parts apart."""
-    make_article(
-        "Talks in Tripoli", paragraphs=("Fayez al-Sarraj met the envoy.",)
+    ArticleFactory(
+        headline="Talks in Tripoli", paragraphs=("Fayez al-Sarraj met the envoy.",)
     ).refresh_derived()
-    make_article(
-        "Market report", paragraphs=("Sarraj said al fresco cafes were full.",)
+    ArticleFactory(
+        headline="Market report", paragraphs=("Sarraj said al fresco cafes were full.",)
     ).refresh_derived()
     page.goto("/")
     page.get_by_role("searchbox", name="Search articles").fill("al-Sarraj")

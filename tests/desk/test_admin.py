@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Article, Block, Section, Topic
 from tests.admin_support import add_block, change_url, errors_of, form_data
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def new_article_data(client, **fields) -> dict:
 
 def test_editor_writes_an_article_with_a_paragraph_a_caption_and_a_teaser(editor_client, editor):
     """An article is written in one screen, its body as ordered blocks, and stamped with who and when."""
-    other = make_article("Rain records broken")
+    other = ArticleFactory(headline="Rain records broken")
     data = new_article_data(editor_client, dek="Water levels fell by noon.", byline="Ana Ruiz")
     add_block(data, position="0", kind="paragraph", text="The gates opened at dawn.")
     add_block(
@@ -59,7 +59,7 @@ def test_slug_left_empty_is_made_from_a_hebrew_headline(editor_client):
 
 def test_slug_taken_by_another_article_is_refused_in_plain_words(editor_client):
     """Reusing another article's slug gets a plain message, not a database error."""
-    make_article("Taken", slug="taken")
+    ArticleFactory(headline="Taken", slug="taken")
     response = editor_client.post(ADD_URL, new_article_data(editor_client, slug="taken"))
     assert response.status_code == 200
     assert "Another article already uses this address" in " ".join(errors_of(response))
@@ -67,7 +67,7 @@ def test_slug_taken_by_another_article_is_refused_in_plain_words(editor_client):
 
 def test_editor_reorders_the_body_by_changing_positions(editor_client):
     """Swapping two blocks' positions swaps them in the text."""
-    article = make_article(paragraphs=("First.", "Second."))
+    article = ArticleFactory(paragraphs=("First.", "Second."))
     data = form_data(editor_client.get(change_url(article)))
     data["blocks-0-position"], data["blocks-1-position"] = "1", "0"
     response = editor_client.post(change_url(article), data)
@@ -77,7 +77,7 @@ def test_editor_reorders_the_body_by_changing_positions(editor_client):
 
 def test_two_blocks_at_the_same_position_are_refused(editor_client):
     """Two blocks given one position get a plain message instead of a database error."""
-    article = make_article(paragraphs=("First.", "Second."))
+    article = ArticleFactory(paragraphs=("First.", "Second."))
     data = form_data(editor_client.get(change_url(article)))
     data["blocks-1-position"] = "0"
     response = editor_client.post(change_url(article), data)
@@ -87,7 +87,7 @@ def test_two_blocks_at_the_same_position_are_refused(editor_client):
 
 def test_a_new_block_without_a_position_goes_at_the_end(editor_client):
     """A block added with no position number is placed after the others."""
-    article = make_article(paragraphs=("First.", "Second."))
+    article = ArticleFactory(paragraphs=("First.", "Second."))
     data = form_data(editor_client.get(change_url(article)))
     add_block(data, position="", kind="paragraph", text="Third.")
     add_block(data, position="", kind="paragraph", text="Fourth.")
@@ -99,7 +99,7 @@ def test_a_new_block_without_a_position_goes_at_the_end(editor_client):
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.com/file", "not a url"])
 def test_teaser_links_must_be_web_addresses(editor_client, url):
     """A teaser's link is refused unless it is an http or https address."""
-    article = make_article()
+    article = ArticleFactory()
     data = form_data(editor_client.get(change_url(article)))
     add_block(data, position="5", kind="teaser", text="Read more", link_url=url)
     response = editor_client.post(change_url(article), data)
@@ -109,7 +109,7 @@ def test_teaser_links_must_be_web_addresses(editor_client, url):
 
 def test_teaser_link_to_a_web_address_is_kept(editor_client):
     """An https link on a teaser is saved as typed."""
-    article = make_article()
+    article = ArticleFactory()
     data = form_data(editor_client.get(change_url(article)))
     add_block(data, position="5", kind="teaser", text="Read", link_url="https://example.org/a")
     response = editor_client.post(change_url(article), data)
@@ -119,8 +119,10 @@ def test_teaser_link_to_a_web_address_is_kept(editor_client):
 
 def test_teaser_target_is_found_by_headline_in_the_autocomplete(editor_client):
     """The teaser's article field looks articles up by headline."""
-    make_article("Floods close the coast road", paragraphs=("Nothing about rivers.",))
-    make_article("Unrelated", paragraphs=("The coast road was mentioned here.",)).refresh_derived()
+    ArticleFactory(headline="Floods close the coast road", paragraphs=("Nothing about rivers.",))
+    ArticleFactory(
+        headline="Unrelated", paragraphs=("The coast road was mentioned here.",)
+    ).refresh_derived()
     response = editor_client.get(
         "/admin/autocomplete/",
         {
@@ -135,7 +137,7 @@ def test_teaser_target_is_found_by_headline_in_the_autocomplete(editor_client):
 
 def test_furniture_is_shown_to_editors_as_hidden_and_can_become_a_paragraph(editor_client):
     """A furniture block is listed as hidden from readers; changing its kind makes it readable."""
-    article = make_article(paragraphs=("Body.",))
+    article = ArticleFactory(paragraphs=("Body.",))
     Block.objects.create(article=article, position=1, kind="furniture", text="Share this")
     response = editor_client.get(change_url(article))
     assert "Hidden from readers" in response.text
@@ -149,7 +151,7 @@ def test_furniture_is_shown_to_editors_as_hidden_and_can_become_a_paragraph(edit
 
 def test_caption_credit_is_shown_split_into_photographer_and_agency(editor_client):
     """The editor sees who took a caption's photo and for which agency."""
-    article = make_article()
+    article = ArticleFactory()
     Block.objects.create(
         article=article, position=1, kind="caption", text="Protest", credit="Bilal Hussein / AP"
     )
@@ -173,7 +175,7 @@ def test_sections_and_topics_are_chosen_by_autocomplete(editor_client):
 
 def test_saving_from_an_old_copy_of_the_form_is_refused_and_keeps_the_input(editor_client, editor):
     """A save based on a version someone else has since replaced is refused, input intact."""
-    article = make_article("Original headline")
+    article = ArticleFactory(headline="Original headline")
     first_tab = form_data(editor_client.get(change_url(article)))
     second_tab = dict(first_tab)
     first_tab["headline"] = "Saved in the first tab"
@@ -193,7 +195,7 @@ def test_saving_from_an_old_copy_of_the_form_is_refused_and_keeps_the_input(edit
 
 def test_every_save_bumps_the_version_and_records_the_editor(editor_client, editor):
     """Each save moves the version on and stamps the last editor and the edit time."""
-    article = make_article()
+    article = ArticleFactory()
     before = article.version
     data = form_data(editor_client.get(change_url(article)))
     assert editor_client.post(change_url(article), data).status_code == 302
@@ -218,18 +220,18 @@ def test_the_article_list_costs_the_same_queries_for_three_or_thirty_articles(
         return len(queries)
 
     for i in range(3):
-        make_article(f"Story {i}", section=section, last_editor=editor)
+        ArticleFactory(headline=f"Story {i}", section=section, last_editor=editor)
     few = count_queries()
     for i in range(3, 30):
-        make_article(f"Story {i}", section=section, last_editor=editor)
+        ArticleFactory(headline=f"Story {i}", section=section, last_editor=editor)
     assert count_queries() == few
 
 
 def test_the_article_list_shows_the_desk_columns(editor_client, editor):
     """The list shows status (with Scheduled), section, published time and last editor."""
     section = Section.objects.create(name="World", slug="world")
-    make_article(
-        "Later story",
+    ArticleFactory(
+        headline="Later story",
         section=section,
         last_editor=editor,
         published_at=timezone.now() + timedelta(days=1),
@@ -243,10 +245,10 @@ def test_the_article_list_shows_the_desk_columns(editor_client, editor):
 
 def test_the_article_list_searches_headlines_and_body_text(editor_client):
     """Searching the list finds words in the headline or in the body."""
-    make_article("Heatwave warning")
-    article = make_article("Quiet day", paragraphs=("A heatwave is coming.",))
+    ArticleFactory(headline="Heatwave warning")
+    article = ArticleFactory(headline="Quiet day", paragraphs=("A heatwave is coming.",))
     article.refresh_derived()
-    make_article("Nothing here")
+    ArticleFactory(headline="Nothing here")
     response = editor_client.get("/admin/articles/article/", {"q": "heatwave"})
     assert {a.headline for a in response.context["cl"].result_list} == {
         "Heatwave warning",
@@ -258,10 +260,14 @@ def test_the_article_list_filters_by_status_section_topic_and_author(editor_clie
     """The desk narrows the list by status (scheduled included), section, topic and author."""
     world = Section.objects.create(name="World", slug="world")
     weather = Topic.objects.create(name="Weather", slug="weather")
-    scheduled = make_article("Scheduled one", published_at=timezone.now() + timedelta(hours=2))
-    draft = make_article("Draft one", status=Article.Status.DRAFT, section=world, author=editor)
+    scheduled = ArticleFactory(
+        headline="Scheduled one", published_at=timezone.now() + timedelta(hours=2)
+    )
+    draft = ArticleFactory(
+        headline="Draft one", status=Article.Status.DRAFT, section=world, author=editor
+    )
     draft.topics.add(weather)
-    make_article("Live one")
+    ArticleFactory(headline="Live one")
 
     def listed(**params) -> set[str]:
         response = editor_client.get("/admin/articles/article/", params)

@@ -7,7 +7,7 @@ from reversion.models import Version
 from articles.desk.views import compare_lines, words
 from articles.models import Article, Block
 from tests.admin_support import change_url, errors_of, form_data, make_staff
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def edit(client, article, **changes) -> None:
 
 def test_each_save_keeps_a_version_with_its_blocks_author_and_time(editor_client, editor):
     """A save records the article, its blocks and who saved it."""
-    article = make_article("First headline", paragraphs=("One.", "Two."))
+    article = ArticleFactory(headline="First headline", paragraphs=("One.", "Two."))
     edit(editor_client, article, headline="Second headline")
     version = Version.objects.get_for_object(article).get()
     assert version.revision.user == editor
@@ -37,7 +37,7 @@ def test_each_save_keeps_a_version_with_its_blocks_author_and_time(editor_client
 
 def test_history_lists_versions_newest_first_with_compare_choices(editor_client):
     """The history page lists each saved version and preselects the latest two to compare."""
-    article = make_article("Headline")
+    article = ArticleFactory(headline="Headline")
     edit(editor_client, article, headline="Headline two")
     edit(editor_client, article, headline="Headline three")
     response = editor_client.get(history_url(article))
@@ -51,8 +51,8 @@ def test_history_lists_versions_newest_first_with_compare_choices(editor_client)
 
 def test_compare_shows_what_changed_field_by_field_and_block_by_block(editor_client):
     """Comparing two versions shows the changed headline and the changed, added and removed blocks."""
-    article = make_article(
-        "Storm hits coast", paragraphs=("Winds rose in the night.", "Trees fell.")
+    article = ArticleFactory(
+        headline="Storm hits coast", paragraphs=("Winds rose in the night.", "Trees fell.")
     )
     edit(editor_client, article, headline="Storm hits the coast")
     data = form_data(editor_client.get(change_url(article)))
@@ -91,7 +91,7 @@ def test_compare_shows_what_changed_field_by_field_and_block_by_block(editor_cli
 
 def test_compare_shows_a_headline_change(editor_client):
     """A changed headline appears as one row with the words struck out and added."""
-    article = make_article("Storm hits coast")
+    article = ArticleFactory(headline="Storm hits coast")
     edit(editor_client, article, headline="Storm hits the coast")
     edit(editor_client, article, headline="Storm batters the coast")
     newer, older = Version.objects.get_for_object(article).order_by("-pk")
@@ -108,7 +108,7 @@ def test_compare_shows_a_headline_change(editor_client):
 
 def test_restoring_an_earlier_version_brings_back_its_text_and_blocks(editor_client):
     """Restoring a version puts back its headline and its blocks, as a new save."""
-    article = make_article("Before", paragraphs=("Old paragraph.",))
+    article = ArticleFactory(headline="Before", paragraphs=("Old paragraph.",))
     edit(editor_client, article, headline="Before")
     data = form_data(editor_client.get(change_url(article)))
     data.update(headline="After", **{"blocks-0-text": "New paragraph."})
@@ -133,7 +133,7 @@ def test_restoring_an_earlier_version_brings_back_its_text_and_blocks(editor_cli
 
 def test_restoring_from_a_page_opened_before_another_save_is_refused(editor_client):
     """A restore form left open while someone saves again is refused as stale."""
-    article = make_article("One")
+    article = ArticleFactory(headline="One")
     edit(editor_client, article, headline="Two")
     edit(editor_client, article, headline="Three")
     first = Version.objects.get_for_object(article).order_by("pk").first()
@@ -150,7 +150,7 @@ def test_restoring_from_a_page_opened_before_another_save_is_refused(editor_clie
 def test_a_reporter_cannot_publish_by_restoring_a_published_version(client):
     """Restoring an old published version does not let a reporter publish."""
     editor, reporter = make_staff("eve", "Editors"), make_staff("ray", "Reporters")
-    article = make_article("Live story")
+    article = ArticleFactory(headline="Live story")
     client.force_login(editor)
     edit(client, article)  # a version in which the article is published
     published_version = Version.objects.get_for_object(article).get()
@@ -181,8 +181,8 @@ def test_line_diff_pairs_changed_lines_and_lists_added_ones():
 
 def test_blocks_of_other_articles_never_leak_into_a_comparison(editor_client):
     """Only the compared article's blocks are listed."""
-    article = make_article("Mine", paragraphs=("Mine.",))
-    Block.objects.create(article=make_article("Other"), position=5, text="Not mine.")
+    article = ArticleFactory(headline="Mine", paragraphs=("Mine.",))
+    Block.objects.create(article=ArticleFactory(headline="Other"), position=5, text="Not mine.")
     edit(editor_client, article)
     response = editor_client.get(reverse("admin:articles_article_compare", args=[article.pk]))
     assert [r["old"] for r in response.context["blocks"]] == ["Paragraph: Mine."]

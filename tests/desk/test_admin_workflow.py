@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from tests.admin_support import ROLES, change_url, errors_of, form_data
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +59,7 @@ def test_reporter_submits_a_draft_for_review(client, reporter):
 
 def test_reporter_cannot_publish_by_posting_the_status(client, reporter):
     """A forged "published" status from a reporter is refused."""
-    article = make_article(status=Article.Status.DRAFT)
+    article = ArticleFactory(status=Article.Status.DRAFT)
     login(client, reporter)
     data = form_data(client.get(change_url(article)))
     data.update(status="published", published_at_0="2020-01-01", published_at_1="10:00")
@@ -72,7 +72,7 @@ def test_reporter_cannot_publish_by_posting_the_status(client, reporter):
 
 def test_reporter_fixing_a_published_article_leaves_it_published(client, reporter):
     """A reporter may correct a live article's text but not its status or time."""
-    article = make_article("Typo headlin")
+    article = ArticleFactory(headline="Typo headlin")
     published_at = article.published_at
     login(client, reporter)
     response = client.get(change_url(article))
@@ -88,7 +88,7 @@ def test_reporter_fixing_a_published_article_leaves_it_published(client, reporte
 
 def test_editor_publishes_now_when_no_time_is_given(client, editor):
     """Choosing "Published" without a time publishes the article at once."""
-    article = make_article(status=Article.Status.SUBMITTED)
+    article = ArticleFactory(status=Article.Status.SUBMITTED)
     login(client, editor)
     data = form_data(client.get(change_url(article)))
     data["status"] = "published"
@@ -99,7 +99,7 @@ def test_editor_publishes_now_when_no_time_is_given(client, editor):
 
 def test_a_scheduled_article_appears_by_itself_when_its_time_comes(client, editor):
     """An article published for a future time stays off the site until then, with no job to run."""
-    article = make_article(status=Article.Status.DRAFT)
+    article = ArticleFactory(status=Article.Status.DRAFT)
     login(client, editor)
     later = timezone.localtime() + timedelta(hours=3)
     data = form_data(client.get(change_url(article)))
@@ -121,7 +121,9 @@ def test_a_scheduled_article_appears_by_itself_when_its_time_comes(client, edito
 
 def test_editor_publishes_and_unpublishes_in_bulk(client, editor):
     """The publish and unpublish actions change every selected article and keep a revision."""
-    drafts = [make_article(f"Draft {i}", status=Article.Status.SUBMITTED) for i in range(2)]
+    drafts = [
+        ArticleFactory(headline=f"Draft {i}", status=Article.Status.SUBMITTED) for i in range(2)
+    ]
     login(client, editor)
     ids = [str(a.pk) for a in drafts]
     response = client.post(LIST_URL, {"action": "publish_selected", "_selected_action": ids})
@@ -141,7 +143,7 @@ def test_editor_publishes_and_unpublishes_in_bulk(client, editor):
 
 def test_reporters_are_not_offered_the_publishing_actions(client, reporter):
     """Reporters see only the submit action; a forged publish action does nothing."""
-    article = make_article(status=Article.Status.DRAFT)
+    article = ArticleFactory(status=Article.Status.DRAFT)
     login(client, reporter)
     response = client.get(LIST_URL)
     actions = [name for name, _ in response.context["action_form"].fields["action"].choices]
@@ -155,7 +157,7 @@ def test_reporters_are_not_offered_the_publishing_actions(client, reporter):
 
 def test_staff_preview_an_unpublished_article_as_readers_will_see_it(client, reporter):
     """The preview renders the public article page for a draft, to logged-in staff only."""
-    article = make_article("Not yet out", status=Article.Status.DRAFT)
+    article = ArticleFactory(headline="Not yet out", status=Article.Status.DRAFT)
     response = login(client, reporter).get(preview_url(article))
     assert response.status_code == 200
     assert "Not yet out" in response.text
@@ -166,7 +168,7 @@ def test_staff_preview_an_unpublished_article_as_readers_will_see_it(client, rep
 
 def test_the_preview_is_closed_to_readers_and_non_staff(client, django_user_model):
     """Anonymous visitors and non-staff accounts are sent to the admin login."""
-    article = make_article(status=Article.Status.DRAFT)
+    article = ArticleFactory(status=Article.Status.DRAFT)
     response = client.get(preview_url(article))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
@@ -176,8 +178,8 @@ def test_the_preview_is_closed_to_readers_and_non_staff(client, django_user_mode
 
 def test_view_on_site_appears_only_for_published_articles(client, editor):
     """A live article links to its public page; any other links to its preview."""
-    live = make_article("Live")
-    draft = make_article("Draft", status=Article.Status.DRAFT)
+    live = ArticleFactory(headline="Live")
+    draft = ArticleFactory(headline="Draft", status=Article.Status.DRAFT)
     login(client, editor)
     live_page = client.get(change_url(live)).text
     draft_page = client.get(change_url(draft)).text
@@ -188,7 +190,7 @@ def test_view_on_site_appears_only_for_published_articles(client, editor):
 
 def test_editor_attaches_a_dated_correction_that_moves_the_updated_time(client, editor):
     """A correction note is saved with its date and becomes the article's updated time."""
-    article = make_article()
+    article = ArticleFactory()
     login(client, editor)
     data = form_data(client.get(change_url(article)))
     now = timezone.localtime()
@@ -211,7 +213,7 @@ def test_editor_attaches_a_dated_correction_that_moves_the_updated_time(client, 
 
 def test_reporters_do_not_see_the_public_notes(client, reporter):
     """Public corrections are an editor's job: reporters get no notes inline."""
-    article = make_article()
+    article = ArticleFactory()
     response = login(client, reporter).get(change_url(article))
     prefixes = [i.formset.prefix for i in response.context["inline_admin_formsets"]]
     assert prefixes == ["blocks"]

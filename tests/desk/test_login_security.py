@@ -1,10 +1,15 @@
 """Admin log-in: throttled per account and address, Argon2 hashes, optional or mandatory TOTP."""
 
+import os
+import subprocess
+import sys
+
 import pytest
-from django.contrib.auth.hashers import identify_hasher
 from django.contrib.auth.models import User
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.serving import ROOT
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/admin/login/?next=/admin/"
@@ -21,9 +26,35 @@ def log_in(client, username: str, password: str, address: str = "10.0.0.1", **ex
     )
 
 
-def test_passwords_are_hashed_with_argon2(editor):
-    """New passwords are stored as Argon2 hashes."""
-    assert identify_hasher(editor.password).algorithm == "argon2"
+# The suite hashes with MD5 for speed (newsroom/settings_test.py); production's own
+# settings are checked in a process of their own.
+HASH_A_PASSWORD = """
+import django
+django.setup()
+from django.contrib.auth.hashers import check_password, identify_hasher, make_password
+hashed = make_password("correct-horse-battery")
+print(identify_hasher(hashed).algorithm, check_password("correct-horse-battery", hashed))
+"""
+
+
+def test_passwords_are_hashed_with_argon2():
+    """New passwords are stored as Argon2 hashes by the production settings."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "NEWSROOM_ENV": "production",
+        "SECRET_KEY": "a-production-key-" + "q" * 50,
+    }
+    answer = subprocess.run(
+        [sys.executable, "-c", HASH_A_PASSWORD],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert answer.stdout.split() == ["argon2", "True"]
 
 
 def test_a_correct_password_logs_in(client, editor):

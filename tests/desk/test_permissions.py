@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from articles.models import Article, Section
 from tests.admin_support import make_staff
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "reporter", "editor", "superuser"]
@@ -46,8 +46,8 @@ def users():
 
 @pytest.fixture
 def addresses():
-    published = make_article("Published story")
-    draft = make_article("Draft story", status=Article.Status.DRAFT)
+    published = ArticleFactory(headline="Published story")
+    draft = ArticleFactory(headline="Draft story", status=Article.Status.DRAFT)
     Section.objects.create(name="World", slug="world")
     return {
         "published": published.get_absolute_url(),
@@ -73,7 +73,7 @@ def test_each_role_gets_exactly_the_access_it_should(client, users, addresses, p
 def test_only_editors_and_superusers_can_publish(client, users):
     """The publish action is refused to reporters and works for editors."""
     for role, may_publish in (("reporter", False), ("editor", True), ("superuser", True)):
-        draft = make_article(f"Draft by {role}", status=Article.Status.DRAFT)
+        draft = ArticleFactory(headline=f"Draft by {role}", status=Article.Status.DRAFT)
         client.force_login(users[role])
         client.post(
             "/admin/articles/article/",

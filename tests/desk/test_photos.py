@@ -19,7 +19,7 @@ from articles.photos import (
     split_credit,
 )
 from tests.admin_support import errors_of, form_data, make_staff
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 
 
 @pytest.fixture(autouse=True)
@@ -152,7 +152,7 @@ def test_srcset_lists_the_renditions_that_exist():
 @pytest.mark.django_db
 def test_editor_uploads_a_captioned_photo_with_alt_text(client):
     """A photo uploaded on a caption is stored clean, with renditions, and its alt text."""
-    article = make_article()
+    article = ArticleFactory()
     response = post_second_block(
         client,
         article,
@@ -175,7 +175,7 @@ def test_a_photo_without_alt_text_or_on_a_paragraph_is_refused(client):
     """A photo needs a description, and only captions carry photos."""
     response = post_second_block(
         client,
-        make_article(),
+        ArticleFactory(),
         kind="paragraph",
         text="Text",
         photo=upload(image_bytes(size=(50, 50))),
@@ -190,7 +190,7 @@ def test_a_photo_without_alt_text_or_on_a_paragraph_is_refused(client):
 @pytest.mark.django_db
 def test_readers_see_an_uploaded_photo_in_the_sizes_made_for_it(client):
     """The article page shows the photo with its renditions, and the site serves them."""
-    article = make_article()
+    article = ArticleFactory()
     post_second_block(
         client,
         article,

@@ -21,8 +21,8 @@ from PIL import Image
 
 from articles.photos import RENDITION_WIDTHS, rendition_name
 from tests.admin_support import add_block, change_url, errors_of, form_data
-from tests.conftest import make_article
 from tests.desk.test_photos import image_bytes, upload
+from tests.factories import ArticleFactory
 from tests.serving import ROOT, database_url
 
 BUCKET = "newsroom-photos"
@@ -222,7 +222,7 @@ def fetch(url: str) -> tuple[int, str, str, bytes]:
 @pytest.mark.django_db
 def test_an_uploaded_photo_and_its_renditions_land_in_the_bucket(editor_client, bucket):
     """The cleaned photo and its 480, 960 and 1600-pixel copies are objects in the bucket."""
-    caption = upload_caption_photo(editor_client, make_article(), image_bytes(exif=True))
+    caption = upload_caption_photo(editor_client, ArticleFactory(), image_bytes(exif=True))
     name = caption.photo.name
     assert name.startswith("photos/") and name.endswith("/river.jpg")
     assert keys(bucket) == {name} | {rendition_name(name, w) for w in RENDITION_WIDTHS}
@@ -239,7 +239,7 @@ def test_an_uploaded_photo_and_its_renditions_land_in_the_bucket(editor_client, 
 @pytest.mark.django_db
 def test_readers_page_shows_the_photo_from_the_bucket(editor_client, bucket, s3_endpoint):
     """The article's <img> and srcset point at the bucket, and the bucket serves them."""
-    article = make_article()
+    article = ArticleFactory()
     caption = upload_caption_photo(editor_client, article, image_bytes())
     editor_client.logout()
     html = editor_client.get(article.get_absolute_url()).text
@@ -261,8 +261,12 @@ def test_readers_page_shows_the_photo_from_the_bucket(editor_client, bucket, s3_
 @pytest.mark.django_db
 def test_two_photos_of_the_same_name_are_both_kept(editor_client, bucket):
     """A second "river.jpg" gets a name of its own instead of replacing the first."""
-    first = upload_caption_photo(editor_client, make_article("One"), image_bytes(size=(600, 300)))
-    second = upload_caption_photo(editor_client, make_article("Two"), image_bytes(size=(800, 400)))
+    first = upload_caption_photo(
+        editor_client, ArticleFactory(headline="One"), image_bytes(size=(600, 300))
+    )
+    second = upload_caption_photo(
+        editor_client, ArticleFactory(headline="Two"), image_bytes(size=(800, 400))
+    )
     assert first.photo.name != second.photo.name
     assert {first.photo.name, second.photo.name} <= keys(bucket)
     stored = bucket.get_object(Bucket=BUCKET, Key=first.photo.name)["Body"].read()

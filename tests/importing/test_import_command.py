@@ -118,8 +118,8 @@ def test_dry_run_json_prints_one_object_per_file_with_every_line_role(tmp_path):
     seed = records[0]
     assert seed["headline"] == HEADLINE
     non_blank = [n for n, line in enumerate(SEED.read_text().splitlines(), 1) if line.strip()]
-    assert [n for n, _ in seed["lines"]] == non_blank
-    assert seed["lines"][0] == [1, "headline"]
+    assert [n for n, *_ in seed["lines"]] == non_blank
+    assert seed["lines"][0][:2] == [1, "headline"]
     assert {
         "type": "caption",
         "text": "Syrian protesters in Beirut, July 24, 2011",
@@ -137,7 +137,23 @@ def test_dry_run_json_gives_line_roles_for_files_parsed_in_the_second_process(tm
     code, out, _ = run("--dry-run", "--json", "--batch-size", "1", *map(str, files))
     assert code == 0
     roles = [[1, "headline"], [3, "paragraph"], [5, "paragraph"]]
-    assert [json.loads(line)["lines"] for line in out.splitlines()] == [roles] * 3
+    lines = [json.loads(line)["lines"] for line in out.splitlines()]
+    assert [[line[:2] for line in file_lines] for file_lines in lines] == [roles] * 3
+
+
+def test_dry_run_json_names_the_rule_that_decided_each_line():
+    """Each line of --dry-run --json is [number, role, rule, confidence]: why it has its role."""
+    code, out, _ = run("--dry-run", "--json", str(SEED))
+    assert code == 0
+    records = json.loads(out)["lines"]
+    assert all(0 < confidence <= 1 for *_, confidence in records)
+    lines = {number: (role, rule) for number, role, rule, _ in records}
+    assert lines[1] == ("headline", "first-text-line")
+    assert lines[3] == ("dek", "dek-summary")
+    assert lines[5] == ("caption", "caption-date")
+    assert lines[14] == ("credit", "slash-credit")
+    assert lines[16] == ("teaser", "marked-link")
+    assert lines[18] == ("paragraph", "plain-text")
 
 
 def test_json_without_dry_run_is_a_usage_error():

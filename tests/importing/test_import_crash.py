@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 import pytest
 from django.db import connection
 
@@ -18,9 +19,30 @@ from tests.serving import ROOT, database_url
 FILES = 120
 
 
+def advisory_locks_after(seconds: float = 5) -> int:
+    """Advisory locks (the importer's turn-taking) still held by any session after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+            (held,) = cursor.fetchone()
+        if not held or time.monotonic() > deadline:
+            return held
+        time.sleep(0.1)
+
+
+def wait_until_gone(processes: list[psutil.Process], seconds: float = 5) -> list[psutil.Process]:
+    """Those of `processes` still running after `seconds`."""
+    _, alive = psutil.wait_procs(processes, timeout=seconds)
+    return alive
+
+
 @pytest.mark.django_db(transaction=True)
 def test_sigkill_at_random_moments_never_half_writes_an_article(tmp_path):
-    """Killed with SIGKILL ten times mid-import, no article is ever partly stored."""
+    """Killed with SIGKILL ten times mid-import, no article is ever partly stored, and the
+    import's helper processes (the parsing process, multiprocessing's resource tracker)
+    end with it: none is left behind, and no lock of the killed run keeps the next one
+    waiting."""
     expected = {}
     for number in range(FILES):
         text = article_text(number)
@@ -35,8 +57,11 @@ def test_sigkill_at_random_moments_never_half_writes_an_article(tmp_path):
             command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         time.sleep(rng.uniform(0.3, 2.5))
+        helpers = psutil.Process(process.pid).children(recursive=True)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        assert wait_until_gone(helpers) == []
+        assert advisory_locks_after() == 0
         for article in Article.objects.filter(source_file__startswith="crash_"):
             assert article.blocks.count() == expected[article.source_file], article.source_file
 

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.importing.pipeline import REJECTED, import_files
+from articles.importing.outcomes import Outcome
+from articles.importing.pipeline import import_files
 from articles.models import Article
 
 names = itertools.count()
@@ -32,7 +33,7 @@ def test_any_bytes_import_or_are_rejected_with_a_reason(contents):
     reports = list(import_files(files))
     assert [r.name for r in reports] == [name for name, _ in files]
     for report in reports:
-        if report.outcome == REJECTED:
+        if report.outcome == Outcome.REJECTED:
             assert report.reason and not Article.objects.filter(source_file=report.name).exists()
         else:
             article = Article.objects.get(source_file=report.name)

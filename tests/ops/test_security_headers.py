@@ -9,7 +9,7 @@ import tempfile
 import pytest
 from django.db import connection
 
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 from tests.observatory import Cookie, score
 from tests.serving import ROOT, database_url, manage
 
@@ -61,6 +61,7 @@ def production_env() -> dict[str, str]:
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
         **inherited,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "STATIC_ROOT": STATIC_ROOT,
         "DATABASE_URL": database_url(connection.settings_dict),
         "NEWSROOM_ENV": "production",
@@ -74,7 +75,7 @@ def answers(django_db_blocker, django_db_setup):
     """What production answered on the main kinds of page, probed once for the module."""
     manage(production_env(), "collectstatic", "--noinput")
     with django_db_blocker.unblock():
-        article = make_article("Probe article")
+        article = ArticleFactory(headline="Probe article")
         try:
             result = subprocess.run(
                 [sys.executable, "manage.py", "shell", "-c", PROBE],

@@ -3,13 +3,17 @@
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article, Note
-from tests.conftest import make_caption, make_section, make_teaser, make_topic
-from tests.factories import ArticleFactory
-from tests.reader.test_article_page import TINY_GIF
+from tests.factories import (
+    ArticleFactory,
+    CaptionFactory,
+    PhotoCaptionFactory,
+    SectionFactory,
+    TeaserFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,22 +29,24 @@ def slugs(data: dict) -> list[str]:
     return [article["slug"] for article in data["results"]]
 
 
-def test_list_gives_published_articles_newest_first(client, article_factory):
+def test_list_gives_published_articles_newest_first(client):
     """The list holds the published articles only, newest first."""
     now = timezone.now()
-    article_factory("Older", published_at=now - timedelta(days=1))
-    article_factory("Newer", published_at=now - timedelta(hours=1))
-    article_factory("Draft", status=Article.Status.DRAFT)
-    article_factory("Later", published_at=now + timedelta(hours=1))
+    ArticleFactory(headline="Older", published_at=now - timedelta(days=1))
+    ArticleFactory(headline="Newer", published_at=now - timedelta(hours=1))
+    ArticleFactory(headline="Draft", status=Article.Status.DRAFT)
+    ArticleFactory(headline="Later", published_at=now + timedelta(hours=1))
     data = get_json(client, "/api/articles/")
     assert slugs(data) == ["newer", "older"]
     assert data["count"] == 2
 
 
-def test_list_items_describe_the_article(client, article_factory):
+def test_list_items_describe_the_article(client):
     """Each item has the headline, standfirst, dates, section, topics and addresses."""
-    article = article_factory("Talks", dek="They met.", section=make_section("World"))
-    article.topics.add(make_topic("Iran"))
+    article = ArticleFactory(
+        headline="Talks", dek="They met.", section=SectionFactory(name="World")
+    )
+    article.topics.add(TopicFactory(name="Iran"))
     item = get_json(client, "/api/articles/")["results"][0]
     assert item["headline"] == "Talks"
     assert item["standfirst"] == "They met."
@@ -58,11 +64,11 @@ def test_list_items_describe_the_article(client, article_factory):
     assert item["api_url"] == "http://testserver/api/articles/talks/"
 
 
-def test_list_is_paginated_with_links(client, article_factory):
+def test_list_is_paginated_with_links(client):
     """Long lists come in pages that link to each other."""
     now = timezone.now()
     for n in range(25):
-        article_factory(f"Story {n}", published_at=now - timedelta(minutes=n + 1))
+        ArticleFactory(headline=f"Story {n}", published_at=now - timedelta(minutes=n + 1))
     first = get_json(client, "/api/articles/")
     assert (first["count"], first["page"], first["pages"]) == (25, 1, 2)
     assert len(first["results"]) == 20
@@ -73,32 +79,32 @@ def test_list_is_paginated_with_links(client, article_factory):
     assert second["next"] is None
 
 
-def test_list_filters_by_section_and_topic(client, article_factory):
+def test_list_filters_by_section_and_topic(client):
     """?section= and ?topic= narrow the list to a section's or a topic's articles."""
-    world, iran = make_section("World"), make_topic("Iran")
-    article_factory("In world", section=world)
-    article_factory("In iran").topics.add(iran)
-    article_factory("Elsewhere")
+    world, iran = SectionFactory(name="World"), TopicFactory(name="Iran")
+    ArticleFactory(headline="In world", section=world)
+    ArticleFactory(headline="In iran").topics.add(iran)
+    ArticleFactory(headline="Elsewhere")
     assert slugs(get_json(client, "/api/articles/", section="world")) == ["in-world"]
     assert slugs(get_json(client, "/api/articles/", topic="iran")) == ["in-iran"]
 
 
-def test_list_filters_by_published_since(client, article_factory):
+def test_list_filters_by_published_since(client):
     """?since= keeps the articles published at or after a date or a moment."""
     now = timezone.now()
-    article_factory("Old", published_at=now - timedelta(days=10))
-    article_factory("Recent", published_at=now - timedelta(hours=2))
+    ArticleFactory(headline="Old", published_at=now - timedelta(days=10))
+    ArticleFactory(headline="Recent", published_at=now - timedelta(hours=2))
     since = (now - timedelta(days=1)).isoformat()
     assert slugs(get_json(client, "/api/articles/", since=since)) == ["recent"]
     day = (now - timedelta(days=1)).date().isoformat()
     assert slugs(get_json(client, "/api/articles/", since=day)) == ["recent"]
 
 
-def test_list_filters_keep_their_values_in_page_links(client, article_factory):
+def test_list_filters_keep_their_values_in_page_links(client):
     """The next page of a filtered list stays filtered."""
-    world = make_section("World")
+    world = SectionFactory(name="World")
     for n in range(21):
-        article_factory(f"Story {n}", section=world)
+        ArticleFactory(headline=f"Story {n}", section=world)
     assert get_json(client, "/api/articles/", section="world")["next"] == (
         "http://testserver/api/articles/?section=world&page=2"
     )
@@ -122,26 +128,20 @@ def test_bad_parameters_get_a_clear_400(client, db, params, message):
     assert message in data["error"]
 
 
-def test_page_past_the_end_is_not_found(client, article_factory):
+def test_page_past_the_end_is_not_found(client):
     """Asking for a page after the last answers 404 with the number of pages."""
-    article_factory()
+    ArticleFactory()
     assert "there are 1" in get_json(client, "/api/articles/", status=404, page=5)["error"]
 
 
-def test_detail_gives_the_body_as_ordered_typed_blocks(client, article_factory, settings, tmp_path):
+def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_path):
     """An article's body comes as paragraphs, captions with credit and photo, and teasers."""
     settings.MEDIA_ROOT = tmp_path
-    target = article_factory("Earlier report")
-    article = article_factory("Main story", paragraphs=("First words.",))
-    make_caption(
-        article,
-        "Protesters in Beirut.",
-        credit="Bilal Hussein / AP",
-        photo=SimpleUploadedFile("b.gif", TINY_GIF, content_type="image/gif"),
-        alt_text="A crowd",
-    )
-    make_caption(article, "A caption without its photo.")
-    make_teaser(article, "Earlier report", link_article=target)
+    target = ArticleFactory(headline="Earlier report")
+    article = ArticleFactory(headline="Main story", paragraphs=("First words.",))
+    PhotoCaptionFactory(article=article, alt_text="A crowd")
+    CaptionFactory(article=article, text="A caption without its photo.")
+    TeaserFactory(article=article, text="Earlier report", link_article=target)
     body = get_json(client, "/api/articles/main-story/")["body"]
     assert [block["type"] for block in body] == ["paragraph", "caption", "caption", "teaser"]
     assert body[0] == {"type": "paragraph", "text": "First words."}
@@ -156,9 +156,11 @@ def test_detail_gives_the_body_as_ordered_typed_blocks(client, article_factory, 
     }
 
 
-def test_detail_has_the_summary_fields_and_public_notes(client, article_factory):
+def test_detail_has_the_summary_fields_and_public_notes(client):
     """The detail repeats the list's fields and adds the byline and the corrections."""
-    article = article_factory("Main story", byline="Dana Levi", section=make_section())
+    article = ArticleFactory(
+        headline="Main story", byline="Dana Levi", section=SectionFactory(name="World")
+    )
     Note.objects.create(article=article, text="We misspelled a name.")
     data = get_json(client, "/api/articles/main-story/")
     assert data["headline"] == "Main story"
@@ -170,33 +172,33 @@ def test_detail_has_the_summary_fields_and_public_notes(client, article_factory)
     assert data["updated_at"] == data["notes"][0]["created_at"]
 
 
-def test_detail_of_a_draft_or_unknown_article_is_a_json_404(client, article_factory):
+def test_detail_of_a_draft_or_unknown_article_is_a_json_404(client):
     """Unpublished and missing articles answer 404 in JSON."""
-    article_factory("Secret", status=Article.Status.DRAFT)
+    ArticleFactory(headline="Secret", status=Article.Status.DRAFT)
     assert "error" in get_json(client, "/api/articles/secret/", status=404)
     assert "error" in get_json(client, "/api/articles/nothing/", status=404)
 
 
-def test_detail_at_an_old_slug_redirects_to_the_new_one(client, article_factory):
+def test_detail_at_an_old_slug_redirects_to_the_new_one(client):
     """A renamed article's old API address redirects permanently."""
-    article = article_factory("First title")
+    article = ArticleFactory(headline="First title")
     article.slug = "new-title"
     article.save()
     response = client.get("/api/articles/first-title/")
     assert (response.status_code, response["Location"]) == (301, "/api/articles/new-title/")
 
 
-def test_detail_keeps_non_latin_text_readable(client, article_factory):
+def test_detail_keeps_non_latin_text_readable(client):
     """Hebrew text arrives as Hebrew characters, not escapes."""
-    article_factory("גשם בחיפה", language="he")
+    ArticleFactory(headline="גשם בחיפה", language="he")
     response = client.get("/api/articles/")
     assert "גשם בחיפה" in response.content.decode()
     assert response.json()["results"][0]["language"] == "he"
 
 
-def test_api_answers_are_cacheable(client, article_factory):
+def test_api_answers_are_cacheable(client):
     """API answers carry public caching headers and an ETag; errors do not."""
-    article_factory("Main story")
+    ArticleFactory(headline="Main story")
     for url in ("/api/articles/", "/api/articles/main-story/"):
         response = client.get(url)
         assert "public" in response["Cache-Control"] and response.has_header("ETag")

@@ -5,20 +5,21 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from articles.models import Article, Block, Note
 from articles.reader.views import render_article
-from tests.conftest import make_caption, make_section, make_teaser, make_topic
+from tests.factories import (
+    ArticleFactory,
+    CaptionFactory,
+    PhotoCaptionFactory,
+    SectionFactory,
+    TeaserFactory,
+    TopicFactory,
+    tiny_photo,
+)
 
 pytestmark = pytest.mark.django_db
-
-# A 1×1 transparent GIF: enough for an ImageField.
-TINY_GIF = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00"
-    b",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -32,17 +33,25 @@ def page(client, article) -> str:
     return response.content.decode()
 
 
+def related_part(html: str) -> str:
+    """The page from its "More to read" block on."""
+    return html[html.index("More to read") :]
+
+
 def json_ld(html: str) -> dict:
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert match, "the page has no JSON-LD"
     return json.loads(match.group(1))
 
 
-def test_article_page_shows_headline_standfirst_byline_and_section(client, article_factory):
+def test_article_page_shows_headline_standfirst_byline_and_section(client):
     """The header names the story, sums it up, says who wrote it and where it belongs."""
-    world = make_section("Middle East")
-    article = article_factory(
-        "Talks resume in Vienna", dek="Negotiators meet again.", byline="Dana Levi", section=world
+    world = SectionFactory(name="Middle East")
+    article = ArticleFactory(
+        headline="Talks resume in Vienna",
+        dek="Negotiators meet again.",
+        byline="Dana Levi",
+        section=world,
     )
     html = page(client, article)
     assert html.count("<h1") == 1
@@ -52,33 +61,33 @@ def test_article_page_shows_headline_standfirst_byline_and_section(client, artic
     assert 'href="/sections/middle-east/">Middle East</a>' in html
 
 
-def test_article_page_shows_published_and_updated_times_as_time_elements(client, article_factory):
+def test_article_page_shows_published_and_updated_times_as_time_elements(client):
     """Readers see when the story was published and, later, when it was updated."""
     published = timezone.now() - timedelta(days=1)
-    article = article_factory(published_at=published, updated_at=published + timedelta(hours=5))
+    article = ArticleFactory(published_at=published, updated_at=published + timedelta(hours=5))
     html = page(client, article)
     assert re.search(r'Published <bdi><time class="article__published" datetime="[^"]+">', html)
     assert re.search(r'Updated <bdi><time class="article__updated" datetime="[^"]+">', html)
 
 
-def test_article_page_hides_updated_time_when_nothing_changed(client, article_factory):
+def test_article_page_hides_updated_time_when_nothing_changed(client):
     """An article never updated shows only its publication time."""
-    html = page(client, article_factory())
+    html = page(client, ArticleFactory())
     assert "article__updated" not in html
 
 
-def test_article_page_shows_reading_time(client, article_factory):
+def test_article_page_shows_reading_time(client):
     """A long article tells readers how many minutes it takes."""
-    article = article_factory(paragraphs=("word " * 700,))
+    article = ArticleFactory(paragraphs=("word " * 700,))
     article.refresh_derived()
     assert "4 min read" in page(client, article)
 
 
-def test_body_blocks_keep_their_order(client, article_factory):
+def test_body_blocks_keep_their_order(client):
     """Paragraphs, captions and teasers appear in the order the article was written."""
-    article = article_factory(paragraphs=("First words.",))
-    make_caption(article, "Crowds in the square.", credit="Jane Roe / AP")
-    make_teaser(article, "An earlier report")
+    article = ArticleFactory(paragraphs=("First words.",))
+    CaptionFactory(article=article, text="Crowds in the square.", credit="Jane Roe / AP")
+    TeaserFactory(article=article, text="An earlier report")
     Block.objects.create(article=article, position=3, kind="paragraph", text="Last words.")
     html = page(client, article)
     positions = [
@@ -88,16 +97,10 @@ def test_body_blocks_keep_their_order(client, article_factory):
     assert positions == sorted(positions)
 
 
-def test_photo_is_a_figure_with_its_caption_and_credit(client, article_factory):
+def test_photo_is_a_figure_with_its_caption_and_credit(client):
     """A photo sits in a figure whose caption holds the caption text and the credit."""
-    article = article_factory()
-    make_caption(
-        article,
-        "Protesters in Beirut.",
-        credit="Bilal Hussein / AP",
-        photo=SimpleUploadedFile("beirut.gif", TINY_GIF, content_type="image/gif"),
-        alt_text="A crowd holding flags",
-    )
+    article = ArticleFactory()
+    PhotoCaptionFactory(article=article)
     html = page(client, article)
     figure = re.search(r"<figure.*?</figure>", html, re.S).group(0)
     assert '<img src="/media/photos/' in figure
@@ -108,10 +111,12 @@ def test_photo_is_a_figure_with_its_caption_and_credit(client, article_factory):
     )
 
 
-def test_caption_without_photo_reads_as_a_caption_line_in_the_story(client, article_factory):
+def test_caption_without_photo_reads_as_a_caption_line_in_the_story(client):
     """A caption with no photo is a caption line in the text, never an empty picture frame."""
-    article = article_factory()
-    make_caption(article, "Syrian protesters in Beirut.", credit="Bilal Hussein / AP")
+    article = ArticleFactory()
+    CaptionFactory(
+        article=article, text="Syrian protesters in Beirut.", credit="Bilal Hussein / AP"
+    )
     html = page(client, article)
     assert re.search(
         r'<p class="caption-line"><span class="caption-line__text">Syrian protesters in Beirut\.'
@@ -121,11 +126,11 @@ def test_caption_without_photo_reads_as_a_caption_line_in_the_story(client, arti
     assert "<figure" not in html and "<img" not in html
 
 
-def test_teaser_is_a_marked_link_to_the_published_article_it_names(client, article_factory):
+def test_teaser_is_a_marked_link_to_the_published_article_it_names(client):
     """A teaser reads as a related link and leads to the article it names."""
-    target = article_factory("Israel's explosive message to Russia")
-    article = article_factory("Main story")
-    make_teaser(article, "Israel's explosive message to Russia", link_article=target)
+    target = ArticleFactory(headline="Israel's explosive message to Russia")
+    article = ArticleFactory(headline="Main story")
+    TeaserFactory(article=article, text="Israel's explosive message to Russia", link_article=target)
     html = page(client, article)
     assert re.search(
         r'<p class="teaser"><span class="teaser__label">Related:</span> '
@@ -134,66 +139,66 @@ def test_teaser_is_a_marked_link_to_the_published_article_it_names(client, artic
     )
 
 
-def test_teaser_never_links_to_an_unpublished_article(client, article_factory):
+def test_teaser_never_links_to_an_unpublished_article(client):
     """A teaser naming a draft reads as a plain related line, without the draft's address."""
-    draft = article_factory("Secret follow-up", status=Article.Status.DRAFT)
-    article = article_factory("Main story")
-    make_teaser(article, "Secret follow-up", link_article=draft)
+    draft = ArticleFactory(headline="Secret follow-up", status=Article.Status.DRAFT)
+    article = ArticleFactory(headline="Main story")
+    TeaserFactory(article=article, text="Secret follow-up", link_article=draft)
     html = page(client, article)
     assert draft.get_absolute_url() not in html
     assert '<span class="teaser__text">Secret follow-up</span>' in html
 
 
-def test_furniture_is_hidden_from_readers(client, article_factory):
+def test_furniture_is_hidden_from_readers(client):
     """Page furniture kept from the source (share buttons and the like) is not shown."""
-    article = article_factory()
+    article = ArticleFactory()
     Block.objects.create(article=article, position=5, kind="furniture", text="Share on Facebook")
     assert "Share on Facebook" not in page(client, article)
 
 
-def test_topics_are_listed_at_the_end_as_links(client, article_factory):
+def test_topics_are_listed_at_the_end_as_links(client):
     """The article's topics come after the body, each linking to its page."""
-    article = article_factory(paragraphs=("The body.",))
-    article.topics.add(make_topic("Iran"), make_topic("Syria"))
+    article = ArticleFactory(paragraphs=("The body.",))
+    article.topics.add(TopicFactory(name="Iran"), TopicFactory(name="Syria"))
     html = page(client, article)
     assert html.index("The body.") < html.index('href="/topics/iran/" rel="tag">Iran</a>')
     assert 'href="/topics/syria/" rel="tag">Syria</a>' in html
 
 
-def test_related_articles_share_topics_with_the_article(client, article_factory):
+def test_related_articles_share_topics_with_the_article(client):
     """Below the article, readers find other stories on the same topics."""
-    iran = make_topic("Iran")
-    article = article_factory("Army chief visits Damascus")
+    iran = TopicFactory(name="Iran")
+    article = ArticleFactory(headline="Army chief visits Damascus")
     article.topics.add(iran)
-    sibling = article_factory("Sanctions tightened")
+    sibling = ArticleFactory(headline="Sanctions tightened")
     sibling.topics.add(iran)
-    article_factory("Football results")
-    html = page(client, article)
-    related = html[html.index("More to read") :]
+    ArticleFactory(headline="Football results")
+    related = related_part(page(client, article))
     assert "Sanctions tightened" in related
     assert "Football results" not in related
 
 
-def test_related_articles_include_articles_of_similar_text(client, article_factory):
+def test_related_articles_include_articles_of_similar_text(client):
     """Without shared topics, stories about the same things are suggested."""
-    article = article_factory("Baqeri warns Israel over Syria", dek="Iran's army chief in Damascus")
-    article_factory("Baqeri meets Assad in Damascus")
-    article_factory("Cheese prices rise in France")
-    html = page(client, article)
-    related = html[html.index("More to read") :]
+    article = ArticleFactory(
+        headline="Baqeri warns Israel over Syria", dek="Iran's army chief in Damascus"
+    )
+    ArticleFactory(headline="Baqeri meets Assad in Damascus")
+    ArticleFactory(headline="Cheese prices rise in France")
+    related = related_part(page(client, article))
     assert "Baqeri meets Assad in Damascus" in related
     assert "Cheese prices" not in related
 
 
-def test_related_articles_never_include_drafts_or_scheduled_articles(client, article_factory):
+def test_related_articles_never_include_drafts_or_scheduled_articles(client):
     """Only published stories are suggested."""
-    iran = make_topic("Iran")
-    article = article_factory("Iran story")
+    iran = TopicFactory(name="Iran")
+    article = ArticleFactory(headline="Iran story")
     article.topics.add(iran)
     for other in (
-        article_factory("Iran draft", status=Article.Status.DRAFT),
-        article_factory("Iran tomorrow", published_at=timezone.now() + timedelta(days=1)),
-        article_factory("Iran withdrawn", status=Article.Status.UNPUBLISHED),
+        ArticleFactory(headline="Iran draft", status=Article.Status.DRAFT),
+        ArticleFactory(headline="Iran tomorrow", published_at=timezone.now() + timedelta(days=1)),
+        ArticleFactory(headline="Iran withdrawn", status=Article.Status.UNPUBLISHED),
     ):
         other.topics.add(iran)
     html = page(client, article)
@@ -201,9 +206,9 @@ def test_related_articles_never_include_drafts_or_scheduled_articles(client, art
     assert "draft" not in html and "tomorrow" not in html and "withdrawn" not in html
 
 
-def test_notes_are_shown_as_dated_corrections_and_updates(client, article_factory):
+def test_notes_are_shown_as_dated_corrections_and_updates(client):
     """Corrections and updates appear at the foot of the article with their dates."""
-    article = article_factory()
+    article = ArticleFactory()
     Note.objects.create(
         article=article, kind="correction", text="An earlier version misspelled Baqeri."
     )
@@ -218,26 +223,28 @@ def test_notes_are_shown_as_dated_corrections_and_updates(client, article_factor
     assert "Added the Kremlin&#x27;s statement." in html
 
 
-def test_article_and_its_text_direction_follow_its_language(client, article_factory):
+def test_article_and_its_text_direction_follow_its_language(client):
     """A Hebrew article is marked as Hebrew and reads right to left."""
-    article = article_factory("גשם בחיפה", language="he")
+    article = ArticleFactory(headline="גשם בחיפה", language="he")
     html = page(client, article)
     assert '<article class="article" lang="he" dir="rtl">' in html
 
 
-def test_head_has_canonical_link_and_description_from_the_standfirst(client, article_factory):
+def test_head_has_canonical_link_and_description_from_the_standfirst(client):
     """Search engines get the article's one address and its standfirst as the summary."""
-    article = article_factory("Rain in Haifa", dek="Clouds gather over the bay.")
-    make_caption(article, "A caption that must not become the description.")
+    article = ArticleFactory(headline="Rain in Haifa", dek="Clouds gather over the bay.")
+    CaptionFactory(article=article, text="A caption that must not become the description.")
     html = page(client, article)
     assert '<link rel="canonical" href="http://testserver/articles/rain-in-haifa/">' in html
     assert '<meta name="description" content="Clouds gather over the bay.">' in html
     assert 'content="A caption that must not' not in html
 
 
-def test_head_has_opengraph_and_twitter_card_tags(client, article_factory):
+def test_head_has_opengraph_and_twitter_card_tags(client):
     """Shared links show the headline, the standfirst and the address."""
-    article = article_factory("Rain in Haifa", dek="Clouds gather.", section=make_section())
+    article = ArticleFactory(
+        headline="Rain in Haifa", dek="Clouds gather.", section=SectionFactory(name="World")
+    )
     html = page(client, article)
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:title" content="Rain in Haifa">' in html
@@ -248,21 +255,24 @@ def test_head_has_opengraph_and_twitter_card_tags(client, article_factory):
     assert '<meta name="twitter:title" content="Rain in Haifa">' in html
 
 
-def test_head_shares_the_photo_when_there_is_one(client, article_factory):
+def test_head_shares_the_photo_when_there_is_one(client):
     """With a photo, shared links show it as a large card."""
-    article = article_factory()
-    make_caption(article, photo=SimpleUploadedFile("p.gif", TINY_GIF, content_type="image/gif"))
+    article = ArticleFactory()
+    CaptionFactory(article=article, photo=tiny_photo("p.gif"))
     html = page(client, article)
     assert '<meta name="twitter:card" content="summary_large_image">' in html
     assert re.search(r'<meta property="og:image" content="http://testserver/media/photos/', html)
 
 
-def test_json_ld_describes_a_news_article(client, article_factory):
+def test_json_ld_describes_a_news_article(client):
     """Machines read the headline, dates, author, section and image of the article."""
-    article = article_factory(
-        "Rain in Haifa", dek="Clouds gather.", byline="Dana Levi", section=make_section("Israel")
+    article = ArticleFactory(
+        headline="Rain in Haifa",
+        dek="Clouds gather.",
+        byline="Dana Levi",
+        section=SectionFactory(name="Israel"),
     )
-    make_caption(article, photo=SimpleUploadedFile("p.gif", TINY_GIF, content_type="image/gif"))
+    CaptionFactory(article=article, photo=tiny_photo("p.gif"))
     data = json_ld(page(client, article))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Rain in Haifa"
@@ -275,57 +285,57 @@ def test_json_ld_describes_a_news_article(client, article_factory):
     assert data["image"][0].startswith("http://testserver/media/photos/")
 
 
-def test_json_ld_date_modified_is_the_updated_time_on_the_page(client, article_factory):
+def test_json_ld_date_modified_is_the_updated_time_on_the_page(client):
     """The modification date machines read is the "Updated" time readers see."""
     published = timezone.now() - timedelta(days=1)
-    article = article_factory(published_at=published)
+    article = ArticleFactory(published_at=published)
     Note.objects.create(article=article, kind="update", text="New figures.")
     html = page(client, article)
     shown = re.search(r'<time class="article__updated" datetime="([^"]+)"', html).group(1)
     assert json_ld(html)["dateModified"] == shown
 
 
-def test_json_ld_date_modified_is_the_publication_time_when_never_updated(client, article_factory):
+def test_json_ld_date_modified_is_the_publication_time_when_never_updated(client):
     """An article never updated was last modified when it was published."""
-    html = page(client, article_factory())
+    html = page(client, ArticleFactory())
     shown = re.search(r'<time class="article__published" datetime="([^"]+)"', html).group(1)
     assert json_ld(html)["dateModified"] == shown == json_ld(html)["datePublished"]
 
 
-def test_json_ld_cannot_break_out_of_its_script_element(client, article_factory):
+def test_json_ld_cannot_break_out_of_its_script_element(client):
     """A headline containing markup stays inside the JSON-LD data."""
-    html = page(client, article_factory("</script><script>alert(1)</script>"))
+    html = page(client, ArticleFactory(headline="</script><script>alert(1)</script>"))
     assert "<script>alert(1)" not in html
     assert json_ld(html)["headline"] == "</script><script>alert(1)</script>"
 
 
-def test_article_page_has_no_scripts_or_inline_styles(client, article_factory):
+def test_article_page_has_no_scripts_or_inline_styles(client):
     """The page works without JavaScript and will pass a strict Content-Security-Policy."""
-    article = article_factory()
-    make_caption(article)
+    article = ArticleFactory()
+    CaptionFactory(article=article)
     html = page(client, article)
     assert re.findall(r"<script(?![^>]*application/ld\+json)", html) == []
     assert "style=" not in html and "<style" not in html
 
 
-def test_article_page_costs_at_most_four_queries(
-    client, article_factory, django_assert_max_num_queries
-):
+def test_article_page_costs_at_most_four_queries(client, django_assert_max_num_queries):
     """However many blocks, topics and notes, the page needs the same few queries."""
-    article = article_factory(paragraphs=tuple(f"Paragraph {i}." for i in range(30)))
+    article = ArticleFactory(paragraphs=tuple(f"Paragraph {i}." for i in range(30)))
     for i in range(10):
-        make_caption(article, f"Caption {i}", credit="AP")
-        make_teaser(article, f"Teaser {i}", link_article=article_factory(f"Target {i}"))
-        article.topics.add(make_topic(f"Topic {i}"))
+        CaptionFactory(article=article, text=f"Caption {i}", credit="AP")
+        TeaserFactory(
+            article=article, text=f"Teaser {i}", link_article=ArticleFactory(headline=f"Target {i}")
+        )
+        article.topics.add(TopicFactory(name=f"Topic {i}"))
         Note.objects.create(article=article, text=f"Note {i}")
-    make_section("World")
+    SectionFactory(name="World")
     with django_assert_max_num_queries(4):
         assert client.get(article.get_absolute_url()).status_code == 200
 
 
-def test_preview_shows_a_banner_and_is_never_cached(rf, article_factory):
+def test_preview_shows_a_banner_and_is_never_cached(rf):
     """Editors previewing a draft see it is not published, and no cache keeps the page."""
-    draft = article_factory("Draft story", status=Article.Status.DRAFT)
+    draft = ArticleFactory(headline="Draft story", status=Article.Status.DRAFT)
     response = render_article(rf.get("/admin/preview/"), draft, preview=True)
     html = response.content.decode()
     assert "Preview — not published" in html
@@ -334,6 +344,6 @@ def test_preview_shows_a_banner_and_is_never_cached(rf, article_factory):
     assert not response.has_header("ETag")
 
 
-def test_published_article_page_has_no_preview_banner(client, article_factory):
+def test_published_article_page_has_no_preview_banner(client):
     """Readers never see the preview banner."""
-    assert "Preview — not published" not in page(client, article_factory())
+    assert "Preview — not published" not in page(client, ArticleFactory())

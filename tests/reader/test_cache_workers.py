@@ -6,14 +6,14 @@ import pytest
 from django.db import connection
 
 from articles.models import Article
-from tests.conftest import make_article
+from tests.factories import ArticleFactory
 from tests.serving import database_url, fetch, gunicorn, production_env
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_edit_reaches_readers_through_every_worker_within_seconds(tmp_path):
     """After an edit, no worker keeps serving the old headline for more than a few seconds."""
-    article = make_article("Headline before the edit")
+    article = ArticleFactory(headline="Headline before the edit")
     env = production_env(
         database_url(connection.settings_dict), tmp_path / "static", PAGE_CACHE_SECONDS="300"
     )

@@ -2,12 +2,13 @@
 
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.conftest import make_section, make_topic
+from tests.factories import ArticleFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,23 +31,44 @@ def atom_titles(client, url: str) -> list[str]:
     return [entry.findtext(f"{ATOM}title") for entry in xml(client, url).iter(f"{ATOM}entry")]
 
 
+class _Markup(HTMLParser):
+    """What a feed reader's HTML renderer would make of a summary: its tags and its text."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags, self.text = [], []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
 @pytest.fixture
-def newsroom(article_factory):
+def newsroom():
     """A published story per section and topic, plus ones readers must never see."""
-    middle_east, world = make_section("Middle East"), make_section("World")
-    iran = make_topic("Iran")
+    middle_east, world = SectionFactory(name="Middle East"), SectionFactory(name="World")
+    iran = TopicFactory(name="Iran")
     now = timezone.now()
-    damascus = article_factory(
-        "Damascus talks", dek="Iran's army chief visits.", byline="Reuters", section=middle_east
+    damascus = ArticleFactory(
+        headline="Damascus talks",
+        dek="Iran's army chief visits.",
+        byline="Reuters",
+        section=middle_east,
     )
     damascus.topics.add(iran)
-    article_factory("Paris strike", section=world, published_at=now - timedelta(days=3))
+    ArticleFactory(headline="Paris strike", section=world, published_at=now - timedelta(days=3))
     for hidden in (
-        article_factory("Draft story", section=middle_east, status=Article.Status.DRAFT),
-        article_factory(
-            "Scheduled story", section=middle_east, published_at=now + timedelta(days=1)
+        ArticleFactory(headline="Draft story", section=middle_east, status=Article.Status.DRAFT),
+        ArticleFactory(
+            headline="Scheduled story", section=middle_east, published_at=now + timedelta(days=1)
         ),
-        article_factory("Withdrawn story", section=middle_east, status=Article.Status.UNPUBLISHED),
+        ArticleFactory(
+            headline="Withdrawn story", section=middle_east, status=Article.Status.UNPUBLISHED
+        ),
     ):
         hidden.topics.add(iran)
     return damascus
@@ -61,7 +83,7 @@ def test_rss_items_carry_link_summary_author_date_and_topics(client, newsroom):
     """Each item links to the article and gives its standfirst, byline, date and topics."""
     item = next(xml(client, "/feeds/rss/").iter("item"))
     assert item.findtext("link") == "http://testserver/articles/damascus-talks/"
-    assert item.findtext("description") == "Iran's army chief visits."
+    assert "".join(_Markup(item.findtext("description")).text) == "Iran's army chief visits."
     assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Reuters"
     assert item.findtext("pubDate")
     assert [c.text for c in item.iter("category")] == ["Iran"]
@@ -145,3 +167,37 @@ def test_feeds_and_sitemaps_are_cacheable(client, newsroom):
         response = client.get(url)
         assert "public" in response["Cache-Control"], url
         assert response.has_header("ETag"), url
+
+
+MARKUP_STANDFIRST = "<script>alert('feed')</script> Talks <b>resume</b> & go on"
+
+
+@pytest.fixture
+def imported_markup():
+    """An article imported from a seed file whose headline and standfirst hold markup."""
+    from articles.importing.pipeline import import_files
+
+    text = f"Talks <i>in</i> Vienna\n\n{MARKUP_STANDFIRST}\n\nThe talks went on all day.\n"
+    [report] = import_files([("markup.txt", text.encode())])
+    assert report.parsed.dek == MARKUP_STANDFIRST, report
+
+
+@pytest.mark.parametrize("url", ["/feeds/rss/", "/feeds/atom/"])
+def test_feeds_send_markup_in_a_standfirst_as_text_a_feed_reader_shows(
+    client, imported_markup, url
+):
+    """A reader parsing the feed finds the standfirst's tags as words, not elements to run."""
+    root = xml(client, url)
+    item = next(root.iter("item"), None) or next(root.iter(f"{ATOM}entry"))
+    summary = item.find("description")
+    if summary is None:
+        summary = item.find(f"{ATOM}summary")
+    if summary.get("type", "html") == "html":  # RSS descriptions are always HTML
+        rendered = _Markup(summary.text)
+        assert rendered.tags == []
+        assert "".join(rendered.text) == MARKUP_STANDFIRST
+    else:
+        assert summary.text == MARKUP_STANDFIRST
+    title = item.find("title") if item.find("title") is not None else item.find(f"{ATOM}title")
+    assert title.text == "Talks <i>in</i> Vienna"
+    assert title.get("type", "text") == "text"

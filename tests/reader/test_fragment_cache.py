@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from articles import caching as content_cache
-from tests.conftest import make_section, make_topic
+from tests.factories import ArticleFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +30,12 @@ def related(html: str) -> str:
     return html[html.index("More to read") :]
 
 
-def test_cached_fragments_save_their_queries(client, article_factory, django_assert_num_queries):
+def test_cached_fragments_save_their_queries(client, django_assert_num_queries):
     """A second cold render of an article page needs only the article's own query."""
-    topic = make_topic("Diplomacy")
-    article = article_factory("Talks in Geneva", section=make_section("World"))
+    topic = TopicFactory(name="Diplomacy")
+    article = ArticleFactory(headline="Talks in Geneva", section=SectionFactory(name="World"))
     article.topics.add(topic)
-    article_factory("Talks resume in Vienna").topics.add(topic)
+    ArticleFactory(headline="Talks resume in Vienna").topics.add(topic)
     first = client.get(article.get_absolute_url()).content.decode()
     with django_assert_num_queries(1):
         second = client.get(article.get_absolute_url()).content.decode()
@@ -43,12 +43,10 @@ def test_cached_fragments_save_their_queries(client, article_factory, django_ass
     assert "Talks resume in Vienna" in related(second) and "World" in nav(second)
 
 
-def test_cached_section_list_saves_its_navigation_query(
-    client, article_factory, django_assert_num_queries
-):
+def test_cached_section_list_saves_its_navigation_query(client, django_assert_num_queries):
     """A section page served twice queries for the navigation only once."""
-    section = make_section("World")
-    article_factory("Talks in Geneva", section=section)
+    section = SectionFactory(name="World")
+    ArticleFactory(headline="Talks in Geneva", section=section)
     url = f"/sections/{section.slug}/"
     client.get(url)
     with django_assert_num_queries(3):  # the section, the count, the page of articles
@@ -56,11 +54,11 @@ def test_cached_section_list_saves_its_navigation_query(
 
 
 def test_renamed_section_shows_in_the_navigation_at_once(
-    client, article_factory, django_capture_on_commit_callbacks
+    client, django_capture_on_commit_callbacks
 ):
     """Saving a section renews the cached navigation on every page."""
-    section = make_section("World")
-    article = article_factory("Talks in Geneva", section=section)
+    section = SectionFactory(name="World")
+    article = ArticleFactory(headline="Talks in Geneva", section=section)
     assert "World" in nav(client.get(article.get_absolute_url()).content.decode())
     with django_capture_on_commit_callbacks(execute=True):
         section.name = "International"
@@ -69,13 +67,11 @@ def test_renamed_section_shows_in_the_navigation_at_once(
     assert "International" in nav(html) and "World" not in nav(html)
 
 
-def test_edited_related_headline_shows_at_once(
-    client, article_factory, django_capture_on_commit_callbacks
-):
+def test_edited_related_headline_shows_at_once(client, django_capture_on_commit_callbacks):
     """Editing a related article's headline renews the "More to read" block that shows it."""
-    topic = make_topic("Diplomacy")
-    article = article_factory("Talks in Geneva")
-    other = article_factory("Talks resume in Vienna")
+    topic = TopicFactory(name="Diplomacy")
+    article = ArticleFactory(headline="Talks in Geneva")
+    other = ArticleFactory(headline="Talks resume in Vienna")
     article.topics.add(topic)
     other.topics.add(topic)
     assert "Talks resume in Vienna" in related(
@@ -89,18 +85,18 @@ def test_edited_related_headline_shows_at_once(
 
 
 def test_fragments_are_rendered_afresh_when_switched_off(
-    client, settings, article_factory, django_assert_num_queries
+    client, settings, django_assert_num_queries
 ):
     """FRAGMENT_CACHE_SECONDS = 0 renders the navigation and related articles every time."""
     settings.FRAGMENT_CACHE_SECONDS = 0
-    article = article_factory("Talks in Geneva", section=make_section("World"))
+    article = ArticleFactory(headline="Talks in Geneva", section=SectionFactory(name="World"))
     client.get(article.get_absolute_url())
     with django_assert_num_queries(3):  # the article, its related articles, the sections
         client.get(article.get_absolute_url())
 
 
 def test_search_window_is_kept_and_moves_when_an_article_is_published(
-    client, article_factory, django_capture_on_commit_callbacks, monkeypatch
+    client, django_capture_on_commit_callbacks, monkeypatch
 ):
     """A search's window of newest articles is looked up once; a newly published article is found at once."""
     from datetime import timedelta
@@ -117,8 +113,8 @@ def test_search_window_is_kept_and_moves_when_an_article_is_published(
     monkeypatch.setattr(search, "_estimate", lambda cursor, params: (10, 0.5))
     now = timezone.now()
     for n in range(10):
-        article_factory(
-            f"Convoy {n}" if n % 2 == 0 else f"Market {n}",
+        ArticleFactory(
+            headline=f"Convoy {n}" if n % 2 == 0 else f"Market {n}",
             published_at=now - timedelta(hours=n + 1),
         ).refresh_derived()
 
@@ -132,5 +128,5 @@ def test_search_window_is_kept_and_moves_when_an_article_is_published(
         assert found() == ["Convoy 0", "Convoy 2"]
     assert not [q for q in queries.captured_queries if "OFFSET" in q["sql"]]
     with django_capture_on_commit_callbacks(execute=True):
-        article_factory("Convoy new", published_at=now).refresh_derived()
+        ArticleFactory(headline="Convoy new", published_at=now).refresh_derived()
     assert found() == ["Convoy new", "Convoy 0"]

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, FrontPagePin
-from tests.factories import ArticleFactory, CaptionFactory, SectionFactory, StaffFactory
+from tests.factories import ArticleFactory, LargePhotoCaptionFactory, SectionFactory, StaffFactory
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,7 @@ def lead_html(html: str) -> str:
 def test_the_pinned_lead_is_shown_large_with_its_photo_although_newer_articles_exist(db, client):
     """An editor's lead stays on top when a routine import brings newer articles."""
     lead = ArticleFactory(headline="The main story", published_at=hours_ago(5))
-    CaptionFactory(article=lead, alt_text="Flooded streets")
+    LargePhotoCaptionFactory(article=lead, alt_text="Flooded streets")
     FrontPagePin.objects.create(article=lead, position=0)
     ArticleFactory.create_batch(3, published_at=hours_ago(1))
     card = lead_html(client.get("/").content.decode())
@@ -70,7 +70,7 @@ def test_a_pin_that_has_ended_or_an_unpublished_pin_no_longer_leads(db, client):
 def test_without_pins_the_newest_article_with_a_photo_leads(db, client):
     """With no pin, a newest story that has a photo leads rather than a text-only one."""
     pictured = ArticleFactory(headline="Story with a picture", published_at=hours_ago(3))
-    CaptionFactory(article=pictured)
+    LargePhotoCaptionFactory(article=pictured)
     ArticleFactory(headline="Newer text-only story", published_at=hours_ago(1))
     html = client.get("/").content.decode()
     assert "Story with a picture" in lead_html(html)
@@ -114,7 +114,9 @@ def test_images_below_the_lead_load_lazily_with_their_size(db, client):
     """Thumbnails in the top stories and section blocks are lazy and sized, so the page does not jump."""
     section = SectionFactory(name="World")
     for n in range(7):
-        CaptionFactory(article=ArticleFactory(section=section, published_at=hours_ago(n + 1)))
+        LargePhotoCaptionFactory(
+            article=ArticleFactory(section=section, published_at=hours_ago(n + 1))
+        )
     html = client.get("/").content.decode()
     images = re.findall(r"<img [^>]+>", html)
     assert len(images) >= 6
@@ -145,7 +147,7 @@ def test_the_front_page_costs_the_same_few_queries_however_full_it_is(
         section = SectionFactory(name=name)
         for n in range(5):
             article = ArticleFactory(section=section, published_at=hours_ago(n + 1))
-            CaptionFactory(article=article)
+            LargePhotoCaptionFactory(article=article)
     for position, article in enumerate(Article.objects.all()[:4]):
         FrontPagePin.objects.create(article=article, position=position)
     # pins, the newest to fill with, the section blocks, the latest list and its count,

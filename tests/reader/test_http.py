@@ -4,15 +4,15 @@ import pytest
 
 from articles.models import Article, Note
 from articles.reader.views import render_article
-from tests.conftest import make_section
+from tests.factories import TINY_GIF, ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pages(article_factory):
+def pages():
     """One address of each kind of public page."""
-    article = article_factory("Rain in Haifa", section=make_section("World"))
+    article = ArticleFactory(headline="Rain in Haifa", section=SectionFactory(name="World"))
     return ["/", article.get_absolute_url(), "/sections/world/", "/search/?q=rain"]
 
 
@@ -40,9 +40,9 @@ def test_unchanged_page_answers_304_to_its_etag(client, pages):
         assert "public" in response["Cache-Control"]
 
 
-def test_page_with_a_new_note_gets_a_new_etag(client, article_factory):
+def test_page_with_a_new_note_gets_a_new_etag(client):
     """When a correction is added, the old ETag no longer matches and the page is sent again."""
-    article = article_factory("Rain in Haifa")
+    article = ArticleFactory(headline="Rain in Haifa")
     etag = client.get(article.get_absolute_url())["ETag"]
     Note.objects.create(article=article, text="We misspelled Haifa.")
     response = client.get(article.get_absolute_url(), headers={"if-none-match": etag})
@@ -50,9 +50,9 @@ def test_page_with_a_new_note_gets_a_new_etag(client, article_factory):
     assert "We misspelled Haifa." in response.content.decode()
 
 
-def test_redirect_from_an_old_address_is_cacheable(client, article_factory):
+def test_redirect_from_an_old_address_is_cacheable(client):
     """The permanent redirect from an old slug may be cached too."""
-    article = article_factory("Old title")
+    article = ArticleFactory(headline="Old title")
     article.slug = "new-title"
     article.save()
     response = client.get("/articles/old-title/")
@@ -74,14 +74,25 @@ def test_public_pages_do_not_vary_on_cookies(client, pages):
         assert not response.cookies, url
 
 
-def test_public_pages_name_their_surrogate_keys_for_a_cdn(client, rf, article_factory):
+def test_public_pages_name_their_surrogate_keys_for_a_cdn(client, rf):
     """Article pages can be purged by their own key, lists by "lists", every public page by "all"; previews by none."""
-    article = article_factory("Rain in Haifa", section=make_section("World"))
+    article = ArticleFactory(headline="Rain in Haifa", section=SectionFactory(name="World"))
     response = client.get(article.get_absolute_url())
     assert response["Surrogate-Key"] == f"all article-{article.pk}"
     for url in ["/", "/sections/world/", "/search/?q=rain", "/feeds/rss/"]:
         assert client.get(url)["Surrogate-Key"] == "all lists", url
-    draft = article_factory("Draft story", status=Article.Status.DRAFT)
+    draft = ArticleFactory(headline="Draft story", status=Article.Status.DRAFT)
     assert not render_article(rf.get("/admin/preview/"), draft, preview=True).has_header(
         "Surrogate-Key"
     )
+
+
+def test_uploaded_photos_may_be_kept_for_a_day(client, settings, tmp_path):
+    """A photo served from this server's disk says public, max-age of a day; a missing one 404s."""
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "dam.gif").write_bytes(TINY_GIF)
+    response = client.get("/media/photos/dam.gif")
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"] and "max-age=86400" in response["Cache-Control"]
+    assert client.get("/media/photos/missing.gif").status_code == 404

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from articles.models import Article, Block
 from tests.admin_support import make_staff
-from tests.conftest import make_article, make_section, make_topic
+from tests.factories import ArticleFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,11 +63,13 @@ def assert_json_not_html(response) -> None:
 
 def test_hostile_text_typed_by_an_editor_is_escaped_everywhere(client):
     """Whatever an editor types in any field shows as text on the site."""
-    article = make_article(f"Editor {SCRIPT}", dek=ATTRIBUTE, byline=SCRIPT, dateline=ATTRIBUTE)
+    article = ArticleFactory(
+        headline=f"Editor {SCRIPT}", dek=ATTRIBUTE, byline=SCRIPT, dateline=ATTRIBUTE
+    )
     Block.objects.create(article=article, position=5, kind="caption", text=SCRIPT, credit=ATTRIBUTE)
     Block.objects.create(article=article, position=6, kind="teaser", text=ATTRIBUTE)
-    section = make_section(f"World {SCRIPT}", slug="world")
-    topic = make_topic(f"Topic {ATTRIBUTE}", slug="topic")
+    section = SectionFactory(name=f"World {SCRIPT}", slug="world")
+    topic = TopicFactory(name=f"Topic {ATTRIBUTE}", slug="topic")
     article.section = section
     article.save()
     article.topics.add(topic)
@@ -88,7 +90,7 @@ def test_admin_refuses_teaser_links_that_are_not_http(client, url):
     """An editor cannot give a teaser a javascript:, data: or other non-web link."""
     from django.core.exceptions import ValidationError
 
-    article = make_article()
+    article = ArticleFactory()
     teaser = Block(article=article, position=9, kind="teaser", text="Related", link_url=url)
     with pytest.raises(ValidationError):
         teaser.full_clean()
@@ -96,7 +98,7 @@ def test_admin_refuses_teaser_links_that_are_not_http(client, url):
 
 def test_admin_pages_escape_hostile_content(client):
     """The admin's list and change pages show hostile headlines as text."""
-    article = make_article(f"Admin {SCRIPT}", dek=ATTRIBUTE)
+    article = ArticleFactory(headline=f"Admin {SCRIPT}", dek=ATTRIBUTE)
     client.force_login(make_staff("eve", "Editors"))
     for url in ("/admin/articles/article/", f"/admin/articles/article/{article.pk}/change/"):
         html = client.get(url).text
@@ -107,7 +109,7 @@ def test_admin_pages_escape_hostile_content(client):
 @pytest.mark.parametrize("payload", SQL)
 def test_search_treats_sql_as_words(client, payload):
     """SQL in the search box is just words: no error, no data from other tables."""
-    make_article("Ordinary story", paragraphs=("Nothing to see.",))
+    ArticleFactory(headline="Ordinary story", paragraphs=("Nothing to see.",))
     response = client.get("/search/", {"q": payload})
     assert response.status_code == 200
     assert "pbkdf2" not in response.text and "argon2" not in response.text
@@ -129,8 +131,8 @@ def test_search_treats_sql_as_words(client, payload):
 )
 def test_query_parameters_refuse_sql_cleanly(client, path, parameter, payload):
     """Every query parameter answers a clean 200, 400 or 404 to SQL, never a 500."""
-    make_section("World", slug="world")
-    make_article("Ordinary story")
+    SectionFactory(name="World", slug="world")
+    ArticleFactory(headline="Ordinary story")
     response = client.get(path, {parameter: payload, "q": "story"})
     assert response.status_code in (200, 400, 404)
     assert Article.objects.count() == 1
@@ -153,7 +155,7 @@ def test_hostile_addresses_are_not_found(client, payload):
 )
 def test_a_non_web_teaser_link_written_behind_the_models_back_never_reaches_a_page(client, url):
     """Even a row written without validation never leads readers to that link."""
-    article = make_article()
+    article = ArticleFactory()
     Block.objects.filter(
         pk=Block.objects.create(article=article, position=9, kind="teaser", text="More").pk
     ).update(link_url=url)

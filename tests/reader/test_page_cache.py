@@ -32,9 +32,9 @@ def forget_version_check():
     page_cache.content_version(fresh=True)
 
 
-def test_a_cached_article_page_costs_no_query(client, article_factory, django_assert_num_queries):
+def test_a_cached_article_page_costs_no_query(client, django_assert_num_queries):
     """The second reader of a page gets it from the cache without touching PostgreSQL."""
-    article = article_factory("Cached story")
+    article = ArticleFactory(headline="Cached story")
     first = client.get(article.get_absolute_url())
     with django_assert_num_queries(0):
         second = client.get(article.get_absolute_url())
@@ -43,17 +43,17 @@ def test_a_cached_article_page_costs_no_query(client, article_factory, django_as
     assert "public" in second["Cache-Control"]
 
 
-def test_a_cached_page_still_answers_304_to_a_matching_etag(client, article_factory):
+def test_a_cached_page_still_answers_304_to_a_matching_etag(client):
     """Browsers and CDNs revalidating a cached page get 304 Not Modified."""
-    article = article_factory()
+    article = ArticleFactory()
     etag = client.get(article.get_absolute_url())["ETag"]
     client.get(article.get_absolute_url())
     assert client.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-def test_an_edit_shows_at_once(client, article_factory, django_capture_on_commit_callbacks):
+def test_an_edit_shows_at_once(client, django_capture_on_commit_callbacks):
     """Changing a headline invalidates every cached page that shows it."""
-    article = article_factory("Old headline")
+    article = ArticleFactory(headline="Old headline")
     assert "Old headline" in client.get("/").text
     assert "Old headline" in client.get(article.get_absolute_url()).text
     with django_capture_on_commit_callbacks(execute=True):
@@ -63,11 +63,9 @@ def test_an_edit_shows_at_once(client, article_factory, django_capture_on_commit
     assert "New headline" in client.get(article.get_absolute_url()).text
 
 
-def test_unpublishing_removes_the_article_at_once(
-    client, article_factory, django_capture_on_commit_callbacks
-):
+def test_unpublishing_removes_the_article_at_once(client, django_capture_on_commit_callbacks):
     """An unpublished article leaves the cached front page and its address answers 404."""
-    article = article_factory("Retracted story")
+    article = ArticleFactory(headline="Retracted story")
     assert client.get(article.get_absolute_url()).status_code == 200
     assert "Retracted story" in client.get("/").text
     with django_capture_on_commit_callbacks(execute=True):
@@ -77,11 +75,9 @@ def test_unpublishing_removes_the_article_at_once(
     assert "Retracted story" not in client.get("/").text
 
 
-def test_publishing_shows_the_new_article_at_once(
-    client, article_factory, django_capture_on_commit_callbacks
-):
+def test_publishing_shows_the_new_article_at_once(client, django_capture_on_commit_callbacks):
     """A draft published by an editor appears on a front page that was cached before."""
-    draft = article_factory("Fresh scoop", status=Article.Status.DRAFT)
+    draft = ArticleFactory(headline="Fresh scoop", status=Article.Status.DRAFT)
     assert "Fresh scoop" not in client.get("/").text
     with django_capture_on_commit_callbacks(execute=True):
         draft.status = Article.Status.PUBLISHED
@@ -90,10 +86,12 @@ def test_publishing_shows_the_new_article_at_once(
     assert "Fresh scoop" in client.get("/").text
 
 
-def test_a_scheduled_article_appears_when_its_time_comes(client, article_factory):
+def test_a_scheduled_article_appears_when_its_time_comes(client):
     """No edit happens at the scheduled time; the clock alone renews the cached pages."""
-    article_factory("Already out")
-    scheduled = article_factory("Embargoed", published_at=timezone.now() + timedelta(hours=1))
+    ArticleFactory(headline="Already out")
+    scheduled = ArticleFactory(
+        headline="Embargoed", published_at=timezone.now() + timedelta(hours=1)
+    )
     assert "Embargoed" not in client.get("/").text
     # The embargo lifts: move its time into the past without any signal or invalidation.
     Article.objects.filter(pk=scheduled.pk).update(
@@ -103,11 +101,9 @@ def test_a_scheduled_article_appears_when_its_time_comes(client, article_factory
     assert "Embargoed" in client.get("/").text
 
 
-def test_imports_invalidate_too(
-    client, article_factory, tmp_path, django_capture_on_commit_callbacks
-):
+def test_imports_invalidate_too(client, tmp_path, django_capture_on_commit_callbacks):
     """Articles written by the importer's bulk writes show up on a cached front page."""
-    article_factory("Existing story")
+    ArticleFactory(headline="Existing story")
     client.get("/")
     (tmp_path / "new.txt").write_text("Imported headline\n\nBody text.\n\nMore body.")
     with django_capture_on_commit_callbacks(execute=True):

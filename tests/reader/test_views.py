@@ -4,35 +4,36 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from tests.conftest import make_section, make_topic
-from tests.factories import ArticleFactory, SectionFactory
+from tests.factories import ArticleFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_front_page_lists_published_articles_newest_first(client, article_factory):
+def test_front_page_lists_published_articles_newest_first(client):
     """Readers see the newest article first."""
     now = timezone.now()
-    article_factory("Older story", published_at=now - timedelta(days=2))
-    article_factory("Newer story", published_at=now - timedelta(hours=1))
+    ArticleFactory(headline="Older story", published_at=now - timedelta(days=2))
+    ArticleFactory(headline="Newer story", published_at=now - timedelta(hours=1))
     html = client.get("/").content.decode()
     assert html.index("Newer story") < html.index("Older story")
 
 
-def test_front_page_hides_drafts_and_scheduled_articles(client, article_factory):
+def test_front_page_hides_drafts_and_scheduled_articles(client):
     """Unpublished and future-scheduled articles stay off the front page."""
-    article_factory("A draft", status=Article.Status.DRAFT)
-    article_factory("Tomorrow's story", published_at=timezone.now() + timedelta(days=1))
-    article_factory("Today's story")
+    ArticleFactory(headline="A draft", status=Article.Status.DRAFT)
+    ArticleFactory(headline="Tomorrow's story", published_at=timezone.now() + timedelta(days=1))
+    ArticleFactory(headline="Today's story")
     html = client.get("/").content.decode()
     assert "Today&#x27;s story" in html or "Today's story" in html
     assert "A draft" not in html
     assert "Tomorrow" not in html
 
 
-def test_article_page_shows_headline_and_paragraphs_at_its_slug(client, article_factory):
+def test_article_page_shows_headline_and_paragraphs_at_its_slug(client):
     """An article lives at a readable address built from its headline."""
-    article = article_factory("Rain expected in Haifa", paragraphs=("Clouds gather.", "Then rain."))
+    article = ArticleFactory(
+        headline="Rain expected in Haifa", paragraphs=("Clouds gather.", "Then rain.")
+    )
     assert article.get_absolute_url() == "/articles/rain-expected-in-haifa/"
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
@@ -41,9 +42,9 @@ def test_article_page_shows_headline_and_paragraphs_at_its_slug(client, article_
     assert html.index("Clouds gather.") < html.index("Then rain.")
 
 
-def test_draft_article_page_is_not_found(client, article_factory):
+def test_draft_article_page_is_not_found(client):
     """A draft's address answers 404 to readers."""
-    article = article_factory("Secret plan", status=Article.Status.DRAFT)
+    article = ArticleFactory(headline="Secret plan", status=Article.Status.DRAFT)
     assert client.get(article.get_absolute_url()).status_code == 404
 
 
@@ -61,9 +62,9 @@ def test_admin_login_page_is_served(client, db):
     assert "Log in" in response.content.decode()
 
 
-def test_stylesheet_is_linked_from_every_page(client, article_factory):
+def test_stylesheet_is_linked_from_every_page(client):
     """Pages load the site's stylesheet."""
-    article = article_factory()
+    article = ArticleFactory()
     for url in ("/", article.get_absolute_url()):
         assert "css/site.css" in client.get(url).content.decode()
 
@@ -71,13 +72,15 @@ def test_stylesheet_is_linked_from_every_page(client, article_factory):
 # The front page, sections and topics (issue 4)
 
 
-def test_front_page_shows_standfirsts_and_a_lead_story(client, article_factory):
+def test_front_page_shows_standfirsts_and_a_lead_story(client):
     """The newest story leads the page; every story shows its standfirst."""
     now = timezone.now()
-    article_factory(
-        "Yesterday", dek="What happened yesterday.", published_at=now - timedelta(days=1)
+    ArticleFactory(
+        headline="Yesterday", dek="What happened yesterday.", published_at=now - timedelta(days=1)
     )
-    article_factory("Today", dek="What happened today.", published_at=now - timedelta(hours=1))
+    ArticleFactory(
+        headline="Today", dek="What happened today.", published_at=now - timedelta(hours=1)
+    )
     html = client.get("/").content.decode()
     lead = html[html.index("story-card--lead") :]
     assert lead.index("Today") < lead.index("What happened today.") < lead.index("Yesterday")
@@ -85,28 +88,28 @@ def test_front_page_shows_standfirsts_and_a_lead_story(client, article_factory):
     assert "What happened yesterday." in html
 
 
-def test_front_page_beyond_the_last_page_is_not_found(client, article_factory):
+def test_front_page_beyond_the_last_page_is_not_found(client):
     """A page number past the end, or not a number, answers 404 rather than an error."""
-    article_factory()
+    ArticleFactory()
     assert client.get("/?page=99").status_code == 404
     assert client.get("/?page=abc").status_code == 404
 
 
-def test_masthead_links_every_section(client, article_factory):
+def test_masthead_links_every_section(client):
     """Readers can reach each section from any page."""
-    make_section("World")
-    make_section("Middle East")
+    SectionFactory(name="World")
+    SectionFactory(name="Middle East")
     html = client.get("/").content.decode()
     assert 'href="/sections/middle-east/">Middle East</a>' in html
     assert 'href="/sections/world/">World</a>' in html
 
 
-def test_section_page_lists_only_its_published_articles(client, article_factory):
+def test_section_page_lists_only_its_published_articles(client):
     """A section's page shows its own published stories and nothing else."""
-    middle_east, world = make_section("Middle East"), make_section("World")
-    article_factory("Damascus talks", section=middle_east)
-    article_factory("Paris strike", section=world)
-    article_factory("Beirut draft", section=middle_east, status=Article.Status.DRAFT)
+    middle_east, world = SectionFactory(name="Middle East"), SectionFactory(name="World")
+    ArticleFactory(headline="Damascus talks", section=middle_east)
+    ArticleFactory(headline="Paris strike", section=world)
+    ArticleFactory(headline="Beirut draft", section=middle_east, status=Article.Status.DRAFT)
     response = client.get("/sections/middle-east/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -118,20 +121,22 @@ def test_section_page_lists_only_its_published_articles(client, article_factory)
 
 def test_section_page_links_its_feeds(client, db):
     """A section offers its own RSS and Atom feeds."""
-    make_section("World")
+    SectionFactory(name="World")
     html = client.get("/sections/world/").content.decode()
     assert 'type="application/rss+xml" title="World (RSS)" href="/sections/world/rss/"' in html
     assert 'href="/sections/world/atom/"' in html
 
 
-def test_topic_page_lists_its_published_articles(client, article_factory):
+def test_topic_page_lists_its_published_articles(client):
     """A topic's page gathers the published stories tagged with it."""
-    iran = make_topic("Iran")
-    tagged = article_factory("Baqeri in Damascus")
+    iran = TopicFactory(name="Iran")
+    tagged = ArticleFactory(headline="Baqeri in Damascus")
     tagged.topics.add(iran)
-    scheduled = article_factory("Baqeri tomorrow", published_at=timezone.now() + timedelta(hours=2))
+    scheduled = ArticleFactory(
+        headline="Baqeri tomorrow", published_at=timezone.now() + timedelta(hours=2)
+    )
     scheduled.topics.add(iran)
-    article_factory("Untagged story")
+    ArticleFactory(headline="Untagged story")
     html = client.get("/topics/iran/").content.decode()
     assert "<h1>Iran</h1>" in html and "Baqeri in Damascus" in html
     assert "Baqeri tomorrow" not in html and "Untagged story" not in html
@@ -144,9 +149,9 @@ def test_unknown_section_or_topic_is_not_found(client, db):
     assert client.get("/topics/nothing/").status_code == 404
 
 
-def test_story_cards_carry_their_articles_language_and_direction(client, article_factory):
+def test_story_cards_carry_their_articles_language_and_direction(client):
     """A Hebrew headline in a list reads right to left."""
-    article_factory("גשם בחיפה", language="he")
+    ArticleFactory(headline="גשם בחיפה", language="he")
     html = client.get("/").content.decode()
     assert 'lang="he" dir="rtl"' in html
 
@@ -154,9 +159,9 @@ def test_story_cards_carry_their_articles_language_and_direction(client, article
 # Old addresses, errors
 
 
-def test_old_article_address_redirects_permanently_to_the_new_one(client, article_factory):
+def test_old_article_address_redirects_permanently_to_the_new_one(client):
     """When editors change a slug, links to the old address still reach the article."""
-    article = article_factory("Rain expected in Haifa")
+    article = ArticleFactory(headline="Rain expected in Haifa")
     article.slug = "rain-in-haifa"
     article.save()
     response = client.get("/articles/rain-expected-in-haifa/")
@@ -164,9 +169,9 @@ def test_old_article_address_redirects_permanently_to_the_new_one(client, articl
     assert response["Location"] == "/articles/rain-in-haifa/"
 
 
-def test_every_old_address_redirects_to_the_current_one(client, article_factory):
+def test_every_old_address_redirects_to_the_current_one(client):
     """After two renames, both earlier addresses lead to the current one."""
-    article = article_factory("First title")
+    article = ArticleFactory(headline="First title")
     for slug in ("second-title", "third-title"):
         article.slug = slug
         article.save()
@@ -175,18 +180,18 @@ def test_every_old_address_redirects_to_the_current_one(client, article_factory)
         assert (response.status_code, response["Location"]) == (301, "/articles/third-title/")
 
 
-def test_old_address_of_an_unpublished_article_is_not_found(client, article_factory):
+def test_old_address_of_an_unpublished_article_is_not_found(client):
     """Renaming then unpublishing an article leaves no way to reach it."""
-    article = article_factory("Withdrawn story")
+    article = ArticleFactory(headline="Withdrawn story")
     article.slug = "withdrawn"
     article.status = Article.Status.UNPUBLISHED
     article.save()
     assert client.get("/articles/withdrawn-story/").status_code == 404
 
 
-def test_scheduled_article_page_is_not_found_until_its_time(client, article_factory):
+def test_scheduled_article_page_is_not_found_until_its_time(client):
     """A story scheduled for later cannot be read before then."""
-    article = article_factory("Embargoed", published_at=timezone.now() + timedelta(hours=1))
+    article = ArticleFactory(headline="Embargoed", published_at=timezone.now() + timedelta(hours=1))
     assert client.get(article.get_absolute_url()).status_code == 404
 
 

@@ -6,14 +6,11 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.importing.pipeline import BATCH_SIZE, REJECTED, FileReport, import_files
+from articles.importing.outcomes import Outcome, tally
+from articles.importing.pipeline import BATCH_SIZE, FileReport, import_files
 from articles.seedfile.parser import MAX_FILE_BYTES
 from articles.seedfile.paths import SeedPathError, find_seed_files
 
-OUTCOMES = ("imported", "updated", "unchanged", "conflict", "rejected")
-SUMMARY_LABELS = dict(
-    zip(OUTCOMES, ("imported", "updated", "unchanged", "conflicts", "rejected"), strict=True)
-)
 PROGRESS_FROM = 200  # files; below this a progress bar is noise
 
 
@@ -50,7 +47,7 @@ class Command(BaseCommand):
         except SeedPathError as exc:
             raise CommandError(str(exc), returncode=2) from exc
 
-        counts = dict.fromkeys(OUTCOMES, 0)
+        outcomes = []
         progress = Progress(len(files), enabled=sys.stderr.isatty() and len(files) >= PROGRESS_FROM)
         reports = import_files(
             ((path.name, read_limited(path)) for path in files),
@@ -60,26 +57,23 @@ class Command(BaseCommand):
             batch_size=batch_size,
         )
         for report in reports:
-            counts[report.outcome] += 1
+            outcomes.append(report.outcome)
             progress.clear()
             self.stdout.write(report_json(report) if as_json else self.describe(report, dry_run))
             progress.advance()
         progress.clear()
         if not as_json:
-            summary = ", ".join(f"{outcome} {n}" for outcome, n in counts.items())
-            self.stdout.write(
-                ("would have: " if dry_run else "") + summary.replace("conflict ", "conflicts ")
-            )
-        if counts[REJECTED]:
+            self.stdout.write(("would have: " if dry_run else "") + tally(outcomes))
+        if Outcome.REJECTED in outcomes:
             sys.exit(1)
 
     def describe(self, report: FileReport, dry_run: bool) -> str:
-        if report.outcome == REJECTED:
+        if report.outcome == Outcome.REJECTED:
             return self.style.ERROR(f"rejected   {report.name}: {report.reason}")
         label = f"{report.outcome:<10} {report.name}"
         if report.parsed is not None:
             label += f"  “{report.parsed.headline}”"
-        if report.outcome == "conflict":
+        if report.outcome == Outcome.CONFLICT:
             label += (
                 " — changed by an editor since its last import; kept (use --force to overwrite)"
             )
@@ -98,7 +92,7 @@ def read_limited(path) -> bytes:
 
 def report_json(report: FileReport) -> str:
     record: dict = {"file": report.name, "outcome": report.outcome}
-    if report.outcome == REJECTED:
+    if report.outcome == Outcome.REJECTED:
         record["error"] = report.reason
     parsed = report.parsed
     if parsed is not None:
@@ -108,8 +102,14 @@ def report_json(report: FileReport) -> str:
             byline=parsed.byline,
             dateline=parsed.dateline,
             blocks=[block_json(b) for b in parsed.blocks],
-            lines=[[line.number, line.role] for line in parsed.lines],
+            lines=[
+                [line.number, line.role, line.rule, round(line.confidence, 2)]
+                for line in parsed.lines
+            ],
             warnings=list(parsed.warnings),
+            headline_missing=parsed.headline_missing,
+            published=parsed.published and parsed.published.isoformat(),
+            updated=parsed.updated and parsed.updated.isoformat(),
         )
     return json.dumps(record, ensure_ascii=False)
 

@@ -8,7 +8,13 @@ query on a persistent connection would wait for gunicorn's worker timeout. So
 - before opening a connection, a non-blocking probe must complete the PostgreSQL
   handshake within DATABASE_PROBE_SECONDS, else OperationalError (→ the 503 page);
 - the health check of a persistent connection (CONN_HEALTH_CHECKS) is a SELECT 1
-  that must answer within the same time, else the connection is dropped.
+  that must answer within the same time, else the connection is dropped;
+- after either fails, this process does not try again for a second (outage.py): each
+  request is one probe at most, and most get their 503 at once;
+- each query of a request is bounded (newsroom/database/timeouts.py): by PostgreSQL's
+  statement_timeout, and by cutting the connection when a frozen server lets it run on.
+Connections over TCP also carry keepalives and a TCP user timeout (settings.py), so a
+vanished host is noticed by the kernel too.
 """
 
 import select
@@ -20,6 +26,9 @@ from django.db.backends.postgresql import base
 from psycopg import pq
 from psycopg.conninfo import make_conninfo
 from psycopg.pq import Format
+
+from newsroom.database import timeouts
+from newsroom.database.backend.outage import Outage, outage_of
 
 # conn_params that are psycopg's Python-side options, not libpq connection keywords.
 PYTHON_ONLY = {"cursor_factory", "context", "prepare_threshold", "autocommit", "row_factory"}
@@ -70,16 +79,81 @@ def answers_within(pgconn: pq.PGconn, seconds: float) -> bool:
     return ok
 
 
+SERVER_DEFAULT = "server default"
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The statement_timeout this connection's session has: seconds, SERVER_DEFAULT as
+        # it connected, or None when unknown (after a rollback that may have undone a SET).
+        self.session_bound: float | str | None = SERVER_DEFAULT
+        self.execute_wrappers.append(self._bounded)
+
+    @property
+    def outage(self) -> Outage:
+        return outage_of(self.settings_dict["HOST"], self.settings_dict["PORT"])
+
     def get_new_connection(self, conn_params):
-        probe(conn_params, settings.DATABASE_PROBE_SECONDS)
-        return super().get_new_connection(conn_params)
+        outage = self.outage
+        if outage.retry_later():
+            raise OperationalError("PostgreSQL did not answer a moment ago; not trying again yet")
+        self.session_bound = SERVER_DEFAULT
+        try:
+            probe(conn_params, settings.DATABASE_PROBE_SECONDS)
+            connection = super().get_new_connection(conn_params)
+        except Exception as error:
+            outage.failed(str(error).strip())
+            raise
+        outage.answered()
+        return connection
 
     def is_usable(self) -> bool:
         try:
-            return answers_within(self.connection.pgconn, settings.DATABASE_PROBE_SECONDS)
+            answered = answers_within(self.connection.pgconn, settings.DATABASE_PROBE_SECONDS)
         except Exception:  # a broken socket, a closed connection: not usable, whatever the kind
             return False
+        if answered:
+            self.outage.answered()
+        else:
+            self.outage.failed(
+                f"no answer to a health check within {settings.DATABASE_PROBE_SECONDS} s"
+            )
+        return answered
+
+    def _prepare_cursor(self, cursor):
+        # Every cursor, Django's and prepared_cursor()'s, runs under the request's bound, or
+        # the server's default outside requests; SET only when that changes.
+        bound = timeouts.current_bound() or SERVER_DEFAULT
+        if bound != self.session_bound:
+            value = "DEFAULT" if bound == SERVER_DEFAULT else round(bound * 1000)
+            with self.wrap_database_errors:
+                self.connection.execute(f"SET statement_timeout TO {value}")
+            self.session_bound = bound
+        return super()._prepare_cursor(cursor)
+
+    def _rollback(self):
+        self.session_bound = None
+        super()._rollback()
+
+    def _savepoint_rollback(self, sid):
+        self.session_bound = None
+        super()._savepoint_rollback(sid)
+
+    def _bounded(self, execute, sql, params, many, context):
+        """Run the statement; if the server lets it run GRACE_SECONDS past the request's
+        bound, as a frozen one does, cut the connection so that it fails now."""
+        bound = timeouts.current_bound()
+        if bound is None:
+            return execute(sql, params, many, context)
+        seconds = bound + timeouts.GRACE_SECONDS
+        with timeouts.watchdog.guard(self.connection.pgconn.socket, seconds) as was_cut:
+            try:
+                return execute(sql, params, many, context)
+            except OperationalError:
+                if was_cut():
+                    self.outage.failed(f"a query had no answer within {seconds} s")
+                raise
 
     def prepared_cursor(self):
         """A cursor whose statements PostgreSQL plans once per connection and then reuses.

@@ -1,0 +1,128 @@
+"""The context rules' table: each decision passes.py makes from a line's neighbours, named,
+with its role, its confidence and an example article (tests/seedfile/test_rules.py checks
+that each example's line marked "* " is decided by that rule)."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PassRule:
+    """A decision made from a line's neighbours. Examples are articles ("\\n"-separated lines)
+    whose line marked "* " this rule decides."""
+
+    name: str
+    role: str
+    examples: tuple[str, ...]
+    confidence: float = 0.8
+
+
+_BODY = "The council said on Tuesday that the road would reopen next month."
+PASS_RULES = (
+    PassRule(
+        "first-text-line",
+        "headline",
+        (f"Advertisement\n* Council Approves Bridge\n{_BODY}",),
+        confidence=0.9,
+    ),
+    PassRule(
+        "section-kicker",
+        "furniture",
+        (f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "caption-above-credit",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* Workers on the bridge on Monday.\nPhoto: DPA\n{_BODY}",
+        ),
+        confidence=0.85,
+    ),
+    PassRule(
+        "photographer-name",
+        "credit",
+        (
+            f"Council Approves Bridge\n{_BODY}\nThe bridge in Haifa, August 16, 2017.\n* Emil Salman\n{_BODY}",
+        ),
+        confidence=0.75,
+    ),
+    PassRule(
+        "dek-summary",
+        "dek",
+        (f"Council Approves Plan for New Bridge\n* The vote ends a decade of delays\n{_BODY}",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "author-under-headline",
+        "byline",
+        (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "wire-credit",
+        "credit",
+        (
+            f"Council Approves Bridge\n{_BODY}\nWorkers on the bridge on Monday.\n* Reuters\n{_BODY}",
+        ),
+        confidence=0.8,
+    ),
+    PassRule(
+        "byline-continued",
+        "byline",
+        (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "link-under-heading",
+        "teaser",
+        (f"Council Approves Bridge\n{_BODY}\nRelated stories\n* Why the bridge matters\n{_BODY}",),
+        confidence=0.75,
+    ),
+    PassRule(
+        "caption-under-label",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\nImage caption\n* Workers on the new bridge.\n{_BODY}",
+        ),
+        confidence=0.85,
+    ),
+    PassRule(
+        "link-run",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\nMost Read Stories\n* Why the bridge matters"
+            f"\nA new mayor for the city\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
+        "author-name",
+        "byline",
+        (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),
+        confidence=0.7,
+    ),
+    PassRule(
+        "widget-box",
+        "furniture",
+        (
+            f"Council Approves Plan for New Bridge\n{_BODY}\n* The best of the week, picked"
+            f" each morning, just for you\nEmail *\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
+        "tail-scrap",
+        "furniture",
+        (f"Council Approves Plan for New Bridge\n{_BODY}\n{'Long ' * 30}text.\n* Edition: US",),
+        confidence=0.6,
+    ),
+    PassRule(
+        "title-shaped-link",
+        "teaser",
+        (f"Council Approves Bridge\n{_BODY}\n* Why The City Needs A New Bridge Now\n{_BODY}",),
+        confidence=0.6,
+    ),
+    PassRule(
+        "plain-text", "paragraph", (f"Council Approves Bridge\n{_BODY}\n* {_BODY}",), confidence=0.8
+    ),
+)

@@ -1,0 +1,406 @@
+"""Roles in context: the passes that decide what a line is from the lines around it.
+
+rules.py reads each line alone; these passes then run in the order of PASSES, each a named
+rule of its own (PASS_RULES in pass_rules.py: name, role, confidence and examples, as in the
+line rules' table). A line records the rule that decided it: its own line rule when the
+passes kept that rule's role, else the pass that gave it its role.
+"""
+
+from dataclasses import dataclass, field
+
+from articles.seedfile.decoding import visible
+from articles.seedfile.pass_rules import PASS_RULES
+from articles.seedfile.readers import GLUED_DATELINE, Cue
+from articles.seedfile.rules import LINE_RULES, read_line
+from articles.seedfile.shapes import (
+    CLOSERS,
+    JOB_TITLE,
+    ends_with_full_stop,
+    is_bare_name,
+    is_name_list,
+    is_person_name,
+    looks_like_title,
+)
+from articles.seedfile.vocabulary import READER_WORDS
+
+HEADER_ROLES = ("headline", "dek", "byline", "dateline")
+QUOTES = "\"“„«‘'"
+HEADLINE_MAX_CHARS = 300  # the stored headline's limit: a longer first line is body text
+LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text too
+
+
+CONFIDENCE = {rule.name: rule.confidence for rule in (*LINE_RULES, *PASS_RULES)}
+SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be page junk
+
+# The rule that puts a line under a list heading in the heading's role.
+_LISTED = {
+    "teaser": "link-under-heading",
+    "caption": "caption-under-label",
+}
+
+
+@dataclass
+class Draft:
+    """Roles being decided for the non-blank lines, by index; None means not yet decided."""
+
+    texts: list[str]
+    cues: list[Cue]
+    roles: list[str | None]
+    rules: list[str]
+    credit_of: dict[int, int]  # caption index -> index of its credit line
+    head: int = 0  # the headline's index, or the first text line's when it is missing
+    headline_missing: bool = False
+    confidences: list[float] = field(default_factory=list)
+
+    @property
+    def body_start(self) -> int:
+        """The index of the first line after the header's headline."""
+        return self.head if self.headline_missing else self.head + 1
+
+    def plain(self, i: int) -> bool:
+        return self.roles[i] is None and self.cues[i].kind is None
+
+    def decide(self, i: int, role: str, rule: str) -> None:
+        self.roles[i], self.rules[i] = role, rule
+
+    def pair(self, caption: int, credit: int, caption_rule: str, credit_rule: str = "") -> None:
+        self.decide(caption, "caption", caption_rule)
+        self.decide(credit, "credit", credit_rule)
+        self.credit_of[caption] = credit
+
+    def can_caption(self, i: int) -> bool:
+        """Free to become a caption: undecided, not the headline, no credit of its own."""
+        return (
+            self.body_start <= i < len(self.texts)
+            and self.roles[i] is None
+            and self.cues[i].kind in (None, "caption")
+            and not self.cues[i].credit
+            and self.texts[i][:1] not in QUOTES  # a quotation is the story's, not a photo's
+        )
+
+
+def assign_roles(texts: list[str]) -> Draft:
+    """Every line's role and the rule that decided it."""
+    texts = [visible(text) if "<" in text else text for text in texts]
+    # Pages repeat lines ("Advertisement", share buttons, a credit): read each distinct one once.
+    read: dict[str, Cue] = {}
+    cues = [
+        read[text] if text in read else read.setdefault(text, read_line(text)) for text in texts
+    ]
+    draft = Draft(texts, cues, [None] * len(texts), [""] * len(texts), {})
+    for i, cue in enumerate(cues):
+        if cue.kind in ("furniture", "teaser", "byline", "dateline", "paragraph"):
+            draft.roles[i] = cue.kind
+    # Page junk and a bare date may stand above the headline.
+    draft.head = next(
+        (i for i, cue in enumerate(cues) if cue.kind not in ("furniture", "dateline")), 0
+    )
+    skip_kickers(draft)
+    draft.headline_missing = reads_as_body(texts[draft.head])
+    if not draft.headline_missing:
+        draft.decide(draft.head, "headline", "first-text-line")
+    for run in PASSES:
+        run(draft)
+    roles = draft.roles
+    for i, cue in enumerate(cues):
+        if roles[i] is None:
+            if cue.kind == "caption":
+                roles[i] = "caption"
+            elif cue.kind is None and looks_like_title(texts[i]) and texts[i].count(",") < 2:
+                draft.decide(i, "teaser", "title-shaped-link")
+            else:
+                draft.decide(i, "paragraph", "plain-text")
+        if cue.kind == roles[i] and cue.rule:
+            draft.rules[i] = cue.rule  # the line rule's decision, kept by the passes
+    draft.confidences = [line_confidence(r, t) for r, t in zip(draft.rules, texts, strict=True)]
+    return draft
+
+
+DEK_HEADER_REACH = 3  # lines below a dek that may hold the byline or dateline
+DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
+KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
+KICKER_CHARS = 40
+KICKER_REACH = 8  # lines of a menu above the headline, at most
+TITLE_WORDS = 5  # the headline under them is longer
+
+
+def skip_kickers(draft: Draft) -> None:
+    """Short labels over a longer title (a section, a menu: "Amazon", "Business", "Local
+    Business") are the page's, not the headline: the headline is that title."""
+    labels: list[int] = []
+    for i in range(draft.head, min(len(draft.texts), draft.head + KICKER_REACH)):
+        if draft.cues[i].kind == "furniture":
+            continue
+        text = draft.texts[i]
+        if draft.cues[i].kind is not None or ends_with_full_stop(text) or reads_as_body(text):
+            return
+        if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS:
+            break
+        labels.append(i)
+    else:
+        return
+    if not labels or len(draft.texts[i].split()) < TITLE_WORDS:
+        return
+    for label in labels:
+        draft.decide(label, "furniture", "section-kicker")
+    draft.head = i
+
+
+def reads_as_body(text: str) -> bool:
+    """A first text line that is no title: longer than a headline may be, a paragraph that
+    opens with its dateline ("WASHINGTON (AP) — …"), or a long sentence."""
+    return (
+        len(text) > HEADLINE_MAX_CHARS
+        or bool(GLUED_DATELINE.match(text))
+        or (len(text) > LONG_SENTENCE and ends_with_full_stop(text))
+    )
+
+
+def line_confidence(rule: str, text: str) -> float:
+    """How sure the parser is of a line's role: its rule's confidence, less for a short plain
+    line that does not end a sentence (a scrap of page the rules do not know)."""
+    if rule == "plain-text" and len(text) < SHORT_TEXT and not ends_with_full_stop(text):
+        return 0.5
+    return CONFIDENCE[rule]
+
+
+def attach_credits(draft: Draft) -> None:
+    """A credit takes the caption above it, else one directly below (BBC), else stands alone."""
+    for i, cue in enumerate(draft.cues):
+        if cue.kind != "credit" or draft.roles[i] is not None:
+            continue
+        below = i + 1
+        if draft.can_caption(i - 1):
+            draft.pair(i - 1, i, "caption-above-credit")
+        elif (
+            draft.can_caption(below)
+            and draft.cues[below].kind == "caption"
+            and not (below + 1 < len(draft.cues) and draft.cues[below + 1].kind == "credit")
+        ):
+            draft.pair(below, i, draft.cues[below].rule)  # already a caption by its own rule
+        else:
+            draft.roles[i] = "credit"
+
+
+def attach_name_credits(draft: Draft) -> None:
+    """A bare name ("Emil Salman") under a line shaped like a caption is its photographer."""
+    for i in range(1, len(draft.texts)):
+        above = i - 1
+        if (
+            draft.cues[above].kind == "caption"
+            and draft.plain(i)
+            and draft.can_caption(above)
+            and is_bare_name(draft.texts[i], min_words=1)
+        ):
+            draft.pair(above, i, "caption-above-credit", "photographer-name")
+
+
+def mark_dek(draft: Draft) -> None:
+    """The first line after the headline, when it reads as a summary and leaves a body."""
+    if draft.headline_missing:
+        return
+    after = [i for i in range(draft.head + 1, len(draft.texts)) if draft.roles[i] != "furniture"]
+    if not after or not draft.plain(after[0]):
+        return
+    candidate, text = after[0], draft.texts[after[0]]
+    if (
+        len(text) > 320
+        or GLUED_DATELINE.match(text)
+        or text.rstrip(CLOSERS)[-1:] in (",", ";", ":")
+    ):
+        return
+    if is_bare_name(text):  # "Joshua Caplan" under the headline is an author, not a dek
+        draft.decide(candidate, "byline", "author-under-headline")
+        return
+    if len(text.split()) < DEK_WORDS:  # "Europe", "Style": the page's section, not a summary
+        return
+    # A sentence is a dek only above the rest of a header: a byline or dateline close below.
+    # A wire name counts only right below: further down it is a photo's credit.
+    header_below = {draft.cues[i].kind for i in after[1 : 1 + DEK_HEADER_REACH]}
+    next_kind = draft.cues[after[1]].kind if len(after) > 1 else None
+    if ends_with_full_stop(text) and not (
+        header_below & {"byline", "dateline"} or next_kind == "wire"
+    ):
+        return
+    # Taking the dek must leave a body: some later line that will be a paragraph.
+    if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
+        draft.decide(candidate, "dek", "dek-summary")
+
+
+def resolve_wires(draft: Draft) -> None:
+    """A wire name alone: a byline in the header or after the story, else the credit above it."""
+    if not any(cue.kind == "wire" for cue in draft.cues):
+        return
+    # Past the last line a reader sees as text, only sign-offs and page furniture remain.
+    body_end = max(
+        (i for i, cue in enumerate(draft.cues) if cue.kind in (None, "caption")), default=0
+    )
+    for i, cue in enumerate(draft.cues):
+        if cue.kind != "wire" or draft.roles[i] is not None:
+            continue
+        in_body = draft.roles[i - 1] not in HEADER_ROLES and i < body_end
+        if in_body and draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= 400:
+            draft.pair(i - 1, i, "caption-above-credit", "wire-credit")
+        else:
+            draft.decide(i, "byline", cue.rule)
+
+
+def extend_bylines(draft: Draft) -> None:
+    """Names under the header ("Anushka Asthana in Brussels") or a byline ("Los Angeles Times")."""
+    for i in range(1, len(draft.texts)):
+        text = draft.texts[i]
+        if (
+            draft.roles[i - 1] in HEADER_ROLES
+            and draft.plain(i)
+            and len(text) <= 60
+            and not ends_with_full_stop(text)
+            and ((is_name_list(text) and not is_section_name(text)) or JOB_TITLE.search(text))
+        ):
+            draft.decide(i, "byline", "byline-continued")
+
+
+def is_section_name(text: str) -> bool:
+    """One word ("Nation", "EXCLUSIVE"), or a heading's words ("Local Business")."""
+    return len(text.split()) < 2 or (not is_person_name(text) and is_bare_name(text))
+
+
+def mark_lists(draft: Draft) -> None:
+    """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
+    role = None
+    for i, text in enumerate(draft.texts):
+        if (
+            role
+            and draft.plain(i)
+            and (role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text)))
+        ):
+            draft.decide(i, role, _LISTED[role])
+        continues = role != "caption" and draft.roles[i] == role
+        role = draft.cues[i].opens or (role if continues else None)
+
+
+# Rules that recognise a piece of a widget (a newsletter box, a poll, a form): the short lines
+# around it that speak to the reader or ask something are the rest of it.
+WIDGET_RULES = frozenset(
+    ("newsletter-prompt", "newsletter-mention", "subscribe-button", "form-field", "app-prompt")
+)
+WIDGET_TEXT_MAX = 200
+WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away
+
+
+def is_widget_text(text: str) -> bool:
+    """A pitch, a question or a button: short, and speaking to the reader or asking."""
+    if len(text) > WIDGET_TEXT_MAX or any(q in text for q in QUOTES[:4]):
+        return False  # a quotation speaks to someone in the story, not to the reader
+    words = text.lower().replace("’", "'").split()
+    return (
+        any(w.strip(".,!?:;") in READER_WORDS for w in words)
+        or text.rstrip(CLOSERS).endswith("?")
+        or (len(words) <= 4 and not ends_with_full_stop(text))
+    )
+
+
+def mark_widgets(draft: Draft) -> None:
+    """A newsletter box or a poll is judged as a whole: its pitch, question, options and
+    notes around the line that gave it away ("Sign up", "Email *") are furniture too."""
+    for i, cue in enumerate(draft.cues):
+        if cue.rule not in WIDGET_RULES:
+            continue
+        for step in (-1, 1):
+            j, taken = i + step, 0
+            while draft.body_start <= j < len(draft.texts) and taken < WIDGET_REACH:
+                if draft.roles[j] != "furniture":
+                    if not (draft.plain(j) and is_widget_text(draft.texts[j])):
+                        break
+                    draft.decide(j, "furniture", "widget-box")
+                    taken += 1
+                j += step
+
+
+LINK_MAX = 120  # a link's title fits on a line
+ASKING_LINK_MAX = 80  # a longer question is the story asking it
+LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not a story
+
+
+def is_link_shaped(text: str) -> bool:
+    """Short, with no sentence end: a story's title, a topic, a section name. A question or
+    an exclamation may be a title when it is short."""
+    if len(text) > LINK_MAX or ends_with_full_stop(text) or text[-1:] in ",;:":
+        return False
+    return len(text) <= ASKING_LINK_MAX or text.rstrip(CLOSERS)[-1:] not in "?!"
+
+
+def mark_link_runs(draft: Draft) -> None:
+    """Runs of short unpunctuated lines ("Most Read", then titles) are lists of links: a story's
+    subheads come one at a time between paragraphs. Furniture inside a run does not break it;
+    a run under a sentence that announces it ("… also said:") is the story's own list."""
+    run: list[int] = []
+    for i in [*range(draft.body_start, len(draft.texts)), None]:
+        if i is not None and draft.roles[i] == "furniture":
+            continue
+        free = i is not None and (draft.plain(i) or draft.roles[i] == "teaser")
+        if free and is_link_shaped(draft.texts[i]):
+            run.append(i)
+            continue
+        if len(run) >= LINK_RUN and not _announced(draft, run[0]):
+            for j in run:  # names too: a list of topics names people
+                if draft.plain(j):
+                    draft.decide(j, "teaser", "link-run")
+        run = []
+
+
+def _announced(draft: Draft, first: int) -> bool:
+    """Whether the line above is a sentence of the story that ends with a colon."""
+    above = first - 1
+    text = draft.texts[above] if above >= 0 else ""
+    return draft.plain(above) and text.endswith(":") and len(text.split()) >= 6
+
+
+def mark_author_names(draft: Draft) -> None:
+    """A name alone on its line ("Rebecca Hersher") in the header or after the story is its
+    author's; in a list of short lines it is a topic or a section."""
+    texts, end = draft.texts, last_paragraph(draft)
+    for i in range(draft.body_start, len(texts)):
+        if not (draft.plain(i) and is_person_name(texts[i])):
+            continue
+        if i > draft.body_start + 3 and i < end:
+            continue
+        around = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and draft.plain(j)]
+        if not any(is_link_shaped(texts[j]) and len(texts[j]) < 60 for j in around):
+            draft.decide(i, "byline", "author-name")
+
+
+PARAGRAPH_MIN = 120  # a plain line this long is the story's text
+
+
+def last_paragraph(draft: Draft) -> int:
+    """The index of the story's last long line of text: what follows is the page's tail."""
+    return max(
+        (i for i, text in enumerate(draft.texts) if draft.plain(i) and len(text) >= PARAGRAPH_MIN),
+        default=len(draft.texts),
+    )
+
+
+SCRAP_WORDS = 4
+
+
+def mark_tail_scraps(draft: Draft) -> None:
+    """After the story's last paragraph, a stray scrap of a few words ("POLITICO", "Info",
+    "Report error") is the page's, not the story's: lists of links are already decided."""
+    for i in range(last_paragraph(draft) + 1, len(draft.texts)):
+        text = draft.texts[i]
+        if draft.plain(i) and len(text.split()) <= SCRAP_WORDS and not ends_with_full_stop(text):
+            draft.decide(i, "furniture", "tail-scrap")
+
+
+PASSES = (
+    attach_credits,
+    attach_name_credits,
+    mark_dek,
+    resolve_wires,
+    extend_bylines,
+    mark_lists,
+    mark_author_names,
+    mark_widgets,
+    mark_link_runs,
+    mark_tail_scraps,
+)

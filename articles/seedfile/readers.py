@@ -1,0 +1,325 @@
+"""Reader functions: the line rules that need more than one pattern, with their patterns.
+
+rules.py names each of them in its table; each returns a `Cue` when it recognises a line (the
+table adds the rule's name) and None otherwise. Furniture readers get the line in lower case
+without trailing " :,".
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from articles.seedfile import shapes
+from articles.seedfile.vocabulary import BUTTON_WORDS, UI_PHRASES
+
+GLUED_CREDIT_MAX = 80  # longest glued credit taken
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One line read alone. `kind` is a role, "wire" (byline or credit) or None (plain text)."""
+
+    kind: str | None = None
+    rule: str = ""  # the rule that recognised it
+    text: str = ""  # the block text once markers, prefixes or a glued credit are removed
+    credit: str = ""  # a glued credit, or a credit line's cleaned text
+    opens: str | None = None  # role for the short lines after a heading such as "Read more"
+
+
+PLAIN = Cue()
+Reader = Callable[[str], Cue | None]
+FURNITURE = Cue("furniture")
+
+
+_BUTTON_SEPARATORS = re.compile(r"[\s|•·/,]+")
+_FIRST_BUTTON = re.compile(r"[\s|•·/,]*([^\s|•·/,]*)")
+
+
+def read_markup_only(text: str) -> Cue | None:
+    """Nothing but markup or a script: never shown to a reader."""
+    return FURNITURE if not text else None
+
+
+def read_button_run(lowered: str) -> Cue | None:
+    """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12"."""
+    # Nearly every line fails on its first word; check that before splitting the whole line.
+    first = _FIRST_BUTTON.match(lowered)[1].strip("()[]")
+    if first not in BUTTON_WORDS and not first.isdigit():
+        return None
+    words = [w.strip("()[]") for w in _BUTTON_SEPARATORS.split(lowered) if w]
+    return FURNITURE if words and all(w in BUTTON_WORDS or w.isdigit() for w in words) else None
+
+
+_UI_PHRASE = re.compile("|".join(map(re.escape, UI_PHRASES)))
+
+
+def read_page_tool(lowered: str) -> Cue | None:
+    """A short line naming a page tool, a share button or a notice, in any language."""
+    return FURNITURE if _UI_PHRASE.search(lowered) else None
+
+
+_TEASER_LABEL = re.compile(
+    r"(?i:read more(?: here)?|read also|also read|read (?:the )?full (?:story|article)|see also"
+    r"|more on this(?: story)?|קראו עוד|اقرأ (?:أيضا|أيضاً|المزيد))\s*[:.…»>]*"
+    r"|Also on (?:[A-Z][\w'’&.-]*\s?){1,4}:?"
+)
+_MARKED_TEASER = re.compile(r"(?:>>|»|›)\s*(?P<a>.*?)\s*(?:>>|»|›)?|(?P<b>.*?)\s*(?:>>|»)")
+# _MARKED_TEASER opens with one of the first or ends with one of the second.
+_OPENING_MARKERS = (">>", "»", "›")
+_CLOSING_MARKERS = (">>", "»")
+_TEASER_PREFIX = re.compile(
+    r"(?i:read more|read also|also read|more reading|read|related(?: articles?| stor(?:y|ies)"
+    r"| content| coverage| news)?|קראו (?:עוד|גם)|اقرأ (?:أيضا|أيضاً|المزيد)"
+    r"|see also|also see|(?-i:Also on [^:]{1,40})|more(?: on this"
+    r"(?: story)?)?|watch(?: now)?|listen|don['’]?t miss|recommended|must read)"
+    r"\s*[:|]\s*(?P<title>\S.*)"
+)
+
+
+LINK_HEADING_MAX = 90  # the heading's first words and at most 70 characters more
+_LINK_HEADING = re.compile(
+    r"(?i:more|read|see|also|auch|mehr|à lire|lire|discover|explore|before you go|forum)\b.{0,70}"
+)
+
+
+def read_link_heading(text: str) -> Cue | None:
+    """A heading over links, in a site's own words: "More Alabama news", "À lire aussi :",
+    "Read More Stories About:", "See photos from this story:"; the lines under it are links."""
+    if len(text) > LINK_HEADING_MAX or not _LINK_HEADING.fullmatch(text):
+        return None
+    words = len(text.split())
+    if words > 10 or ends_with_sentence(text):
+        return None
+    if text.rstrip(" .…")[-1:] == ":" or words <= 4:
+        return Cue("teaser", text="", opens="teaser")
+    return None
+
+
+def ends_with_sentence(text: str) -> bool:
+    return shapes.ends_with_full_stop(text) and not text.endswith(("...", "…"))
+
+
+def read_teaser_label(text: str) -> Cue | None:
+    """A bare link label ("Read more", "See also:", "Also on Haaretz:"): the lines under it are links."""
+    return Cue("teaser", text="", opens="teaser") if _TEASER_LABEL.fullmatch(text) else None
+
+
+def read_marked_teaser(text: str) -> Cue | None:
+    """A link between markers: ">> Title >>", "Title »"."""
+    # «…» is a quotation in many languages, not a link marker. The marker test is cheap, the
+    # lazy match is not.
+    if (
+        "«" not in text
+        and (text.startswith(_OPENING_MARKERS) or text.endswith(_CLOSING_MARKERS))
+        and (marked := _MARKED_TEASER.fullmatch(text))
+    ):
+        return Cue("teaser", text=marked["a"] if marked["a"] is not None else marked["b"])
+    return None
+
+
+def read_labelled_teaser(text: str) -> Cue | None:
+    """A label, then the linked title: "READ MORE: Title", "Related: Title"."""
+    if (":" in text or "|" in text) and (prefixed := _TEASER_PREFIX.fullmatch(text)):
+        return Cue("teaser", text=prefixed["title"].strip(" »>"))
+    return None
+
+
+_BY = re.compile(
+    r"(?i:(?:words|written|story|text|reported|posted) )?(?i:by:?|par|von|por|un texte de|מאת|بقلم)"
+    r"\s+(?P<names>.+)"
+)
+# How _BY and _DASH_BYLINE open: a quick test before splitting off a " | …" tail.
+_SIGNED_START = re.compile(
+    r"(?i:by:?|par|von|por|un|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--"
+)
+_DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
+_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
+_CONTRIBUTORS = re.compile(
+    r"\(?(?i:(?:additional |editing and )?(?:reporting|writing|editing|compiled|research)"
+    r"(?: and (?:writing|editing|reporting))? by|contributing:|source:)\s+\S.{0,80}"
+)
+_EMAIL = re.compile(r"(?i:(?:e-?mail|contact)\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_HANDLE = re.compile(r"(?i:twitter:?\s*)?@\w{1,30}")
+
+BYLINE = Cue("byline")
+PARAGRAPH = Cue("paragraph")
+
+
+def read_signed_byline(text: str) -> Cue | None:
+    """ "By" (or "Words by", "מאת", "بقلم") or a dash, then names, maybe a date or " | …"."""
+    # Only a line opening with "By" (or "Words by", …) or a dash can be signed.
+    if not _SIGNED_START.match(text):
+        return None
+    names = _BYLINE_TAIL.split(text, maxsplit=1)[0]
+    signed = _BY.fullmatch(names) or _DASH_BYLINE.fullmatch(names)
+    if signed and shapes.is_name_list(shapes.without_trailing_date(signed["names"])):
+        return BYLINE
+    return None
+
+
+_POST_ATTRIBUTION = re.compile(r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\S.{0,40}")
+_CONTRIBUTED = re.compile(
+    r".{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)?(?: report| story| article)?\.?"
+)
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
+    r"|editor|columnist|contributor|producer|journalist)\b.*"
+)
+CONTACT_LINE_MAX = 150
+_CONTACT_MARK = re.compile(r"[|·•:]")
+_CONTACT_SPLIT = re.compile(r"\s+[|·•]\s+|:\s+|\s+[|·•]|\|")
+
+
+def read_post_attribution(text: str) -> Cue | None:
+    """An embedded social post's sign-off, "— Name (@handle) May 2, 2021": part of the text."""
+    return PARAGRAPH if "(@" in text and _POST_ATTRIBUTION.fullmatch(text) else None
+
+
+def read_contributed(text: str) -> Cue | None:
+    """ "X and Y contributed to this report.": the story's other authors."""
+    return BYLINE if "contributed" in text and _CONTRIBUTED.fullmatch(text) else None
+
+
+def read_author_bio(text: str) -> Cue | None:
+    """ "Jane Doe is a reporter for …": the author's note under a story."""
+    # The verb follows a name of at most three words: look for it first, near the start.
+    head = text[:60]
+    if " is " not in head and " writes " not in head and " covers " not in head:
+        return None
+    return BYLINE if _AUTHOR_BIO.match(text) else None
+
+
+def read_name_with_contact(text: str) -> Cue | None:
+    """A name, then its contact or date: "Mike Cason | mcason@al.com", "Pete Evans · CBC News"."""
+    # A name holds at most 40 characters, so its separator comes within the first 42; and a
+    # contact line is short (a longer one is a post or a quote that opens with a name).
+    if len(text) > CONTACT_LINE_MAX or not _CONTACT_MARK.search(text, 0, 42):
+        return None
+    parts = _CONTACT_SPLIT.split(text, maxsplit=1)
+    if len(parts) != 2 or not shapes.is_bare_name(parts[0]):
+        return None
+    # "Name: …" is also how a quote or a headline opens: then only an address or a date.
+    contact = "@" in parts[1] or any(ch.isdigit() for ch in parts[1])
+    return BYLINE if contact or ":" not in text[: len(parts[0]) + 2] else None
+
+
+_BYLINE_LABEL = re.compile(r"(?i:by|authors?|written by|par|von|de|por)\s*:?")
+
+
+def read_byline_label(text: str) -> Cue | None:
+    """ "By" or "Author:" alone: the name is on the next line."""
+    return Cue("byline", opens="byline") if _BYLINE_LABEL.fullmatch(text) else None
+
+
+def read_contributors(text: str) -> Cue | None:
+    """ "Reporting by …; Editing by …", "Contributing: …"."""
+    return BYLINE if _CONTRIBUTORS.fullmatch(text) else None
+
+
+def read_email(text: str) -> Cue | None:
+    """The author's e-mail address alone."""
+    return BYLINE if "@" in text and _EMAIL.fullmatch(text) else None
+
+
+def read_handle(text: str) -> Cue | None:
+    """The author's @handle alone."""
+    return BYLINE if "@" in text and _HANDLE.fullmatch(text) else None
+
+
+def read_wire(text: str) -> Cue | None:
+    """A wire name alone: a byline or a credit, by where it stands (passes.py)."""
+    return Cue("wire", credit=shapes.clean_credit(text)) if shapes.WIRE.fullmatch(text) else None
+
+
+_CAPS_WORD = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+"
+_DATELINE_HEAD = (
+    rf"{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,3}}(?:,\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){{0,3}})?"
+)
+_AGENCY = r"\([A-Za-z][\w.&' ]{0,25}\)"
+_DASH = r"(?:[—–]|--?)"
+_OWN_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*(?:{_AGENCY}\s*{_DASH}?|{_DASH})")
+GLUED_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*(?:{_AGENCY}\s*)?{_DASH}\s+\S")
+DATELINE = Cue("dateline")
+
+
+def read_place_dateline(text: str) -> Cue | None:
+    """Only a place and a dash or agency: "BEIRUT (Reuters) -", "WASHINGTON —"."""
+    return DATELINE if _OWN_DATELINE.fullmatch(text) else None
+
+
+def read_date_only(text: str) -> Cue | None:
+    """Only a date or time, maybe labelled: "Updated 10:29 AM ET, Wed September 27, 2017"."""
+    return DATELINE if shapes.is_date_line(text) else None
+
+
+def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
+    """A reader for a caption with a credit glued to it. The caption is the pattern's "caption"
+    group, else whatever precedes its "credit"; `start_at` says where to start searching, or
+    None when a cheap test shows the search cannot succeed."""
+    compiled = re.compile(pattern)
+
+    def read(text: str) -> Cue | None:
+        if (start := start_at(text)) is None or not (found := compiled.search(text, start)):
+            return None
+        caption = (
+            found["caption"] if "caption" in compiled.groupindex else text[: found.start("credit")]
+        )
+        caption, credit = caption.strip(), found["credit"]
+        if " " in caption and len(credit) <= GLUED_CREDIT_MAX and shapes.is_credit(credit):
+            return Cue("caption", text=caption, credit=shapes.clean_credit(credit))
+        return None
+
+    return read
+
+
+def after_last_sentence_break(text: str) -> int:
+    """Where a credit glued after the last sentence can start."""
+    # No match can cover a "!", "?" or ". ", so none starts before the last of them.
+    return max(text.rfind("!"), text.rfind("?"), text.rfind(". "), 0)
+
+
+def credit_when(shape: Callable[[str], bool]) -> Reader:
+    """A reader giving a credit (cleaned for display) to the lines of that shape."""
+
+    def read(text: str) -> Cue | None:
+        return Cue("credit", credit=shapes.clean_credit(text)) if shape(text) else None
+
+    return read
+
+
+_CAPTION_OPENER = re.compile(
+    r"FILE(?: PHOTO)?\s*[-–—:]|(?i:file photo)\s*[:,\-–—]"
+    r"|In this (?:[\w’'\-]+,?\s+){0,8}?(?:photo|image|picture|file photo|handout|screenshot"
+    r"|video|frame grab|still)\b"
+    r"|(?:This|The|A) (?:undated |handout |file |combination |composite |video )*(?:photo|image"
+    r"|picture|screenshot|grab|still) (?:provided|released|taken|made|shows?|obtained|posted"
+    r"|distributed|from)\b"
+    r"|(?:Pictured|Above|Top|Main (?:photo|image|picture))\s*:"
+)
+_CAPTION_LABEL = re.compile(r"(?i:image caption|media caption|photo caption|caption)\s*[:,]?\s+")
+_REUTERS_CAPTION = re.compile(r"\bPicture taken\b|\bREUTERS/")
+
+
+def read_caption_label(text: str) -> Cue | None:
+    """ "Image caption …", "Caption: …": the caption is the text after the label."""
+    label = _CAPTION_LABEL.match(text)
+    return Cue("caption", text=text[label.end() :]) if label else None
+
+
+def caption_when(test: Callable[[str], object]) -> Reader:
+    """A reader giving a caption to the lines that pass `test`."""
+
+    def read(text: str) -> Cue | None:
+        return Cue("caption", text=text) if test(text) else None
+
+    return read
+
+
+def is_caption_opener(text: str) -> bool:
+    """ "FILE - …", "In this photo …", "This handout picture released …", "Pictured: …"."""
+    return bool(_CAPTION_OPENER.match(text))
+
+
+def is_reuters_caption(text: str) -> bool:
+    """Reuters' caption marks: "Picture taken …", "REUTERS/Name"."""
+    return ("Picture taken" in text or "REUTERS/" in text) and bool(_REUTERS_CAPTION.search(text))

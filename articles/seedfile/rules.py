@@ -1,0 +1,268 @@
+"""The line rules: what a line says about itself, read alone, as one table of named rules.
+
+Each entry names the role it gives, its pattern or reader function, its own guard (the longest
+line it applies to; for a searched pattern, the words a line must hold) and the example lines it
+exists for: tests/seedfile/test_rules.py parses every example and checks that this rule decided
+it, with this role. Rules run in the order of LINE_RULES and the first that recognises a line
+wins; passes.py then decides what depends on the lines around (the headline, the dek, which
+caption a credit belongs to). matching.py derives every speed guard from this table, so adding
+a phrase is one entry, or one alternative in an entry's pattern, that nothing can shadow.
+"""
+
+from articles.seedfile import readers, shapes
+from articles.seedfile.furniture import FURNITURE_RULES, LIST_HEADINGS
+from articles.seedfile.matching import compile_rules, reader, widest
+
+TEASER_MAX = 300
+BYLINE_MAX = 250
+DATELINE_MAX = 80
+GLUED_CAPTION_MAX = 800
+CREDIT_MAX = 120
+CAPTION_MAX = 500
+
+
+_PHOTO_AGENCY = shapes.PHOTO_AGENCY.pattern
+
+TEXT_RULES = (
+    reader(
+        "social-post-attribution",
+        "paragraph",
+        readers.read_post_attribution,
+        TEASER_MAX,
+        "— Paul Betts (@paulcbetts) June 7, 2016",
+    ),
+    reader(
+        "link-label",
+        "teaser",
+        readers.read_teaser_label,
+        TEASER_MAX,
+        "Read more:",
+        "See also",
+        "Also on Haaretz:",
+    ),
+    reader(
+        "link-heading",
+        "teaser",
+        readers.read_link_heading,
+        TEASER_MAX,
+        "More Alabama news",
+        "À lire aussi :",
+        "Read More Stories About:",
+    ),
+    reader(
+        "marked-link",
+        "teaser",
+        readers.read_marked_teaser,
+        TEASER_MAX,
+        ">> Israel's Explosive Message to Russia >>",
+        "Why the bridge matters to the city »",
+    ),
+    reader(
+        "labelled-link",
+        "teaser",
+        readers.read_labelled_teaser,
+        TEASER_MAX,
+        "READ MORE: Iran's army chief visits Damascus",
+        "Related: Why the bridge matters",
+    ),
+    reader(
+        "signed-byline",
+        "byline",
+        readers.read_signed_byline,
+        BYLINE_MAX,
+        "By Noah Bierman and Chris Megerian",
+        "by Ben Hubbard Sept. 27, 2017",
+        "— Jane Doe",
+    ),
+    reader("byline-label", "byline", readers.read_byline_label, 20, "Author:"),
+    reader(
+        "contributors",
+        "byline",
+        readers.read_contributors,
+        BYLINE_MAX,
+        "Reporting by Jane Doe; Editing by John Smith",
+    ),
+    reader(
+        "contributed-reporting",
+        "byline",
+        readers.read_contributed,
+        BYLINE_MAX,
+        "CNN’s Dana Bash and Gloria Borger contributed to this story",
+        "Kristen Hayford contributed to this report.",
+    ),
+    reader(
+        "author-bio",
+        "byline",
+        readers.read_author_bio,
+        BYLINE_MAX,
+        "Alyssa Newcomb is an NBC News contributor who writes about business and technology.",
+    ),
+    reader(
+        "name-with-contact",
+        "byline",
+        readers.read_name_with_contact,
+        BYLINE_MAX,
+        "Mike Cason | mcason@al.com",
+        "Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET",
+    ),
+    reader("author-email", "byline", readers.read_email, BYLINE_MAX, "jane.doe@example.com"),
+    reader("author-handle", "byline", readers.read_handle, BYLINE_MAX, "@janedoe"),
+    # A wire name is a byline in the header and after the story; passes.py makes it the
+    # credit of a caption above it in the body.
+    reader(
+        "wire-name",
+        "byline",
+        readers.read_wire,
+        widest(shapes.WIRE.pattern),
+        f"Council Approves Plan for New Bridge\n{'The council voted on Tuesday.'}\n* Reuters",
+        "Council Approves Plan for New Bridge\n* ASSOCIATED PRESS\nThe council voted on Tuesday.",
+    ),
+    reader(
+        "place-dateline",
+        "dateline",
+        readers.read_place_dateline,
+        DATELINE_MAX,
+        "BEIRUT (Reuters) -",
+        "WASHINGTON —",
+    ),
+    reader(
+        "date-only",
+        "dateline",
+        readers.read_date_only,
+        DATELINE_MAX,
+        "Updated 10:29 AM ET, Wed September 27, 2017",
+        "27 Sep 2017",
+    ),
+    # Captions with their credit glued to them.
+    reader(
+        "bbc-credit-and-caption",
+        "caption",
+        readers.glued(
+            lambda text: 0,
+            r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$",
+        ),
+        GLUED_CAPTION_MAX,
+        "Image copyright Getty Images Image caption Pope Francis waves to the crowd",
+    ),
+    reader(
+        "credit-then-caption",
+        "caption",
+        readers.glued(
+            lambda text: 0,
+            rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY}|[A-Z][A-Z0-9&./-]+"
+            r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$",
+        ),
+        GLUED_CAPTION_MAX,
+        "© EPA Pope Francis's trip to Myanmar is his first",
+    ),
+    reader(
+        "caption-then-labelled-credit",
+        "caption",
+        readers.glued(
+            lambda text: 0 if ":" in text or "Credit" in text else None,
+            r"\s(?P<credit>(?:(?:Photograph|Photos?|Pictures?|Image|Illustration|Composite|Credit"
+            r"|Photo credit)\s*:|Credit(?= [A-Z]))\s*[^:]{2,80})$",
+        ),
+        GLUED_CAPTION_MAX,
+        "Protesters gather outside parliament in 1975. Photograph: Getty Images",
+    ),
+    reader(
+        "caption-then-bracketed-credit",
+        "caption",
+        readers.glued(
+            lambda text: 0 if text.endswith((")", "]")) else None,
+            r"(?P<credit>[(\[][^()\[\]]{2,80}[)\]])$",
+        ),
+        GLUED_CAPTION_MAX,
+        "A boy walks past a mural in Kabul on Monday. (AP Photo/Rahmat Gul)",
+    ),
+    # "… in Kabul. Dibyangshu Sarkar/AFP/Getty Images": after the last sentence, so the credit
+    # holds no ". ". Nearly every paragraph has a last sentence, so this runs on most lines: it
+    # starts at the last sentence break, its loop is unrolled into runs of plain characters,
+    # and possessive (a line holds no newline, so giving characters back could never match).
+    reader(
+        "caption-then-credit",
+        "caption",
+        readers.glued(
+            readers.after_last_sentence_break,
+            r"[.!?\"”’]\s+(?P<credit>[^.!?\s][^!?.]*+(?:\.(?!\s)[^!?.]*+)*+)$",
+        ),
+        GLUED_CAPTION_MAX,
+        "Rescuers search the rubble in Kolkata. Dibyangshu Sarkar/AFP/Getty Images",
+    ),
+    reader(
+        "caption-then-copyright",
+        "caption",
+        readers.glued(lambda text: 0 if "©" in text else None, r"\s(?P<credit>©\s*[^©]{1,60})$"),
+        GLUED_CAPTION_MAX,
+        "Pope Francis greets pilgrims in Rome © EPA",
+    ),
+    # Credits alone on their line: the caption they belong to is decided in passes.py.
+    reader(
+        "labelled-credit",
+        "credit",
+        readers.credit_when(shapes.is_labelled_credit),
+        CREDIT_MAX,
+        "Photo: DPA",
+        "Image copyright Getty Images",
+        "צילום: אמיל סלמן",
+    ),
+    reader(
+        "copyright-credit",
+        "credit",
+        readers.credit_when(shapes.is_copyright_credit),
+        CREDIT_MAX,
+        "© EPA",
+    ),
+    reader(
+        "slash-credit",
+        "credit",
+        readers.credit_when(shapes.is_slash_credit),
+        CREDIT_MAX,
+        "Bilal Hussein / AP",
+        "AFP/Getty Images",
+    ),
+    reader(
+        "photo-agency",
+        "credit",
+        readers.credit_when(shapes.is_photo_agency),
+        CREDIT_MAX,
+        "Getty Images",
+        "(Shutterstock)",
+    ),
+    # Captions with no credit glued to them.
+    reader(
+        "caption-label-text",
+        "caption",
+        readers.read_caption_label,
+        CAPTION_MAX,
+        "Image caption Crowds gather in the square",
+    ),
+    reader(
+        "caption-opener",
+        "caption",
+        readers.caption_when(readers.is_caption_opener),
+        CAPTION_MAX,
+        "FILE - A view of the bridge over the river",
+        "In this photo taken on Monday, a man walks past the council building",
+    ),
+    reader(
+        "reuters-caption",
+        "caption",
+        readers.caption_when(readers.is_reuters_caption),
+        CAPTION_MAX,
+        "A girl walks in the rain in Delhi. Picture taken with a mobile phone",
+    ),
+    reader(
+        "caption-date",
+        "caption",
+        readers.caption_when(shapes.ends_with_caption_date),
+        CAPTION_MAX,
+        "Tayyip Erdogan meets Mohammad Baqeri in Ankara, Turkey, August 16, 2017.",
+    ),
+)
+
+LINE_RULES = FURNITURE_RULES + TEXT_RULES
+
+
+read_line = compile_rules(LINE_RULES, LIST_HEADINGS)
