@@ -1,8 +1,10 @@
 """The newsroom: the Django admin set up as the editors' CMS (issue 5)."""
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
@@ -16,7 +18,16 @@ from articles.desk import drafts, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.importing.history import record_imports
-from articles.models import MAX_BLOCKS, Article, Block, Note, PendingChange, Section, Topic
+from articles.models import (
+    MAX_BLOCKS,
+    Article,
+    Author,
+    Block,
+    FrontPagePin,
+    Note,
+    Section,
+    Topic,
+)
 
 # Registered here rather than by VersionAdmin's guesswork so that every revision of an
 # article also holds its blocks (captions, teasers, paragraphs) and its public notes.
@@ -118,26 +129,6 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PendingFilter(admin.SimpleListFilter):
-    title = "changes not yet live"
-    parameter_name = "pending"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("any", "Any"),
-            (PendingChange.State.SUBMITTED, "Waiting for an editor"),
-            (PendingChange.State.DRAFT, "Drafts"),
-            (PendingChange.State.SENT_BACK, "Sent back"),
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "any":
-            return queryset.filter(pending__isnull=False)
-        if self.value() in PendingChange.State.values:
-            return queryset.filter(pending__state=self.value())
-        return queryset
-
-
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleAdminForm
@@ -157,7 +148,7 @@ class ArticleAdmin(VersionAdmin):
     list_select_related = ["section", "last_editor", "pending", "pending__author"]
     list_filter = [
         StatusFilter,
-        PendingFilter,
+        review.PendingFilter,
         "section",
         "topics",
         ("author", admin.RelatedOnlyFieldListFilter),
@@ -454,7 +445,52 @@ class ArticleAdmin(VersionAdmin):
         return admin.ModelAdmin.changelist_view(self, request, {**context, **(extra_context or {})})
 
 
-@admin.register(Section, Topic)
+@admin.register(Topic)
 class NamedAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     search_fields = ["name"]
+
+
+@admin.register(Section)
+class SectionAdmin(NamedAdmin):
+    """Sections in the order the masthead and the front page show them, editable in the list."""
+
+    list_display = ["name", "position"]
+    list_editable = ["position"]
+
+
+class AuthorForm(forms.ModelForm):
+    class Meta:
+        model = Author
+        fields = ["name", "slug", "bio", "photo"]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        return photos.clean_photo(photo) if isinstance(photo, UploadedFile) else photo
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    """Writers, matched to bylines by name: give them a bio and a photo for their page."""
+
+    form = AuthorForm
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(FrontPagePin)
+class FrontPagePinAdmin(admin.ModelAdmin):
+    """The front page's lead and top stories: pin an article, order the pins, remove one to un-pin."""
+
+    list_display = ["article", "position", "ends_at", "is_live"]
+    list_editable = ["position", "ends_at"]
+    autocomplete_fields = ["article"]
+    ordering = ["position", "id"]
+
+    @admin.display(boolean=True, description="on the front page")
+    def is_live(self, pin: FrontPagePin) -> bool:
+        return pin.article.is_published and (pin.ends_at is None or pin.ends_at > timezone.now())
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")

@@ -6,7 +6,9 @@ text too: articles.models derives an article's stored fields from either with th
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
 def body_text(blocks: Iterable) -> str:
@@ -20,12 +22,23 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+def label_language(article) -> str:
+    """The language an article's labels and dates are shown in: its own, if the site has
+    a translation for it (settings.LANGUAGES), else the site's."""
+    code = article.language.split("-")[0].lower()
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def render_body(article, blocks: Iterable) -> str:
     """The body as readers see it; figure.html and teaser.html remain its only markup."""
     from articles.models import Block  # which imports this module
 
     shown = [b for b in blocks if b.kind != Block.Kind.FURNITURE]
-    return render_to_string("articles/includes/body.html", {"article": article, "blocks": shown})
+    # Its labels ("Related:") in the article's own language.
+    with translation.override(label_language(article)):
+        return render_to_string(
+            "articles/includes/body.html", {"article": article, "blocks": shown}
+        )
 
 
 def teasers_last(blocks: Iterable) -> bool:

@@ -33,7 +33,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
 from django.utils.module_loading import import_string
 
-from articles.models import Article, ArticleChange, PendingChange, published_sql
+from articles.models import Article, ArticleChange, FrontPagePin, PendingChange, published_sql
 from newsroom.database import routers
 
 T = TypeVar("T")
@@ -52,9 +52,10 @@ class _Versions:
     """What this worker knows of the content versions, re-read at most once a second.
 
     - the site version: the sequence that site-wide changes advance (an article
-      appearing, disappearing or moving; sections and topics; an import), joined with
-      the time of the newest article now visible, so that a scheduled article's arrival
-      counts as one. It is part of every page's cache key.
+      appearing, disappearing or moving; sections, topics, authors and front-page pins;
+      an import), joined with the time of the newest article now visible and of the
+      latest front-page pin to end, so that a scheduled article's arrival and a pin's
+      end count as one. It is part of every page's cache key.
     - the lists version: advanced by any change to a live article; lists, feeds,
       sitemaps, search and the API's lists are cached under it.
     - each live article's own version: the newest entry for it in ArticleChange; its
@@ -82,6 +83,8 @@ class _Versions:
                 f" (SELECT last_value + is_called::int FROM {_LISTS_SEQUENCE}),"
                 f" (SELECT max(published_at) FROM {Article._meta.db_table}"
                 f"   WHERE {published_sql()}),"
+                # A front-page pin that has just ended changes the front page too.
+                f" (SELECT max(ends_at) FROM {FrontPagePin._meta.db_table} WHERE ends_at <= now()),"
                 # Scheduled changes to live articles whose time has come (issue 13).
                 f" EXISTS (SELECT 1 FROM {PendingChange._meta.db_table} WHERE publish_at <= now()),"
                 + (" pg_current_wal_lsn() - '0/0'," if replicas else " 0,")
@@ -96,7 +99,7 @@ class _Versions:
                 ),
                 [CHANGE_LOG_HOURS if self.newest_change < 0 else self.newest_change - 100],
             )
-            sequence, lists, newest, changes_due, lsn, changes = cursor.fetchone()
+            sequence, lists, newest, pin_ended, changes_due, lsn, changes = cursor.fetchone()
         if changes_due:
             # Imported here: the desk's modules import the importer, which imports this one.
             from articles.desk.drafts import publish_due
@@ -104,7 +107,8 @@ class _Versions:
             publish_due()  # renews the pages it changes when it commits, as any edit
         if replicas:
             routers.require_replayed(int(lsn))
-        self.site = f"{sequence}-{newest.timestamp() if newest else 0}"
+        stamps = "-".join(str(t.timestamp() if t else 0) for t in (newest, pin_ended))
+        self.site = f"{sequence}-{stamps}"
         if lists != self.lists:
             self.lists, self.changed_at[None] = lists, now
         for change_id, article_id in changes:

@@ -3,7 +3,6 @@
 import re
 import unicodedata
 from collections.abc import Iterable
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -12,11 +11,11 @@ from django.core.validators import URLValidator
 from django.db import DEFAULT_DB_ALIAS, models
 from django.db.models import Q
 from django.db.models.functions import Now
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.body import body_text, count_words, render_body, teasers_last
 from articles.links import link
+from articles.photos import record_photo_size
 from articles.slugs import SLUG_LENGTH, free_slugs
 
 RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
@@ -60,8 +59,15 @@ class Listing(models.Model):
 class Section(Listing):
     """Where an article is filed, one section each; the masthead lists them."""
 
+    position = models.PositiveIntegerField(
+        default=0, help_text="Where the section stands in the masthead and on the front page."
+    )
+
     article_field = "section"
     url_name = "section"
+
+    class Meta:
+        ordering = ["position", "name"]
 
 
 class Topic(Listing):
@@ -139,6 +145,10 @@ class Article(models.Model):
         "standfirst", blank=True, help_text="One or two sentences under the headline."
     )
     byline = models.CharField(max_length=300, blank=True)
+    # Derived from the byline on every save (articles/authors.py), not edited by hand.
+    authors = models.ManyToManyField(
+        "articles.Author", blank=True, related_name="articles", editable=False
+    )
     dateline = models.CharField(max_length=200, blank=True)
     language = models.CharField(
         max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
@@ -225,7 +235,9 @@ class Article(models.Model):
         if not self.slug:
             self.slug = free_slugs(Article.objects.exclude(pk=self.pk), [self.headline])[0]
         previous = (
-            Article.objects.filter(pk=self.pk).values("slug", "status", "published_at").first()
+            Article.objects.filter(pk=self.pk)
+            .values("slug", "status", "published_at", "byline", "headline_key")
+            .first()
             if self.pk
             else None
         )
@@ -242,11 +254,12 @@ class Article(models.Model):
             else ""
         )
         super().save(*args, **kwargs)
-        if previous and previous != {
-            "slug": self.slug,
-            "status": self.status,
-            "published_at": self.published_at,
-        }:
+        link_by_name(self, previous)
+        if previous and (previous["slug"], previous["status"], previous["published_at"]) != (
+            self.slug,
+            self.status,
+            self.published_at,
+        ):
             # Teasers elsewhere link here only while this article is live, by its slug.
             Article.objects.filter(blocks__link_article=self).discard_bodies()
         previous_slug = previous and previous["slug"]
@@ -363,6 +376,9 @@ class Block(models.Model):
         blank=True,
         help_text="Captions: what the photo shows, for readers who cannot see it.",
     )
+    # The photo's size in pixels, for <img width height>: read once, when the block is saved.
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     link_url = models.URLField(
         blank=True,
         validators=[URLValidator(schemes=["http", "https"])],
@@ -405,6 +421,7 @@ class Block(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.link_key = teaser_link_key(self.kind, self.text)
         super().save(*args, **kwargs)
+        record_photo_size(self)
         Article.objects.filter(pk=self.article_id).discard_bodies()
 
     def delete(self, *args, **kwargs):
@@ -413,13 +430,14 @@ class Block(models.Model):
 
     @property
     def href(self) -> str:
-        """Where a teaser leads: the editor's link, the article it names, or a search for it."""
+        """Where a teaser leads: the editor's link or the published article it names; "" until
+        there is one (the teaser then reads as a plain related line)."""
         # Only web links ever reach a page, whatever wrote the row (issue 7).
         if self.link_url.lower().startswith(("http://", "https://")):
             return self.link_url
         if self.link_article is not None and self.link_article.is_published:
             return self.link_article.get_absolute_url()
-        return reverse("articles:search") + "?" + urlencode({"q": self.text})
+        return ""
 
 
 def teaser_link_key(kind: str, text: str) -> str:
@@ -435,44 +453,6 @@ class SlugRedirect(models.Model):
 
     def __str__(self) -> str:
         return self.old_slug
-
-
-class Note(models.Model):
-    """A dated public correction or update shown at the foot of an article."""
-
-    class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.CORRECTION)
-    text = models.TextField(help_text="Shown to readers, e.g. “An earlier version misspelled …”.")
-    created_at = models.DateTimeField(default=timezone.now)
-    # Notes are a permanent public record (issue 13): never deleted, only withdrawn by an
-    # editor, with a reason readers see beside the note.
-    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
-    withdrawn_reason = models.TextField(blank=True, editable=False)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
-
-    class Meta:
-        ordering = ["created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.text[:60]}"
-
-    def save(self, *args, **kwargs) -> None:
-        super().save(*args, **kwargs)
-        # A public note is a visible change: the article's "Updated" time moves with it.
-        Article.objects.filter(pk=self.article_id).filter(
-            models.Q(updated_at__isnull=True) | models.Q(updated_at__lt=self.created_at)
-        ).update(updated_at=self.created_at)
 
 
 class ArticleChange(models.Model):
@@ -491,8 +471,10 @@ class ArticleChange(models.Model):
         return f"article {self.article_id} changed"
 
 
-# The desk's own records (drafts of live articles, presence, autosave) live in
-# articles/desk/models.py; imported here so that Django finds them with the app's models.
-from articles.desk.models import Autosave as Autosave  # noqa: E402
-from articles.desk.models import PendingChange as PendingChange  # noqa: E402
-from articles.desk.models import Presence as Presence  # noqa: E402
+# Models of their own modules, imported here so that Django finds them.
+from articles.authors import Author  # noqa: E402, F401
+from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402, F401
+from articles.frontpage import FrontPagePin  # noqa: E402, F401
+from articles.linking import link_by_name, link_teasers_naming  # noqa: E402, F401
+from articles.notes import Note  # noqa: E402, F401
+from articles.vocabulary import SearchWord  # noqa: E402, F401

@@ -119,3 +119,20 @@ def photo_srcset(photo, *, storage=default_storage) -> str:
         for width in RENDITION_WIDTHS
         if storage.exists(rendition := rendition_name(photo.name, width))
     )
+
+
+def photo_size(photo, *, storage=default_storage) -> tuple[int | None, int | None]:
+    """A stored photo's width and height in pixels; (None, None) when it cannot be read."""
+    try:
+        with storage.open(photo.name, "rb") as handle, Image.open(handle) as image:
+            return image.size
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return None, None
+
+
+def record_photo_size(block) -> None:
+    """Store a saved caption's photo size (for <img width height>) when it has changed."""
+    size = photo_size(block.photo) if block.photo else (None, None)
+    if size != (block.photo_width, block.photo_height):
+        block.photo_width, block.photo_height = size
+        type(block).objects.filter(pk=block.pk).update(photo_width=size[0], photo_height=size[1])

@@ -3,7 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from articles.caching import article_changed, site_changed
-from articles.models import Article, Block, Note, Section, SlugRedirect, Topic
+from articles.models import Article, Author, Block, FrontPagePin, Note, Section, SlugRedirect, Topic
 
 
 def _article_saved(sender, instance: Article, **kwargs) -> None:
@@ -35,7 +35,7 @@ def connect() -> None:
     for model in (Block, Note, SlugRedirect):
         post_save.connect(_part_changed, sender=model, dispatch_uid=f"cache-save-{model.__name__}")
         post_delete.connect(_part_changed, sender=model, dispatch_uid=f"cache-del-{model.__name__}")
-    for model in (Section, Topic):
+    for model in (Section, Topic, Author, FrontPagePin):
         post_save.connect(_site_changed, sender=model, dispatch_uid=f"cache-save-{model.__name__}")
         post_delete.connect(_site_changed, sender=model, dispatch_uid=f"cache-del-{model.__name__}")
     m2m_changed.connect(_topics_changed, sender=Article.topics.through, dispatch_uid="cache-topics")

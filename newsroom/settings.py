@@ -252,6 +252,10 @@ if HTTPS:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["upgrade-insecure-requests"] = True
 
 LANGUAGE_CODE = "en"
+# The languages an article's own labels, dates and reading time are shown in (locale/);
+# an article in any other language shows them in LANGUAGE_CODE.
+LANGUAGES = [("en", "English"), ("he", "Hebrew"), ("ar", "Arabic")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -272,6 +276,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+# Files browsers ask for at the site's root, whatever page they are on: /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 
 # Uploaded photos go to an S3-compatible object store (AWS S3, MinIO, Cloudflare R2…)
 # when AWS_STORAGE_BUCKET_NAME names a bucket; boto3 reads AWS_ACCESS_KEY_ID and

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.models import Article, Block, Note, Section, Topic
+from articles.photos import make_renditions
 from tests.admin_support import newsroom_group
 
 # A 1×1 transparent GIF: enough for an ImageField.
@@ -130,6 +131,23 @@ class TeaserFactory(BlockFactory):
 
     kind = Block.Kind.TEASER
     text = "A related story"
+
+
+class LargePhotoCaptionFactory(BlockFactory):
+    """A photo caption with a generated 1200 × 800 photo and its resized copies, as pages show."""
+
+    kind = Block.Kind.CAPTION
+    text = factory.Sequence(lambda n: f"A photo caption {n}.")
+    credit = "Photographer / Agency"
+    alt_text = "What the photo shows"
+    photo = factory.django.ImageField(
+        width=1200, height=800, color="steelblue", filename="photo.jpg"
+    )
+
+    @factory.post_generation
+    def renditions(block: Block, create: bool, extracted, **kwargs) -> None:
+        if create and block.photo:
+            make_renditions(block.photo.name)
 
 
 class NoteFactory(factory.django.DjangoModelFactory):

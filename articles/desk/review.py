@@ -2,7 +2,7 @@
 schedule or send back with a note (issue 13)."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -142,3 +142,23 @@ def pending_label(article: Article) -> str:
     if pending.publish_at:
         return f"Scheduled for {stamp(pending.publish_at)} ({author})"
     return f"{pending.get_state_display()}: {author}, {stamp(pending.saved_at)}"
+
+
+class PendingFilter(admin.SimpleListFilter):
+    title = "changes not yet live"
+    parameter_name = "pending"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("any", "Any"),
+            (PendingChange.State.SUBMITTED, "Waiting for an editor"),
+            (PendingChange.State.DRAFT, "Drafts"),
+            (PendingChange.State.SENT_BACK, "Sent back"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return queryset.filter(pending__isnull=False)
+        if self.value() in PendingChange.State.values:
+            return queryset.filter(pending__state=self.value())
+        return queryset

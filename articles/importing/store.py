@@ -15,18 +15,20 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from articles.authors import link_authors
 from articles.caching import site_changed
 from articles.clock import stamp
 from articles.importing.history import record_imports
 from articles.importing.outcomes import Outcome
+from articles.linking import link_teasers_naming
 from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
 from articles.sequences import next_ids
 from articles.slugs import free_slugs
+from articles.vocabulary import remember_words
 
 # Longest values the columns take, as the model says; a file exceeding them is rejected
 # before any write.
@@ -146,7 +148,7 @@ def load(
     names = [f.name for f in files]
     existing = _stored().in_bulk(names, field_name="source_file")
     if existing:
-        # Another batch's teasers may change these very rows (_link_teasers_naming):
+        # Another batch's teasers may change these very rows (link_teasers_naming):
         # lock them only in turn, or each batch could wait for the other.
         _take_turn()
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
@@ -168,8 +170,9 @@ def load(
     # Rendering every body here would halve import throughput: the first view does it.
     Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
-    # Up to here batches run side by side; teasers are linked by one batch at a time, each
-    # after the batches before it have committed, so that every link is seen from one side.
+    # Up to here batches run side by side; teasers and authors are linked by one batch at a
+    # time, each after the batches before it have committed, so that every link is seen from
+    # one side and two batches never wait on each other's new authors.
     _take_turn()
     Block.objects.filter(article__in=changed).delete()
     pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
@@ -183,7 +186,9 @@ def load(
     _copy_blocks(
         row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
     )
-    _link_teasers_naming(written.values())
+    link_teasers_naming(written.values())
+    link_authors(written.values())
+    remember_words(written.values())
     if written:
         site_changed()
     return [
@@ -318,22 +323,3 @@ def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
         .values_list("headline_key", "pk")
     )
     return dict(rows)
-
-
-def _link_teasers_naming(articles: Iterable[Article]) -> None:
-    """Point teasers written before these articles existed at the article they name.
-
-    Links an editor set by hand are never overwritten.
-    """
-    keys = {a.headline_key for a in articles} - {""}
-    if not keys:
-        return
-    target = (
-        Article.objects.filter(headline_key=OuterRef("link_key")).order_by("pk").values("pk")[:1]
-    )
-    naming = Block.objects.filter(
-        kind=Block.Kind.TEASER, link_article=None, link_url="", link_key__in=keys
-    ).exclude(link_key="")  # lets PostgreSQL use the partial index block_link_key
-    # Their stored bodies show these teasers as searches: render them again on next view.
-    Article.objects.filter(pk__in=naming.values("article_id")).discard_bodies()
-    naming.update(link_article=Subquery(target))

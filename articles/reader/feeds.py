@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed, SyndicationFeed
 from django.utils.html import escape
 
+from articles.authors import byline_names
 from articles.caching import cache_publicly
 from articles.models import Article, Listing
 from articles.reader import queries
@@ -48,8 +49,9 @@ class ArticleFeed(Feed):
         # Titles need nothing: RSS titles and Atom's (type "text") are text already.
         return escape(item.dek)
 
-    def item_author_name(self, item: Article) -> str:
-        return item.byline
+    def item_author_name(self, item: Article) -> str | None:
+        """The names the byline gives, without "By"; None leaves out an empty <author>."""
+        return ", ".join(byline_names(item.byline)) or None
 
     def item_pubdate(self, item: Article):
         return item.published_at

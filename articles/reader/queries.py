@@ -14,7 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from articles.models import Article, Block, Listing, Note, Section, Topic, published_sql
+from articles.models import Article, Author, Block, Listing, Note, Section, Topic, published_sql
 
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
@@ -41,6 +41,7 @@ def with_page_content(articles: QuerySet) -> QuerySet:
         .annotate(
             topic_rows=RawSQL(TOPIC_ROWS, ()),
             note_rows=RawSQL(NOTE_ROWS, ()),
+            author_rows=RawSQL(AUTHOR_ROWS, ()),
             lead_photo_row=RawSQL(LEAD_PHOTO_ROW, ()),
         )
     )
@@ -59,20 +60,44 @@ NOTE_ROWS = (
     " 'withdrawn_reason', n.withdrawn_reason) ORDER BY n.created_at, n.id), '[]')"
     f" FROM {Note._meta.db_table} n WHERE n.article_id = {_ARTICLE}.id"
 )
+AUTHOR_ROWS = (
+    "SELECT coalesce(json_agg(json_build_object('id', au.id, 'name', au.name, 'slug', au.slug)"
+    f" ORDER BY aa.id), '[]') FROM {Author._meta.db_table} au"
+    f" JOIN {Article.authors.through._meta.db_table} aa ON aa.author_id = au.id"
+    f" WHERE aa.article_id = {_ARTICLE}.id"
+)
 LEAD_PHOTO_ROW = (
-    "SELECT json_build_object('photo', b.photo, 'alt_text', b.alt_text)"
+    "SELECT json_build_object('photo', b.photo, 'alt_text', b.alt_text,"
+    " 'photo_width', b.photo_width, 'photo_height', b.photo_height)"
     f" FROM {Block._meta.db_table} b WHERE b.article_id = {_ARTICLE}.id"
     f" AND b.kind = '{Block.Kind.CAPTION}' AND b.photo <> '' ORDER BY b.position LIMIT 1"
 )
 
 
+# What a story card shows of an article, for hand-written queries of lists.
+STORY_CARD_COLUMNS = (
+    ", ".join(
+        f"{_ARTICLE}.{column}"
+        for column in ("id", "headline", "slug", "dek", "byline", "language", "published_at")
+    )
+    + f", {_ARTICLE}.section_id"
+)
+
+
+def card_photo(article: Article) -> Block | None:
+    """The photo a card shows, from the `lead_photo_row` its query fetched; None without."""
+    row = getattr(article, "lead_photo_row", None)
+    return Block(article=article, kind=Block.Kind.CAPTION, **row) if row else None
+
+
 @dataclass(frozen=True)
 class ArticleContent:
-    """An article's topics, notes and lead photo, however the article was fetched."""
+    """An article's topics, notes, authors and lead photo, however the article was fetched."""
 
     article: Article
     topics: list[Topic]
     notes: list[Note]
+    authors: list[Author]
     lead_photo: Block | None  # the first captioned photo: what previews and cards show
 
     @classmethod
@@ -96,13 +121,23 @@ class ArticleContent:
             ]
         else:
             notes = list(article.notes.all())
+        if hasattr(article, "author_rows"):
+            authors = [Author(**row) for row in article.author_rows]
+        else:
+            links = Article.authors.through.objects.filter(article=article).select_related("author")
+            authors = [link.author for link in links.order_by("id")]  # in the byline's order
         if hasattr(article, "lead_photo_row"):
-            row = article.lead_photo_row
-            lead_photo = row and Block(article=article, kind=Block.Kind.CAPTION, **row)
+            lead_photo = card_photo(article)
         else:
             blocks = cls.readable_blocks(article)
             lead_photo = next((b for b in blocks if b.kind == Block.Kind.CAPTION and b.photo), None)
-        return cls(article=article, topics=topics, notes=notes, lead_photo=lead_photo or None)
+        return cls(
+            article=article,
+            topics=topics,
+            notes=notes,
+            authors=authors,
+            lead_photo=lead_photo or None,
+        )
 
     @staticmethod
     def readable_blocks(article: Article) -> list[Block]:
@@ -121,6 +156,12 @@ def updated_time(article: Article) -> datetime | None:
     ):
         return article.updated_at
     return None
+
+
+def last_public_change(article: Article) -> datetime | None:
+    """When readers last saw the article change: its publication, an editor's edit, an update."""
+    times = [t for t in (article.published_at, article.updated_at, article.edited_at) if t]
+    return max(times, default=None)
 
 
 def isoformat(value: datetime | None) -> str | None:
@@ -145,11 +186,18 @@ PAGE_FIELDS = [
     if field.name not in [*SEARCH_COLUMNS, "body_text"]
 ]
 PAGE_COLUMNS = ", ".join(f"{_ARTICLE}.{field.column}" for field in PAGE_FIELDS)
-PAGE_EXTRAS = ("section_name", "section_slug", "topic_rows", "note_rows", "lead_photo_row")
+PAGE_EXTRAS = (
+    "section_name",
+    "section_slug",
+    "topic_rows",
+    "note_rows",
+    "author_rows",
+    "lead_photo_row",
+)
 PUBLISHED_ARTICLE = (
     f"SELECT {PAGE_COLUMNS}, s.name AS section_name, s.slug AS section_slug,"
     f" ({TOPIC_ROWS}) AS topic_rows, ({NOTE_ROWS}) AS note_rows,"
-    f" ({LEAD_PHOTO_ROW}) AS lead_photo_row"
+    f" ({AUTHOR_ROWS}) AS author_rows, ({LEAD_PHOTO_ROW}) AS lead_photo_row"
     f" FROM {_ARTICLE} LEFT JOIN {Section._meta.db_table} s ON s.id = {_ARTICLE}.section_id"
     f" WHERE {_ARTICLE}.slug = %s AND {published_sql()}"
 )
@@ -190,9 +238,10 @@ def redirected_article(old_slug: str) -> Article | None:
 
 
 def front_page_articles() -> QuerySet:
+    """Every published article, newest first (the API's list)."""
     return for_listing(Article.objects.published())
 
 
 def listing_articles(listing: Listing) -> QuerySet:
-    """A section's or a topic's published articles."""
+    """A section's, a topic's or an author's published articles."""
     return for_listing(Article.objects.published().filter(**{listing.article_field: listing}))

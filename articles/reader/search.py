@@ -19,6 +19,7 @@ from django.db import connections, router
 from articles.caching import cached_with_content
 from articles.models import Article, Section, Topic, published_sql
 from articles.reader.queries import with_joined_section
+from articles.reader.search_help import sentence_excerpt, with_prefixed_forms
 
 CONFIG = "english"
 # Private-use characters mark matches inside ts_headline()'s output; the template
@@ -99,6 +100,10 @@ COMMON_SHARE = 0.3
 RARE_SHARE = 0.05
 WINDOW_MARGIN = 1.5
 WINDOW_STEP = 1000
+COUNT_SQL = (
+    f"SELECT count(*) FROM (SELECT 1 FROM {Article._meta.db_table} a WHERE {_MATCHING}"
+    " LIMIT %(limit)s) found"
+)
 ESTIMATE_SQL = f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {Article._meta.db_table} a WHERE {_MATCHING}"
 ARTICLE_COUNT_SQL = "SELECT reltuples FROM pg_class WHERE oid = %s::regclass"
 # The reader's words as a tsquery, in websearch_to_tsquery()'s syntax.
@@ -133,27 +138,35 @@ def whole_hyphenated_words(tsquery: str) -> str:
 
 # ts_headline() parses and stems all the text it is given, which over whole bodies
 # cost more than the rest of the search together (issue 6). Matches are mostly near
-# the top, so an excerpt comes from the standfirst and the first EXCERPT_WINDOW
-# characters of the body, cut at a space; substring() is NULL unless that marked a
-# match, and only then does COALESCE() have the whole body read.
-_EXCERPT = f"ts_headline('{CONFIG}'::regconfig, {{text}}, {_QUERY}, %(excerpt_options)s)"
-_NEAR_TOP = _EXCERPT.format(
-    text=r"a.dek || chr(10) || regexp_replace(left(a.body_text || ' ', %(window)s), '\S*$', '')"
+# the top, so the excerpt comes from the first EXCERPT_WINDOW characters of the body,
+# cut at a space, highlighted whole so that it can start at a sentence (body_top: NULL
+# unless that marked a match). Only when neither it nor the standfirst holds a match is
+# the whole body read, for a fragment around its match (body_fragment). MATERIALIZED
+# keeps PostgreSQL from computing the highlights twice. The standfirst is its own
+# column: pages show it apart from the body's excerpt (issue 16).
+_HIGHLIGHTED = f"ts_headline('{CONFIG}'::regconfig, {{text}}, {_QUERY}, %(headline_options)s)"
+_BODY_TOP = r"regexp_replace(left(a.body_text || ' ', %(window)s), '\S*$', '')"
+_CARD_COLUMNS = (
+    "id, headline, slug, dek, byline, language, published_at, section_id, section_name,"
+    " section_slug, headline_match, dek_match, body_top"
 )
-_WHOLE = _EXCERPT.format(text="a.dek || chr(10) || left(a.body_text, %(highlighted)s)")
 PAGE_SQL = (
-    "SELECT a.id, a.headline, a.slug, a.dek, a.byline, a.language, a.published_at,"
-    " a.section_id, s.name AS section_name, s.slug AS section_slug,"
-    f" ts_headline('{CONFIG}'::regconfig, a.headline, {_QUERY}, %(headline_options)s)"
-    " AS headline_match,"
-    f" coalesce(substring({_NEAR_TOP}, %(marked)s), {_WHOLE}) AS excerpt"
+    "WITH page AS MATERIALIZED (SELECT a.id, a.headline, a.slug, a.dek, a.byline, a.language,"
+    " a.published_at, a.body_text, a.section_id, s.name AS section_name, s.slug AS section_slug,"
+    f" {_HIGHLIGHTED.format(text='a.headline')} AS headline_match,"
+    f" {_HIGHLIGHTED.format(text='a.dek')} AS dek_match,"
+    f" substring({_HIGHLIGHTED.format(text=_BODY_TOP)}, %(marked)s) AS body_top"
     f" FROM {Article._meta.db_table} a"
     f" LEFT JOIN {Section._meta.db_table} s ON s.id = a.section_id"
-    f" WHERE a.id = ANY(%(ids)s) AND {_PUBLISHED}"
+    f" WHERE a.id = ANY(%(ids)s) AND {_PUBLISHED}) "
+    f"SELECT {_CARD_COLUMNS}, CASE WHEN body_top IS NULL AND strpos(dek_match, %(mark)s) = 0"
+    f" THEN ts_headline('{CONFIG}'::regconfig, left(body_text, %(highlighted)s), {_QUERY},"
+    " %(excerpt_options)s)"
+    " END AS body_fragment FROM page"
 )
 _MARKS = f'StartSel="{MARK_START}", StopSel="{MARK_STOP}"'
 HEADLINE_OPTIONS = f"{_MARKS}, HighlightAll=true"
-EXCERPT_OPTIONS = f'{_MARKS}, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'
+EXCERPT_OPTIONS = f"{_MARKS}, MaxFragments=1, MaxWords=60, MinWords=30"
 
 
 def search_articles(query: str) -> "SearchResults":
@@ -203,7 +216,7 @@ class SearchResults(Sequence):
 
     def _ranked_ids(self, cursor) -> list[int]:
         cursor.execute(TSQUERY_SQL, [self.query])
-        self.tsquery = cursor.fetchone()[0]
+        self.tsquery = with_prefixed_forms(cursor.fetchone()[0])
         params = {
             # ts_headline() marks the parts of a hyphenated word, never the whole: only
             # finding the matches reads the whole word (the page's query marks them).
@@ -243,14 +256,38 @@ class SearchResults(Sequence):
             "tsquery": self.tsquery,
             "ids": ids,
             "window": EXCERPT_WINDOW + 1,
+            "mark": MARK_START,
             "highlighted": MAX_HIGHLIGHTED_CHARS,
             "marked": f"^.*{MARK_START}.*$",
             "headline_options": HEADLINE_OPTIONS,
             "excerpt_options": EXCERPT_OPTIONS,
         }
         found = Article.objects.raw(PAGE_SQL, params, using=self.using)
-        by_pk = {article.pk: with_joined_section(article) for article in found}
+        by_pk = {article.pk: with_excerpt(with_joined_section(article)) for article in found}
         return [by_pk[pk] for pk in ids if pk in by_pk]  # one may have been unpublished since
+
+
+def with_excerpt(article: Article) -> Article:
+    """The article with `excerpt`: the body's passage around the match, from a sentence's start."""
+    if article.body_top:
+        article.excerpt = sentence_excerpt(article.body_top, MARK_START)
+    elif article.body_fragment:
+        article.excerpt = sentence_excerpt(article.body_fragment, MARK_START, from_middle=True)
+    else:
+        article.excerpt = ""
+    return article
+
+
+def matching_count(query: str, *, limit: int = RANKED_MATCHES) -> int:
+    """How many published articles match `query` (bounded as a search is), up to `limit`."""
+    with connections[router.db_for_read(Article)].cursor() as cursor:
+        cursor.execute(TSQUERY_SQL, [bounded_query(query)])
+        tsquery = whole_hyphenated_words(with_prefixed_forms(cursor.fetchone()[0]))
+        if not tsquery:
+            return 0
+        params = {"tsquery": tsquery, "published": Article.Status.PUBLISHED.value, "limit": limit}
+        cursor.execute(COUNT_SQL, params)
+        return cursor.fetchone()[0]
 
 
 def _estimate(cursor, params: dict) -> tuple[float, float]:

@@ -3,7 +3,7 @@ from django.urls import path
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.caching import cached_page, public
-from articles.models import Section, Topic
+from articles.models import Author, Section, Topic
 from articles.reader import api, feeds, views
 from articles.reader.sitemaps import SITEMAPS, NewsSitemap
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("articles/<str:slug>/", cached_page(views.article_detail), name="detail"),
     path("sections/<slug:slug>/", cached_page(listing(model=Section)), name="section"),
     path("topics/<slug:slug>/", cached_page(listing(model=Topic)), name="topic"),
+    path("authors/<str:slug>/", cached_page(listing(model=Author)), name="author"),
     path("search/", cached_page(views.SearchView.as_view()), name="search"),
     # Feeds
     path("feeds/rss/", cached_page(feeds.ArticleFeed()), name="feed-rss"),
@@ -32,7 +33,14 @@ urlpatterns = [
         cached_page(feeds.ListingFeed(Topic, Atom1Feed)),
         name="topic-atom",
     ),
-    # Sitemaps
+    path("authors/<str:slug>/rss/", cached_page(feeds.ListingFeed(Author)), name="author-rss"),
+    path(
+        "authors/<str:slug>/atom/",
+        cached_page(feeds.ListingFeed(Author, Atom1Feed)),
+        name="author-atom",
+    ),
+    # Sitemaps, and robots.txt pointing at them
+    path("robots.txt", cached_page(public(views.robots_txt)), name="robots"),
     path(
         "sitemap.xml",
         cached_page(public(sitemap_views.index)),

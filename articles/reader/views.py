@@ -9,8 +9,9 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.generic import ListView
 
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
-from articles.models import Article, Listing, Section
-from articles.reader import queries
+from articles.links import link
+from articles.models import Article, Author, Listing, Section
+from articles.reader import front_page, queries, search_suggestions
 from articles.reader.paging import ArchivePaginator
 from articles.reader.search import (
     MAX_QUERY_WORDS,
@@ -39,7 +40,9 @@ def related_html(article: Article, content: queries.ArticleContent, *, preview: 
 
     def render_related() -> str:
         related = related_articles(article, content.topics)
-        return render_to_string("articles/includes/related.html", {"related": related})
+        return render_to_string(
+            "articles/includes/related.html", {"related": related, "article": article}
+        )
 
     html = (
         render_related() if preview else cached_with_content("related", render_related, article.pk)
@@ -66,10 +69,20 @@ class PublicListView(ListView):
 
 
 class FrontPageView(PublicListView):
+    """The lead story, the top stories and the sections' blocks, then the latest list."""
+
     template_name = "articles/front_page.html"
 
     def get_queryset(self):
-        return queries.front_page_articles()
+        self.front = front_page.front_page()
+        return front_page.latest(self.front.shown_ids)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not context["page_obj"].has_previous():
+            context["front"] = self.front
+            context["section_blocks"] = front_page.section_blocks(self.front.shown_ids)
+        return context
 
 
 class ListingView(PublicListView):
@@ -90,6 +103,8 @@ class ListingView(PublicListView):
             atom_url=self.listing.feed_url("atom"),
             # The masthead marks the section being read.
             section=self.listing if isinstance(self.listing, Section) else None,
+            # An author's page shows who they are.
+            author=self.listing if isinstance(self.listing, Author) else None,
             **kwargs,
         )
 
@@ -103,13 +118,17 @@ class SearchView(PublicListView):
         return search_articles(self.request.GET.get("q", ""))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             query=self.object_list.query,
             query_shortened=self.object_list.shortened,
             max_query_words=MAX_QUERY_WORDS,
             ranked_matches=RANKED_MATCHES,
             **kwargs,
         )
+        if context["query"] and not context["paginator"].count:
+            context["did_you_mean"] = search_suggestions.did_you_mean(context["query"])
+            context["without_word"] = search_suggestions.without_rarest_word(context["query"])
+        return context
 
 
 def render_article(
@@ -143,3 +162,16 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if moved is None:
         raise Http404("No published article at this address.")
     return cache_publicly(HttpResponsePermanentRedirect(moved.get_absolute_url()))
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read everything public; the sitemaps say what there is."""
+    sitemaps = (link("articles:sitemap"), link("articles:news-sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        *(f"Sitemap: {request.build_absolute_uri(path)}" for path in sitemaps),
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

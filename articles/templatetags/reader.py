@@ -1,17 +1,22 @@
 """Template helpers for the reader's pages: navigation, times, highlights and JSON-LD."""
 
 import json
+import re
 from datetime import datetime
 
 from django import template
 from django.conf import settings
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 
+from articles.body import label_language
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
-from articles.reader.queries import isoformat
+from articles.reader.queries import card_photo, isoformat, last_public_change
 from articles.reader.search import MARK_START, MARK_STOP
 
 register = template.Library()
@@ -21,6 +26,10 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 
 register.filter("photo_srcset", photo_srcset)
+# {{ article|card_photo }}: the photo a list query fetched for the article's card, or None.
+register.filter("card_photo", card_photo)
+# {% language article|label_language %}: the article's labels and dates in its own language.
+register.filter("label_language", label_language)
 # {% link 'articles:section' slug %}: {% url %} for the public pages, without re-matching the URLconf.
 register.simple_tag(link, name="link")
 
@@ -46,6 +55,34 @@ def iso(value: datetime | None) -> str:
 
 
 @register.filter
+def byline_links(byline: str, authors: list) -> SafeString:
+    """The byline as written, with each author's name in it a link to their page."""
+    by_name = {escape(author.name): author for author in authors}
+    if not by_name:
+        return escape(byline)
+    # One pass, longest names first, so that "Ali" never links inside "Sami Ali".
+    names = re.compile("|".join(map(re.escape, sorted(by_name, key=len, reverse=True))))
+
+    def linked(found: re.Match) -> str:
+        author = by_name[found[0]]
+        return format_html(
+            '<a class="byline__author" href="{}">{}</a>', author.get_absolute_url(), author.name
+        )
+
+    return mark_safe(names.sub(linked, escape(byline)))
+
+
+@register.filter
+def when(value: datetime | None) -> str:
+    """A time as readers see it, in the active language and with its time zone:
+    "1 December 2026, 14:54 UTC"; translators may reorder it."""
+    if value is None:
+        return ""
+    shown = pgettext("time shown to readers (PHP date format)", "j F Y, H:i T")
+    return date_format(timezone.localtime(value), shown)
+
+
+@register.filter
 def highlight(value: str) -> SafeString:
     """Text from the search with its matched words in <mark>, everything else escaped."""
     marked = escape(value or "").replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>")
@@ -59,7 +96,7 @@ def absolute_url(context, path: str) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def news_article_json_ld(context, article, content, modified) -> SafeString:
+def news_article_json_ld(context, article, content) -> SafeString:
     """JSON-LD describing the article as a schema.org NewsArticle.
 
     A <script type="application/ld+json"> is a data block, not a script: browsers
@@ -74,12 +111,16 @@ def news_article_json_ld(context, article, content, modified) -> SafeString:
         "inLanguage": article.language,
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
         "datePublished": isoformat(article.published_at),
-        "dateModified": isoformat(modified or article.published_at),
-        "author": (
-            {"@type": "Person", "name": article.byline}
-            if article.byline
-            else {"@type": "Organization", "name": settings.SITE_NAME}
-        ),
+        "dateModified": isoformat(last_public_change(article)),
+        "author": [
+            {
+                "@type": "Person",
+                "name": author.name,
+                "url": request.build_absolute_uri(author.get_absolute_url()),
+            }
+            for author in content.authors
+        ]
+        or {"@type": "Organization", "name": settings.SITE_NAME},
         "publisher": {"@type": "Organization", "name": settings.SITE_NAME},
         "articleSection": article.section.name if article.section else "",
         "keywords": [topic.name for topic in content.topics],

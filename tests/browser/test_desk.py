@@ -102,7 +102,7 @@ def test_an_imported_two_line_byline_survives_opening_and_saving_unchanged(page)
 
     article = Article.objects.get(pk=report.article_id)
     before = article_text(page, article.get_absolute_url())
-    assert "By Sarah Klein<br>Los Angeles Times" in before
+    assert "Sarah Klein</a><br><a" in before  # the byline keeps its line break
     log_in(page, StaffFactory(role="Editors"))
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     expect(page.locator("#id_byline")).to_have_value("By Sarah Klein\nLos Angeles Times")

@@ -34,7 +34,7 @@ def test_reader_reads_the_seed_article_and_follows_its_teaser(page, newsroom, sc
     page.goto("/")
     page.get_by_role("link", name=SEED_HEADLINE).click()
     assert page.locator("h1").inner_text() == SEED_HEADLINE
-    caption = page.locator("figure figcaption", has_text="Syrian protesters in Beirut")
+    caption = page.locator(".caption-line", has_text="Syrian protesters in Beirut")
     assert "Bilal Hussein / AP" in caption.text_content()
     assert page.locator("time[datetime]").first.is_visible()
     screenshot(page, "reader-article")

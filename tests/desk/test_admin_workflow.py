@@ -31,7 +31,7 @@ def test_migration_gives_editors_but_not_reporters_the_publish_permission():
     codes = {
         g.name: set(g.permissions.values_list("codename", flat=True)) for g in (editors, reporters)
     }
-    assert codes["Editors"] == set(ROLES["Editors"])
+    assert codes["Editors"] >= set(ROLES["Editors"])  # later migrations add to it
     assert codes["Reporters"] == set(ROLES["Reporters"])
     assert "publish_article" in codes["Editors"]
     assert "publish_article" not in codes["Reporters"]

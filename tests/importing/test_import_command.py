@@ -233,10 +233,10 @@ def test_default_import_publishes(client):
 
 
 def test_teaser_links_to_the_article_it_names_even_when_imported_later(tmp_path, client):
-    """A teaser first leads to a search, then to the article once that article exists."""
+    """A teaser first links nowhere, then to the article once that article exists."""
     run(str(SEED))
     teaser = Block.objects.get(kind="teaser")
-    assert teaser.href.startswith("/search/?q=")
+    assert teaser.href == ""
     target = write(
         tmp_path,
         "target.txt",

@@ -66,8 +66,8 @@ def test_article_page_shows_published_and_updated_times_as_time_elements(client)
     published = timezone.now() - timedelta(days=1)
     article = ArticleFactory(published_at=published, updated_at=published + timedelta(hours=5))
     html = page(client, article)
-    assert re.search(r'Published <time class="article__published" datetime="[^"]+">', html)
-    assert re.search(r'Updated <time class="article__updated" datetime="[^"]+">', html)
+    assert re.search(r'Published <bdi><time class="article__published" datetime="[^"]+">', html)
+    assert re.search(r'Updated <bdi><time class="article__updated" datetime="[^"]+">', html)
 
 
 def test_article_page_hides_updated_time_when_nothing_changed(client):
@@ -105,24 +105,25 @@ def test_photo_is_a_figure_with_its_caption_and_credit(client):
     figure = re.search(r"<figure.*?</figure>", html, re.S).group(0)
     assert '<img src="/media/photos/' in figure
     assert 'alt="A crowd holding flags"' in figure
+    assert 'width="1" height="1"' in figure and 'loading="lazy"' in figure  # no jump while loading
     assert re.search(
         r"<figcaption>Protesters in Beirut\..*Bilal Hussein / AP.*</figcaption>", figure
     )
 
 
-def test_caption_without_photo_still_reads_as_a_caption(client):
-    """A caption whose photo is missing is still shown as a figure caption, not as body text."""
+def test_caption_without_photo_reads_as_a_caption_line_in_the_story(client):
+    """A caption with no photo is a caption line in the text, never an empty picture frame."""
     article = ArticleFactory()
     CaptionFactory(
         article=article, text="Syrian protesters in Beirut.", credit="Bilal Hussein / AP"
     )
     html = page(client, article)
     assert re.search(
-        r"<figure[^>]*>\s*<figcaption>Syrian protesters in Beirut\. "
-        r'<span class="figure__credit">Bilal Hussein / AP</span></figcaption>',
+        r'<p class="caption-line"><span class="caption-line__text">Syrian protesters in Beirut\.'
+        r'</span> <span class="figure__credit">Bilal Hussein / AP</span></p>',
         html,
     )
-    assert "<img" not in html
+    assert "<figure" not in html and "<img" not in html
 
 
 def test_teaser_is_a_marked_link_to_the_published_article_it_names(client):
@@ -139,13 +140,13 @@ def test_teaser_is_a_marked_link_to_the_published_article_it_names(client):
 
 
 def test_teaser_never_links_to_an_unpublished_article(client):
-    """A teaser naming a draft leads to a search instead of the draft's address."""
+    """A teaser naming a draft reads as a plain related line, without the draft's address."""
     draft = ArticleFactory(headline="Secret follow-up", status=Article.Status.DRAFT)
     article = ArticleFactory(headline="Main story")
     TeaserFactory(article=article, text="Secret follow-up", link_article=draft)
     html = page(client, article)
     assert draft.get_absolute_url() not in html
-    assert 'href="/search/?q=Secret+follow-up"' in html
+    assert '<span class="teaser__text">Secret follow-up</span>' in html
 
 
 def test_furniture_is_hidden_from_readers(client):
@@ -215,7 +216,7 @@ def test_notes_are_shown_as_dated_corrections_and_updates(client):
     html = page(client, article)
     assert "Corrections and updates" in html
     assert re.search(
-        r'<strong class="note__kind">Correction</strong> <time datetime="[^"]+">[^<]+</time>: '
+        r'<strong class="note__kind">Correction</strong> <bdi><time datetime="[^"]+">[^<]+</time></bdi>: '
         r"An earlier version misspelled Baqeri\.",
         html,
     )
@@ -276,7 +277,9 @@ def test_json_ld_describes_a_news_article(client):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Rain in Haifa"
     assert data["description"] == "Clouds gather."
-    assert data["author"] == {"@type": "Person", "name": "Dana Levi"}
+    assert data["author"] == [
+        {"@type": "Person", "name": "Dana Levi", "url": "http://testserver/authors/dana-levi/"}
+    ]
     assert data["articleSection"] == "Israel"
     assert data["datePublished"]
     assert data["image"][0].startswith("http://testserver/media/photos/")

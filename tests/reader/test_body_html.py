@@ -60,17 +60,17 @@ def test_a_changed_block_renders_the_body_again(client):
 
 
 def test_a_teasers_link_appears_once_its_target_is_published(client):
-    """A teaser naming a draft leads to a search; once the draft is published, to the article."""
+    """A teaser naming a draft is a plain related line; once the draft is published, a link."""
     target = ArticleFactory(headline="The follow-up", status=Article.Status.DRAFT)
     article = teasing(target)
-    assert 'href="/search/?q=The+follow-up"' in stored(article)
+    assert '<span class="teaser__text">The follow-up</span>' in stored(article)
     target.status, target.published_at = Article.Status.PUBLISHED, timezone.now()
     target.save()
     assert f'href="{target.get_absolute_url()}"' in page(client, article)
     assert f'href="{target.get_absolute_url()}"' in stored(article)
 
 
-def test_a_teasers_link_turns_into_a_search_when_its_target_is_unpublished(client):
+def test_a_teasers_link_turns_into_a_plain_line_when_its_target_is_unpublished(client):
     """An unpublished article is never linked, even from a body stored while it was live."""
     target = ArticleFactory(headline="The follow-up")
     article = teasing(target)
@@ -79,7 +79,7 @@ def test_a_teasers_link_turns_into_a_search_when_its_target_is_unpublished(clien
     target.save()
     html = page(client, article)
     assert target.get_absolute_url() not in html
-    assert 'href="/search/?q=The+follow-up"' in html
+    assert '<span class="teaser__text">The follow-up</span>' in html
 
 
 def test_a_teasers_link_follows_its_targets_new_address(client):
@@ -93,14 +93,14 @@ def test_a_teasers_link_follows_its_targets_new_address(client):
     assert 'href="/articles/the-follow-up/"' not in html
 
 
-def test_a_teasers_link_turns_into_a_search_when_its_target_is_deleted(client):
+def test_a_teasers_link_turns_into_a_plain_line_when_its_target_is_deleted(client):
     """Deleting the teased article leaves no link to a missing page."""
     target = ArticleFactory(headline="The follow-up")
     article = teasing(target)
     Article.objects.filter(pk=target.pk).delete()
     html = page(client, article)
     assert "/articles/the-follow-up/" not in html
-    assert 'href="/search/?q=The+follow-up"' in html
+    assert '<span class="teaser__text">The follow-up</span>' in html
 
 
 def test_a_body_teasing_a_scheduled_article_is_not_stored_until_it_appears(client):
@@ -110,7 +110,7 @@ def test_a_body_teasing_a_scheduled_article_is_not_stored_until_it_appears(clien
     )
     article = ArticleFactory(headline="Main story")
     TeaserFactory(article=article, text="The follow-up", link_article=target)
-    assert 'href="/search/?q=The+follow-up"' in page(client, article)
+    assert '<span class="teaser__text">The follow-up</span>' in page(client, article)
     assert stored(article) == ""
     Article.objects.filter(pk=target.pk).update(published_at=timezone.now() - timedelta(hours=1))
     assert f'href="{target.get_absolute_url()}"' in page(client, article)
@@ -124,11 +124,11 @@ def seed(name: str, headline: str, *blocks: parser.Block) -> store.SeedFile:
 
 
 def test_importing_a_teasers_target_renders_the_teasing_body_again(client):
-    """A teaser imported before its target leads to a search, then to the target once it arrives."""
+    """A teaser imported before its target is a plain line, then links to the target once it arrives."""
     paragraph = parser.Block(kind=Block.Kind.PARAGRAPH, text="The main text.")
     teaser = parser.Block(kind=Block.Kind.TEASER, text="The Follow-up")
     (main,) = [r.article for r in store.load([seed("main.txt", "Main story", paragraph, teaser)])]
-    assert 'href="/search/?q=The+Follow-up"' in page(client, main)
+    assert '<span class="teaser__text">The Follow-up</span>' in page(client, main)
     assert stored(main)
     store.load([seed("target.txt", "The follow-up", paragraph)])
     target = Article.objects.get(source_file="target.txt")

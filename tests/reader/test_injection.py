@@ -154,11 +154,11 @@ def test_hostile_addresses_are_not_found(client, payload):
     "url", ["ftp://example.org/x", "javascript:alert(1)", "JAVASCRIPT:alert(1)"]
 )
 def test_a_non_web_teaser_link_written_behind_the_models_back_never_reaches_a_page(client, url):
-    """Even a row written without validation leads readers to a search, not to that link."""
+    """Even a row written without validation never leads readers to that link."""
     article = ArticleFactory()
     Block.objects.filter(
         pk=Block.objects.create(article=article, position=9, kind="teaser", text="More").pk
     ).update(link_url=url)
     html = client.get(article.get_absolute_url()).text
     assert url not in html and url.lower() not in html.lower()
-    assert "/search/?q=More" in html
+    assert '<span class="teaser__text">More</span>' in html

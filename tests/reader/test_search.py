@@ -252,12 +252,14 @@ def test_excerpt_highlights_a_match_far_down_a_long_body(client):
     assert "At the very end General <mark>Baqeri</mark> spoke" in excerpt(results(client, "Baqeri"))
 
 
-def test_excerpt_highlights_a_match_in_the_standfirst(client):
-    """The standfirst is part of the excerpt, with its matches marked."""
+def test_a_match_in_the_standfirst_is_marked_in_the_standfirst_shown_apart(client):
+    """The standfirst keeps its own paragraph, its match marked, and never runs into the body."""
     ArticleFactory(
         headline="Army chief", dek="General Baqeri visits Damascus.", paragraphs=("Nothing here.",)
     )
-    assert "General <mark>Baqeri</mark> visits Damascus." in excerpt(results(client, "Baqeri"))
+    html = results(client, "Baqeri")
+    assert '<p class="story-card__dek">General <mark>Baqeri</mark> visits Damascus.</p>' in html
+    assert "Nothing here." not in html
 
 
 def test_excerpt_never_shows_a_word_cut_in_two(client):

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_targeted_invalidation'),
+        ('articles', '0013_search_words_for_did_you_mean'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0013_pending_change'),
+        ('articles', '0016_pending_change'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_article_imported_by'),
+        ('articles', '0014_article_imported_by'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
