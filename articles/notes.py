@@ -1,10 +1,9 @@
 """Dated public corrections and updates at the foot of an article: a permanent record."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from articles.models import Article  # defined before models.py imports this module
+from articles.models import Article, staff_account  # defined before models.py imports this
 
 
 class Note(models.Model):
@@ -22,14 +21,7 @@ class Note(models.Model):
     # editor, with a reason readers see beside the note.
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
     withdrawn_reason = models.TextField(blank=True, editable=False)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    withdrawn_by = staff_account()
 
     class Meta:
         ordering = ["created_at"]
