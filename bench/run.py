@@ -198,10 +198,11 @@ def start_gunicorn(env: dict, access_log: str = "/dev/null") -> tuple[subprocess
 def page_paths(env: dict) -> dict[str, list[str]]:
     probe = (
         "import json\n"
-        "from articles.models import Article, Section\n"
+        "from articles.models import Article, Author, Section\n"
         "slugs = list(Article.objects.published().order_by('?').values_list('slug', flat=True)[:500])\n"
         "section = Section.objects.order_by('pk').values_list('slug', flat=True).first()\n"
-        "print('PATHS', json.dumps({'slugs': slugs, 'section': section}))\n"
+        "authors = list(Author.objects.order_by('pk').values_list('slug', flat=True)[:20])\n"
+        "print('PATHS', json.dumps({'slugs': slugs, 'section': section, 'authors': authors}))\n"
     )
     found = json.loads(manage(env, "shell", "-c", probe).split("PATHS ", 1)[1])
     return {
@@ -209,6 +210,7 @@ def page_paths(env: dict) -> dict[str, list[str]]:
         "front page": ["/", "/?page=2"],
         "article": [f"/articles/{quote(slug)}/" for slug in found["slugs"]],
         "section": [f"/sections/{found['section']}/"],
+        "author": [f"/authors/{quote(slug)}/" for slug in found["authors"]] or ["/"],
         "search": [f"/search/?q={quote(q)}" for q in SEARCHES],
         "RSS feed": ["/feeds/rss/"],
         "API": ["/api/articles/", "/api/articles/?page=2"],
@@ -217,10 +219,10 @@ def page_paths(env: dict) -> dict[str, list[str]]:
 
 def run_suite(env: dict, base: str, gunicorn: subprocess.Popen, options) -> None:
     pages = page_paths(env)
-    print("warming up: every page, and each article six times so that both workers cache it")
+    print("warming up: every page, each article and author six times, so both workers cache them")
     for paths in pages.values():
         wrk(base, paths, max(1, options.seconds // 5))
-    for path in pages["article"] * 6:
+    for path in (pages["article"] + pages["author"]) * 6:
         urllib.request.urlopen(base + path, timeout=10).read()
 
     baselines: list[dict] = [wrk(base, pages["baseline"], options.seconds)]
