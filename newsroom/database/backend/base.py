@@ -163,11 +163,15 @@ class DatabaseWrapper(base.DatabaseWrapper):
         use (psycopg keeps the latest hundred per connection). For hand-written hot
         queries whose planning costs more than their execution.
         """
+        # As Django's own cursors (BaseDatabaseWrapper._cursor): a reused connection's
+        # health check first, or a frozen server would hold this query until its time limit.
+        self.close_if_health_check_failed()
         self.ensure_connection()
-        self.connection.prepare_threshold = 0
-        cursor = base.ServerBindingCursor(self.connection)
-        # As Django's own cursors: times in the connection's time zone.
-        tzloader = self.connection.adapters.get_loader(base.TIMESTAMPTZ_OID, Format.TEXT)
-        if self.timezone != tzloader.timezone:
-            base.register_tzloader(self.timezone, cursor)
-        return self._prepare_cursor(cursor)
+        with self.wrap_database_errors:
+            self.connection.prepare_threshold = 0
+            cursor = base.ServerBindingCursor(self.connection)
+            # Times in the connection's time zone, as Django's cursors give them.
+            tzloader = self.connection.adapters.get_loader(base.TIMESTAMPTZ_OID, Format.TEXT)
+            if self.timezone != tzloader.timezone:
+                base.register_tzloader(self.timezone, cursor)
+            return self._prepare_cursor(cursor)
