@@ -269,7 +269,7 @@ def mark_lists(draft: Draft) -> None:
     role = None
     for i, text in enumerate(draft.texts):
         if (
-            role
+            role in _LISTED  # a byline label's names are judged by the header's own passes
             and draft.plain(i)
             and (role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text)))
         ):

@@ -245,3 +245,10 @@ def test_without_lines_keeps_the_fields_and_blocks_an_import_stores():
     assert [(b.kind, b.text, b.credit) for b in slim.blocks] == [
         (b.kind, b.text, b.credit) for b in article.blocks
     ]
+
+
+def test_a_byline_label_with_no_name_under_it_loses_no_text():
+    """Found by hypothesis: "AUTHOR" above a scrap once crashed the list pass; now both lines stay."""
+    article = parse("AUTHOR\n0;")
+    assert [line.text for line in article.lines] == ["AUTHOR", "0;"]
+    assert sorted(article.source_texts()) == ["0;", "AUTHOR"]
