@@ -90,6 +90,13 @@ def fits_the_width(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
+def looks_right(page, name: str, screenshot, axe) -> None:
+    """What every news page must do: fit its width, be saved for review, pass axe-core."""
+    assert fits_the_width(page)
+    screenshot(page, name)
+    assert axe(page) == []
+
+
 # The horizontal middle of where `text` is drawn inside the first element matching `selector`.
 TEXT_X = """([selector, text]) => {
   const root = document.querySelector(selector);
@@ -139,9 +146,7 @@ def test_front_page_shows_the_pinned_lead_with_its_photo_and_the_section_blocks(
     ]
     load_every_image(page)
     assert page.evaluate("[...document.images].every(i => i.naturalWidth > 0)")
-    assert fits_the_width(page)
-    screenshot(page, f"news-front-{'phone' if phone else 'desktop'}")
-    assert axe(page) == []
+    looks_right(page, f"news-front-{'phone' if phone else 'desktop'}", screenshot, axe)
 
 
 @WIDTHS
@@ -156,9 +161,7 @@ def test_author_page_shows_the_bio_and_the_authors_stories(
     assert page.locator("h1").inner_text() == "Rita Reporter"
     assert "covers diplomacy" in page.locator(".author-card__bio").inner_text()
     assert page.locator(".story-card").count() >= 10
-    assert fits_the_width(page)
-    screenshot(page, f"news-author-{'phone' if phone else 'desktop'}")
-    assert axe(page) == []
+    looks_right(page, f"news-author-{'phone' if phone else 'desktop'}", screenshot, axe)
 
 
 @WIDTHS
@@ -184,9 +187,7 @@ def test_a_right_to_left_article_reads_in_its_language_and_order(
         page, ".article__reading-time", minute_word
     )
     assert page.locator("article.article").evaluate("a => getComputedStyle(a).direction") == "rtl"
-    assert fits_the_width(page)
-    screenshot(page, f"news-{language}-article-{'phone' if phone else 'desktop'}")
-    assert axe(page) == []
+    looks_right(page, f"news-{language}-article-{'phone' if phone else 'desktop'}", screenshot, axe)
 
 
 @WIDTHS
