@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -139,7 +140,8 @@ def test_fidelity_refuses_a_text_its_labels_were_not_made_for(tmp_path):
 
 
 def site(name: str) -> str:
-    return name.split("/")[1].removesuffix(".txt").rsplit("-", 1)[0]
+    """The site a page's name stands for: held/express_co_uk-2.txt is express_co_uk."""
+    return re.sub(r"-\d+$", "", Path(name).stem)
 
 
 def test_the_committed_set_has_sixty_pages_from_six_sources_and_held_sites_apart():
