@@ -9,7 +9,9 @@ share a role.
 import re
 
 from articles.seedfile import readers
+from articles.seedfile.guards import guard
 from articles.seedfile.matching import Rule, reader
+from articles.seedfile.vocabulary import UI_PHRASES
 
 FURNITURE_MAX = 300  # longer lines are text, whatever words they use
 UI_LINE_MAX = 100  # a page tool's label, or a notice, is short
@@ -177,6 +179,7 @@ FURNITURE_RULES = (
         "Twitter Facebook Google Plus",
         "Share 12",
         "Yes No",
+        guard=guard(opens=readers.may_open_button_run),
     ),
     reader(
         "page-tool-phrase",
@@ -186,6 +189,7 @@ FURNITURE_RULES = (
         "Partagez via Facebook (Fenêtre modale)",
         "Terms of Use",
         "READ COMMENTS - JOIN THE DISCUSSION",
+        guard=guard(holds=UI_PHRASES),
     ),
     furniture(
         "form-field",

@@ -2,6 +2,7 @@
 
 import re
 
+from articles.seedfile.guards import folded, necessary_words
 from articles.seedfile.vocabulary import (
     ARABIC_NAME_PREFIXES,
     CREDIT_LABELS,
@@ -148,7 +149,7 @@ def without_trailing_date(names: str) -> str:
 WIRE = re.compile(rf"[(\[]?(?i:{'|'.join(WIRE_AGENCIES)})[)\]]?")
 PHOTO_AGENCY = re.compile(rf"(?i:{'|'.join(PHOTO_AGENCIES)})")
 _CREDIT_LABEL = rf"(?i:{'|'.join(CREDIT_LABELS)})"
-_LABELLED_CREDIT = re.compile(
+LABELLED_CREDIT = re.compile(
     rf"\(?(?:[A-Z][\w.]*\s+)?{_CREDIT_LABEL}\s*(?::|\bby\b)\s*\S.{{0,80}}"
     r"|\(?(?i:image copyright|image source,?|(?:photo |image |picture )?courtesy(?: of)?"
     r"|copyright)\s+\S.{0,80}|Credit\s+[A-Z].{0,80}"
@@ -157,9 +158,20 @@ _SLASH = re.compile(r"\s*[/\\]\s*")
 _CREDIT_PREFIX = re.compile(rf"{_CREDIT_LABEL}\b\s*(?::|,|by\b)?\s*")
 
 
+# Words one of which each credit of that shape holds: most lines hold none, and the patterns
+# are slow to say so (the labelled credit's optional first word makes it try every label
+# twice at each of its lengths).
+_LABELLED_WORDS = necessary_words(LABELLED_CREDIT)
+_AGENCY_WORDS = necessary_words(PHOTO_AGENCY)
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(map(folded(text.lower()).__contains__, words))
+
+
 def is_labelled_credit(text: str) -> bool:
     """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …"."""
-    return bool(_LABELLED_CREDIT.fullmatch(text))
+    return _holds_any(text, _LABELLED_WORDS) and bool(LABELLED_CREDIT.fullmatch(text))
 
 
 def is_copyright_credit(text: str) -> bool:
@@ -177,7 +189,7 @@ def is_slash_credit(text: str) -> bool:
 
 def is_photo_agency(text: str) -> bool:
     """A photo agency alone, perhaps bracketed: "Getty Images", "(Shutterstock)"."""
-    return bool(PHOTO_AGENCY.fullmatch(text.strip("()[] ")))
+    return _holds_any(text, _AGENCY_WORDS) and bool(PHOTO_AGENCY.fullmatch(text.strip("()[] ")))
 
 
 def is_bracketed_wire(text: str) -> bool:
@@ -194,9 +206,14 @@ CREDIT_SHAPES = (
 )
 
 
+# Every credit of those shapes holds one of these: a glued caption's candidate credit (its last
+# words) seldom does, so one look rules out all the shapes.
+_CREDIT_WORDS = (*_LABELLED_WORDS, "©", "/", "\\", *_AGENCY_WORDS, "(", "[")
+
+
 def is_credit(text: str) -> bool:
     """Any of the credit shapes."""
-    return any(shape(text) for shape in CREDIT_SHAPES)
+    return _holds_any(text, _CREDIT_WORDS) and any(shape(text) for shape in CREDIT_SHAPES)
 
 
 def clean_credit(text: str) -> str:
@@ -227,10 +244,18 @@ _DATE_PREPOSITION = re.compile(
 )
 
 
+def may_end_caption_date(char: str) -> bool:
+    """Whether a line ending in `char` can end with a caption's date (the guard of the next)."""
+    return char.isdigit() or char == "." or char.isspace()
+
+
 def ends_with_caption_date(text: str) -> bool:
     """Ends "… in Ankara, Turkey, August 16, 2017." but not "… took effect on August 16, 2017."."""
     # _CAPTION_DATE ends in a year, then maybe a full stop: skip the search for other lines.
     # Lines hold single spaces, so it matches no more than the last _DATE_TAIL characters.
+    # Most lines end in a letter and a full stop: a quick "no" for them.
+    if text[-1:] == "." and text[-2:-1].isalpha():
+        return False
     if not text.rstrip().removesuffix(".").rstrip()[-1:].isdigit():
         return False
     dated = _CAPTION_DATE.search(text, max(0, len(text) - _DATE_TAIL))
