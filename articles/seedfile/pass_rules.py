@@ -67,6 +67,15 @@ PASS_RULES = (
         confidence=0.8,
     ),
     PassRule(
+        "repeated-scrap",
+        "furniture",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* View this photo on Instagram\n{_BODY}"
+            f"\nView this photo on Instagram\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
         "byline-continued",
         "byline",
         (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),

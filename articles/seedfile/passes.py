@@ -9,6 +9,7 @@ passes kept that rule's role, else the pass that gave it its role.
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
+from articles.seedfile.page_passes import mark_repeated_scraps
 from articles.seedfile.pass_rules import PASS_RULES
 from articles.seedfile.readers import GLUED_DATELINE, Cue
 from articles.seedfile.rules import LINE_RULES, read_line
@@ -397,6 +398,7 @@ PASSES = (
     attach_name_credits,
     mark_dek,
     resolve_wires,
+    mark_repeated_scraps,
     extend_bylines,
     mark_lists,
     mark_author_names,
