@@ -27,7 +27,10 @@ PASS_RULES = (
     PassRule(
         "section-kicker",
         "furniture",
-        (f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",),
+        (
+            f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",
+            f"* Celebrity\nPosted on 3 Oct 2016\nCouncil Approves Plan for New Bridge\n{_BODY}",
+        ),
         confidence=0.7,
     ),
     PassRule(

@@ -130,7 +130,7 @@ def skip_kickers(draft: Draft) -> None:
     Business") are the page's, not the headline: the headline is that title."""
     labels: list[int] = []
     for i in range(draft.head, min(len(draft.texts), draft.head + KICKER_REACH)):
-        if draft.cues[i].kind == "furniture":
+        if draft.cues[i].kind in ("furniture", "dateline"):  # a date may stand over the title
             continue
         text = draft.texts[i]
         if draft.cues[i].kind is not None or ends_with_full_stop(text) or reads_as_body(text):
