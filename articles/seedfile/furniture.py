@@ -179,6 +179,8 @@ FURNITURE_RULES = (
         "Twitter Facebook Google Plus",
         "Share 12",
         "Yes No",
+        "Share on Facebook654 Tweet Email Print",
+        "Reply Retweet Favorite",
         guard=guard(opens=readers.may_open_button_run),
     ),
     reader(

@@ -49,14 +49,29 @@ def may_open_button_run(char: str) -> bool:
     return char in _BUTTON_INITIALS or char.isdigit() or char.isspace() or char in _BUTTON_LEADERS
 
 
+# Small words that join a row's buttons ("Share on Facebook", "Pin it"), never its first word.
+_BUTTON_JOINERS = frozenset(("on", "it", "via", "this", "to", "us"))
+
+
+def _button_word(word: str) -> str:
+    """A button's word without its brackets and a count glued to it ("Facebook654")."""
+    word = word.strip("()[]")
+    return word.rstrip("0123456789") or word
+
+
 def read_button_run(lowered: str) -> Cue | None:
-    """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12"."""
+    """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12",
+    "Share on Facebook654 Tweet Email"."""
     # Nearly every line fails on its first word; check that before splitting the whole line.
-    first = _FIRST_BUTTON.match(lowered)[1].strip("()[]")
+    first = _button_word(_FIRST_BUTTON.match(lowered)[1])
     if first not in BUTTON_WORDS and not first.isdigit():
         return None
-    words = [w.strip("()[]") for w in _BUTTON_SEPARATORS.split(lowered) if w]
-    return FURNITURE if words and all(w in BUTTON_WORDS or w.isdigit() for w in words) else None
+    words = [_button_word(w) for w in _BUTTON_SEPARATORS.split(lowered) if w]
+    return (
+        FURNITURE
+        if all(w in BUTTON_WORDS or w.isdigit() or w in _BUTTON_JOINERS for w in words)
+        else None
+    )
 
 
 _UI_PHRASE = re.compile("|".join(map(re.escape, UI_PHRASES)))
