@@ -185,9 +185,11 @@ POST_ATTRIBUTION = re.compile(r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\S.{0,40}")
 _CONTRIBUTED = re.compile(
     r".{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)?(?: report| story| article)?\.?"
 )
+_BIO_NAME = r"[A-Z][\w.'’-]+ (?:(?:[A-Z][\w.'’-]+|de|di|da|del|van|von|le|la|du|al|bin) ){0,4}"
 AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
-    r"|editor|columnist|contributor|producer|journalist)\b.*"
+    rf"{_BIO_NAME}(?:(?:is|writes|covers)\b.{{0,160}}\b(?i:writer|reporter|correspondent"
+    r"|editor|columnist|contributor|producer|journalist|critic|anchor|fellow)s?\b"
+    r"|writes\b.{0,160}\bfor (?:the )?[A-Z]|is on (?:Twitter|Instagram|Facebook|Threads)\b).*"
 )
 CONTACT_LINE_MAX = 150
 CONTACT_MARKS = ("|", "·", "•", ":")  # a contact line holds one within its first 42 characters
@@ -208,7 +210,7 @@ def read_contributed(text: str) -> Cue | None:
 def read_author_bio(text: str) -> Cue | None:
     """ "Jane Doe is a reporter for …": the author's note under a story."""
     # The verb follows a name of at most three words: look for it first, near the start.
-    head = text[:60]
+    head = text[:70]
     if " is " not in head and " writes " not in head and " covers " not in head:
         return None
     return BYLINE if AUTHOR_BIO.match(text) else None

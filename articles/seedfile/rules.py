@@ -121,6 +121,9 @@ TEXT_RULES = (
         readers.read_author_bio,
         BYLINE_MAX,
         "Alyssa Newcomb is an NBC News contributor who writes about business and technology.",
+        "Jane van Doe is Opinion Editor of the Courier.",
+        "Jane Doe writes a weekly column for The Courier.",
+        "Jane Doe is on Twitter at jane_doe.",
         guard=guard(opens=readers.AUTHOR_BIO),
     ),
     reader(
