@@ -165,13 +165,18 @@ def line_confidence(rule: str, text: str) -> float:
     return CONFIDENCE[rule]
 
 
+# A caption describes one photo in a sentence or two; a longer line above a credit is the
+# story's paragraph, and the photo it credits has no caption.
+CAPTION_ABOVE_MAX = 300
+
+
 def attach_credits(draft: Draft) -> None:
     """A credit takes the caption above it, else one directly below (BBC), else stands alone."""
     for i, cue in enumerate(draft.cues):
         if cue.kind != "credit" or draft.roles[i] is not None:
             continue
         below = i + 1
-        if draft.can_caption(i - 1):
+        if draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= CAPTION_ABOVE_MAX:
             draft.pair(i - 1, i, "caption-above-credit")
         elif (
             draft.can_caption(below)
