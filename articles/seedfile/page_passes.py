@@ -8,7 +8,7 @@ and decide only lines no rule or earlier pass has decided.
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from articles.seedfile.shapes import ends_with_full_stop, is_person_name, looks_like_title
+from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_name, looks_like_title
 
 if TYPE_CHECKING:
     from articles.seedfile.passes import Draft
@@ -43,3 +43,53 @@ def mark_repeated_scraps(draft: "Draft") -> None:
             and not is_person_name(text)  # an author named above and below the story
         ):
             draft.decide(i, "furniture", "repeated-scrap")
+
+
+PARAGRAPH_CHARS = 120  # a plain line this long is the story's text
+INLINE_LINK_WORDS = 6  # a subhead is shorter; another story's headline says more
+INLINE_LINK_MAX = 120
+INLINE_LINK_RUN = 2  # a story sets one or two links to other stories between its paragraphs
+
+
+def is_inline_link(text: str) -> bool:
+    """Shaped like another story's headline set in the text: a statement of some words, no
+    sentence end, no question, no colon, no handle or address (an embedded post's text)."""
+    return (
+        len(text) <= INLINE_LINK_MAX
+        and len(text.split()) >= INLINE_LINK_WORDS
+        and not ends_with_full_stop(text)
+        and text.rstrip(CLOSERS)[-1:] not in "?!:;,"
+        and "@" not in text
+        and "://" not in text
+    )
+
+
+def mark_inline_links(draft: "Draft") -> None:
+    """One or two headline-shaped lines between the story's paragraphs ("Sanders calls for
+    assessment of Electoral College") are links to other stories, set in the text the way
+    news sites do; a run of more is the story's own list, a short one its subhead."""
+    texts = draft.texts
+    shown = [i for i in range(draft.body_start, len(texts)) if draft.roles[i] != "furniture"]
+    for at, i in enumerate(shown):
+        if not (draft.plain(i) and is_inline_link(texts[i])) or at == 0:
+            continue
+        if not _is_paragraph(draft, shown[at - 1]):
+            continue
+        run = [i]
+        for j in shown[at + 1 : at + 1 + INLINE_LINK_RUN]:
+            if _is_paragraph(draft, j):
+                break
+            run.append(j)
+        else:
+            continue  # no paragraph within reach below: not set in the text
+        if len(run) <= INLINE_LINK_RUN and all(
+            draft.plain(j) and is_inline_link(texts[j]) for j in run
+        ):
+            for j in run:
+                draft.decide(j, "teaser", "inline-link")
+
+
+def _is_paragraph(draft: "Draft", i: int) -> bool:
+    return (draft.plain(i) or draft.roles[i] == "paragraph") and len(
+        draft.texts[i]
+    ) >= PARAGRAPH_CHARS

@@ -108,6 +108,14 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "inline-link",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY * 2}\n* Mayor calls for a vote on the new bridge\n{_BODY * 2}",
+        ),
+        confidence=0.6,
+    ),
+    PassRule(
         "author-name",
         "byline",
         (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),

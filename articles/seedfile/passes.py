@@ -9,7 +9,7 @@ passes kept that rule's role, else the pass that gave it its role.
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
-from articles.seedfile.page_passes import mark_repeated_scraps
+from articles.seedfile.page_passes import mark_inline_links, mark_repeated_scraps
 from articles.seedfile.pass_rules import PASS_RULES
 from articles.seedfile.readers import GLUED_DATELINE, Cue
 from articles.seedfile.rules import LINE_RULES, read_line
@@ -409,5 +409,6 @@ PASSES = (
     mark_author_names,
     mark_widgets,
     mark_link_runs,
+    mark_inline_links,
     mark_tail_scraps,
 )

@@ -51,3 +51,29 @@ def test_a_long_paragraph_above_a_credit_stays_text_and_the_credit_stands_alone(
     }
     figure = next(block for block in article.blocks if block.kind == "caption")
     assert (figure.text, figure.credit) == ("", "DPA")
+
+
+def test_one_headline_shaped_line_between_paragraphs_is_a_link_but_a_subhead_or_a_list_is_text():
+    """Another story's headline set between paragraphs is a teaser; a short subhead and a
+    question stay the story's."""
+    link = "Mayor calls for a vote on the new bridge"
+    article = parse(
+        article_with(
+            LONG_PARAGRAPH,
+            link,
+            LONG_PARAGRAPH,
+            "What the vote means",
+            LONG_PARAGRAPH,
+            "Will the mayor call for a vote on the bridge?",
+            LONG_PARAGRAPH,
+        )
+    )
+    assert [line.role for line in article.lines][1:] == [
+        "paragraph",
+        "teaser",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        "paragraph",
+    ]
