@@ -127,6 +127,8 @@ PASS_RULES = (
         (
             f"Council Approves Plan for New Bridge\n{_BODY}\n* The best of the week, picked"
             f" each morning, just for you\nEmail *\n{_BODY}",
+            f"Council Approves Plan for New Bridge\n{_BODY}\nShow comments\n* Please read our"
+            f" rules before posting\n{_BODY}",
         ),
         confidence=0.7,
     ),

@@ -284,10 +284,17 @@ def mark_lists(draft: Draft) -> None:
         role = draft.cues[i].opens or (role if continues else None)
 
 
-# Rules that recognise a piece of a widget (a newsletter box, a poll, a form): the short lines
+# Rules that recognise a piece of a widget (a newsletter box, a poll, a form, a comment box): the short lines
 # around it that speak to the reader or ask something are the rest of it.
 WIDGET_RULES = frozenset(
-    ("newsletter-prompt", "newsletter-mention", "subscribe-button", "form-field", "app-prompt")
+    (
+        "newsletter-prompt",
+        "newsletter-mention",
+        "subscribe-button",
+        "form-field",
+        "app-prompt",
+        "comments",
+    )
 )
 WIDGET_TEXT_MAX = 200
 WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away

@@ -196,4 +196,7 @@ UI_PHRASES = (
 
 # Words that address the reader: a widget's pitch speaks to "you" ("Get the best of …
 # delivered to your inbox"), a story seldom does.
-READER_WORDS = words("you your you're you’ll you'll yourself vous votre vos sie ihre ihr du dein")
+# "Please" asks the reader to do something: a form's or a comment box's request.
+READER_WORDS = words(
+    "you your you're you’ll you'll yourself please vous votre vos sie ihre ihr du dein"
+)
