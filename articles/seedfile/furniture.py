@@ -11,10 +11,11 @@ import re
 from articles.seedfile import readers
 from articles.seedfile.guards import guard
 from articles.seedfile.matching import Rule, reader
-from articles.seedfile.vocabulary import UI_PHRASES
+from articles.seedfile.vocabulary import READER_WORDS, UI_PHRASES
 
 FURNITURE_MAX = 300  # longer lines are text, whatever words they use
 UI_LINE_MAX = 100  # a page tool's label, or a notice, is short
+SITE_VOICE_MAX = 250  # the site's note to its reader is a sentence or two
 
 
 def furniture(
@@ -287,6 +288,16 @@ FURNITURE_RULES = (
         "Do you know the scoop? Comment below or Send us a Tip",
         how="search",
         keywords=("comment", "sound off", "tell us", "let us know", "tip", "think", "feedback"),
+    ),
+    reader(
+        "site-voice",
+        "furniture",
+        readers.read_site_voice,
+        SITE_VOICE_MAX,
+        "Note to readers: if you purchase something through one of our links we may earn a"
+        " commission.",
+        "We accept credit card, PayPal and bank transfer for your order.",
+        guard=guard(holds=tuple(READER_WORDS)),
     ),
     furniture(
         "cookie-notice",

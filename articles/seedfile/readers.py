@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.seedfile import shapes
-from articles.seedfile.vocabulary import BUTTON_WORDS, UI_PHRASES
+from articles.seedfile.vocabulary import BUTTON_WORDS, READER_WORDS, SITE_WORDS, UI_PHRASES
 
 GLUED_CREDIT_MAX = 80  # longest glued credit taken
 
@@ -80,6 +80,20 @@ _UI_PHRASE = re.compile("|".join(map(re.escape, UI_PHRASES)))
 def read_page_tool(lowered: str) -> Cue | None:
     """A short line naming a page tool, a share button or a notice, in any language."""
     return FURNITURE if _UI_PHRASE.search(lowered) else None
+
+
+_QUOTE_MARKS = '"“”„«»‘'
+_WORD_EDGES = ".,!?:;()[]…"
+
+
+def read_site_voice(lowered: str) -> Cue | None:
+    """The site speaking to its reader in a sentence, outside any quotation: "Note to
+    readers: if you purchase something through one of our links we may earn a commission."
+    (A headline may say "we" and "you" too, but ends in no full stop.)"""
+    if lowered[-1:] not in ".!" or any(mark in lowered for mark in _QUOTE_MARKS):
+        return None
+    words = {word.strip(_WORD_EDGES) for word in lowered.split()}
+    return FURNITURE if words & READER_WORDS and words & SITE_WORDS else None
 
 
 TEASER_LABEL = re.compile(

@@ -200,3 +200,7 @@ UI_PHRASES = (
 READER_WORDS = words(
     "you your you're you’ll you'll yourself please vous votre vos sie ihre ihr du dein"
 )
+# Words by which a site speaks of itself: with a word addressing the reader, and outside any
+# quotation, a line is the site talking to its reader ("if you buy through our links we may
+# earn a commission"), not the story.
+SITE_WORDS = words("we we're we’re we've we’ve we'll we’ll we'd we’d our ours us")
