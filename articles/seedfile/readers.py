@@ -237,7 +237,11 @@ def read_name_with_contact(text: str) -> Cue | None:
     if len(text) > CONTACT_LINE_MAX or not _CONTACT_MARK.search(text, 0, 42):
         return None
     parts = _CONTACT_SPLIT.split(text, maxsplit=1)
-    if len(parts) != 2 or not shapes.is_bare_name(parts[0]):
+    if len(parts) != 2:
+        return None
+    if shapes.is_date_line(parts[0]) and shapes.is_bare_name(parts[1]):
+        return BYLINE  # the date first: "October 14, 2009|Marc Lifsher"
+    if not shapes.is_bare_name(parts[0]):
         return None
     # "Name: …" is also how a quote or a headline opens: then only an address or a date.
     contact = "@" in parts[1] or any(ch.isdigit() for ch in parts[1])

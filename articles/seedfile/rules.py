@@ -133,6 +133,7 @@ TEXT_RULES = (
         readers.CONTACT_LINE_MAX,
         "Mike Cason | mcason@al.com",
         "Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET",
+        "October 14, 2009|Jane Doe",
         guard=guard(holds=readers.CONTACT_MARKS),
     ),
     reader(
@@ -178,6 +179,7 @@ TEXT_RULES = (
         DATELINE_MAX,
         "Updated 10:29 AM ET, Wed September 27, 2017",
         "27 Sep 2017",
+        "Jun 7, 2023, 8:54 PM UTC|",
     ),
     # Captions with their credit glued to them.
     reader(
