@@ -277,6 +277,7 @@ TEXT_RULES = (
         readers.credit_when(shapes.is_photo_agency),
         CREDIT_MAX,
         "Getty Images",
+        "Getty Image",
         "(Shutterstock)",
     ),
     # Captions with no credit glued to them.

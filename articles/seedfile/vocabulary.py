@@ -94,7 +94,7 @@ WIRE_AGENCIES = (
 # Photo agencies and picture desks, as regex alternatives (case-insensitive), in the order
 # they are tried: a credit glued before a caption ends where the first that fits ends.
 PHOTO_AGENCIES = (
-    "getty(?: images)?",
+    "getty(?: images?)?",
     "shutterstock",
     "alamy(?: stock photo)?",
     "istock(?:photo)?",
