@@ -173,6 +173,16 @@ FURNITURE_RULES = (
         "Se connecter",
     ),
     reader(
+        "ui-glyph",
+        "furniture",
+        readers.read_ui_glyph,
+        UI_LINE_MAX,
+        "More ▾",
+        "⇤ Back",
+        "View this image ›",
+        guard=guard(holds=tuple(readers.UI_GLYPHS)),
+    ),
+    reader(
         "button-run",
         "furniture",
         readers.read_button_run,

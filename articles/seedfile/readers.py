@@ -76,6 +76,18 @@ def read_button_run(lowered: str) -> Cue | None:
 
 _UI_PHRASE = re.compile("|".join(map(re.escape, UI_PHRASES)))
 
+# Glyphs of a page's controls: menus that drop down (▾), back and next arrows (⇤ ←), play
+# buttons (▶). A story's text seldom holds them; a link's marker (») is read by the teaser rules.
+UI_GLYPHS = "▾▴▸▶►◀◄←→⇤⇥↑↓❯❮›"
+UI_GLYPH_WORDS = 4  # a control's label is this short
+
+
+def read_ui_glyph(lowered: str) -> Cue | None:
+    """A short label with a control's glyph: "More ▾", "⇤ Back", "View this image ›"."""
+    if len(lowered.split()) > UI_GLYPH_WORDS or not any(g in lowered for g in UI_GLYPHS):
+        return None
+    return FURNITURE
+
 
 def read_page_tool(lowered: str) -> Cue | None:
     """A short line naming a page tool, a share button or a notice, in any language."""
