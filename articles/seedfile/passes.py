@@ -121,7 +121,7 @@ DEK_HEADER_REACH = 3  # lines below a dek that may hold the byline or dateline
 DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
 KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
 KICKER_CHARS = 40
-KICKER_REACH = 8  # lines of a menu above the headline, at most
+KICKER_REACH = 12  # lines of a menu above the headline, at most
 TITLE_WORDS = 5  # the headline under them is longer
 
 
