@@ -215,6 +215,18 @@ FURNITURE_RULES = (
     furniture(
         "click-here", r"click (?:here|to)\b", "Click here for the full interview", how="start"
     ),
+    # A short line that tells the reader to work the page ("Subscribe to & follow Politics",
+    # "Join Discussion", "Add us on Snapchat"): a button or a prompt. Not "Watch", "Read" or
+    # "See", which open links to other stories, nor "Get", which opens subheads too; "Share"
+    # and "Sign" only as verbs ("Share prices fall" is a headline).
+    furniture(
+        "page-command",
+        r"(?:subscribe|follow|download|join|register|log ?in|install|click|tap|tweet|pin"
+        r"|bookmark|add|sign (?:up|in|out)|share (?:this|on|via|with|your))\b(?:\s+\S+){0,5}",
+        "SUBSCRIBE TO & FOLLOW POLITICS",
+        "Register Log in",
+        "Install the app on your phone",
+    ),
     furniture(
         "copyright-notice",
         r"copyright\s*(?:©\s*)?\d{4}",
