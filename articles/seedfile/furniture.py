@@ -11,19 +11,26 @@ import re
 from articles.seedfile import readers
 from articles.seedfile.guards import guard
 from articles.seedfile.matching import Rule, reader
-from articles.seedfile.vocabulary import READER_WORDS, UI_PHRASES
+from articles.seedfile.vocabulary import UI_PHRASES
 
 FURNITURE_MAX = 300  # longer lines are text, whatever words they use
 UI_LINE_MAX = 100  # a page tool's label, or a notice, is short
+COMMAND_MAX = 60  # a button's or a prompt's six words
 SITE_VOICE_MAX = 250  # the site's note to its reader is a sentence or two
 
 
 def furniture(
-    name: str, pattern: str, *examples: str, how: str = "full", keywords=(), role="furniture"
+    name: str,
+    pattern: str,
+    *examples: str,
+    how: str = "full",
+    keywords=(),
+    role="furniture",
+    max_chars: int = FURNITURE_MAX,
 ) -> Rule:
     """A page-chrome pattern (furniture, or the heading of a list of links), judged on the
-    lower-cased line of at most FURNITURE_MAX characters."""
-    return Rule(name, role, examples, pattern, how, tuple(keywords), None, FURNITURE_MAX, 0.95)
+    lower-cased line of at most `max_chars` (FURNITURE_MAX) characters."""
+    return Rule(name, role, examples, pattern, how, tuple(keywords), None, max_chars, 0.95)
 
 
 # Headings whose next lines share a role: links, topic tags, or (one line) the caption.
@@ -226,6 +233,7 @@ FURNITURE_RULES = (
         "SUBSCRIBE TO & FOLLOW POLITICS",
         "Register Log in",
         "Install the app on your phone",
+        max_chars=COMMAND_MAX,
     ),
     furniture(
         "copyright-notice",
@@ -311,6 +319,13 @@ FURNITURE_RULES = (
         how="search",
         keywords=("comment", "sound off", "tell us", "let us know", "tip", "think", "feedback"),
     ),
+    furniture(
+        "cookie-notice",
+        r"uses? cookies\b",
+        "This site uses cookies to improve your experience.",
+        how="search",
+        keywords=("cookies",),
+    ),
     reader(
         "site-voice",
         "furniture",
@@ -319,13 +334,6 @@ FURNITURE_RULES = (
         "Note to readers: if you purchase something through one of our links we may earn a"
         " commission.",
         "We accept credit card, PayPal and bank transfer for your order.",
-        guard=guard(holds=tuple(READER_WORDS)),
-    ),
-    furniture(
-        "cookie-notice",
-        r"uses? cookies\b",
-        "This site uses cookies to improve your experience.",
-        how="search",
-        keywords=("cookies",),
+        guard=guard(holds=readers.SITE_VOICE_WORDS),
     ),
 )

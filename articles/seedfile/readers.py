@@ -95,6 +95,8 @@ def read_page_tool(lowered: str) -> Cue | None:
 
 
 _QUOTE_MARKS = '"“”„«»‘'
+# The site speaks English to its reader here: each such line holds one of these.
+SITE_VOICE_WORDS = ("you", "please")
 _WORD_EDGES = ".,!?:;()[]…"
 
 
@@ -103,6 +105,8 @@ def read_site_voice(lowered: str) -> Cue | None:
     readers: if you purchase something through one of our links we may earn a commission."
     (A headline may say "we" and "you" too, but ends in no full stop.)"""
     if lowered[-1:] not in ".!" or any(mark in lowered for mark in _QUOTE_MARKS):
+        return None
+    if "you" not in lowered and "please" not in lowered:  # as its guard: SITE_VOICE_WORDS
         return None
     words = {word.strip(_WORD_EDGES) for word in lowered.split()}
     return FURNITURE if words & READER_WORDS and words & SITE_WORDS else None
