@@ -156,7 +156,9 @@ def compile_rules(
     def entry(run: list[int], marked: bool) -> Entry | None:
         """How to try a run of rules on a line (`marked`: holding one of the marks): the
         keywords it must hold one of, and the rule's reader or the run's pattern matcher; None
-        when the line cannot hold what the run needs."""
+        when the line cannot hold what the run needs. Words (keywords longer than a mark) are
+        looked for only before patterns: a reader tests its own more cheaply than a look here
+        costs, so for a reader they only keep a line without its marks from dropping it."""
         words: tuple[str, ...] = ()
         needs = [guards[i].keywords for i in run]
         if all(needs):  # a rule with no keywords can match any line
@@ -169,7 +171,7 @@ def compile_rules(
             if (key := tuple(run)) not in patterns:
                 patterns[key] = _pattern_matcher([rules[i] for i in run], opened)
             return words, PATTERN, patterns[key], ""
-        return words, LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
+        return (), LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
 
     def chain(features: Features) -> tuple[Entry, ...]:
         """What to try, in table order, on a line with these features: the rules whose length
