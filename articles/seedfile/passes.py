@@ -21,7 +21,7 @@ from articles.seedfile.shapes import (
     is_person_name,
     looks_like_title,
 )
-from articles.seedfile.vocabulary import MINOR_WORDS, READER_WORDS
+from articles.seedfile.vocabulary import READER_WORDS
 
 HEADER_ROLES = ("headline", "dek", "byline", "dateline")
 QUOTES = "\"“„«‘'"
@@ -136,8 +136,6 @@ def skip_kickers(draft: Draft) -> None:
             return
         if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS:
             break
-        if not is_label_cased(text):
-            return  # "Fed holds rates": a short headline, not a section's name
         labels.append(i)
     else:
         return
@@ -146,12 +144,6 @@ def skip_kickers(draft: Draft) -> None:
     for label in labels:
         draft.decide(label, "furniture", "section-kicker")
     draft.head = i
-
-
-def is_label_cased(text: str) -> bool:
-    """Cased as a section's name is ("Tech News", "Nation & World", "BUSINESS", "חדשות"): no
-    word but a minor one ("and", "of") opens in lower case, as a sentence's words do."""
-    return not any(word[:1].islower() for word in text.split() if word.lower() not in MINOR_WORDS)
 
 
 def reads_as_body(text: str) -> bool:

@@ -103,26 +103,6 @@ def test_headline_rule_rejects_a_headline_with_no_body():
         assert error.line == 1
 
 
-STANDFIRST = "The central bank kept its key rate steady on Wednesday as inflation cooled"
-
-
-@pytest.mark.parametrize("headline", ["Fed holds rates", "Markets rally again", "Iran votes"])
-def test_headline_rule_keeps_a_short_headline_above_its_standfirst(headline):
-    """Rule 7: a short headline in sentence case above a longer line is the headline, not a
-    section's label: readers would otherwise lose it."""
-    article = parse("\n".join([headline, STANDFIRST, BODY]))
-    assert (article.headline, article.dek) == (headline, STANDFIRST)
-    assert article.lines[0].role == "headline"
-
-
-@pytest.mark.parametrize("label", ["Tech News", "Nation & World", "BUSINESS", "Arts and Culture"])
-def test_headline_rule_skips_a_section_label_above_the_headline(label):
-    """Rule 7: a section's name over the headline is the page's, whatever the line below."""
-    article = parse("\n".join([label, "Council Approves Plan for New Bridge", STANDFIRST, BODY]))
-    assert article.lines[0].role == "furniture"
-    assert article.headline == "Council Approves Plan for New Bridge"
-
-
 # --- Rule 8: dek ------------------------------------------------------------------------------
 
 
