@@ -428,6 +428,17 @@ class Block(models.Model):
         Article.objects.filter(pk=self.article_id).discard_bodies()
         return super().delete(*args, **kwargs)
 
+    @classmethod
+    def content_fields(cls) -> list[str]:
+        """The columns holding what a block says, in the model's order: not its id, its
+        article, nor what is derived from the rest (the photo's size, a teaser's link key).
+        The desk's drafts and the importer's COPY both name their columns from this."""
+        return [
+            field.attname
+            for field in cls._meta.concrete_fields
+            if field.editable and not field.primary_key and field.name != "article"
+        ]
+
     @property
     def href(self) -> str:
         """Where a teaser leads: the editor's link or the published article it names; "" until

@@ -38,17 +38,7 @@ CONTENT_FIELDS = [
     "status",
     "published_at",
 ]
-BLOCK_FIELDS = [
-    "id",
-    "position",
-    "kind",
-    "text",
-    "credit",
-    "photo",
-    "alt_text",
-    "link_url",
-    "link_article_id",
-]
+BLOCK_FIELDS = ["id", *Block.content_fields()]
 PUBLISH = "_publish_changes"
 SUBMIT = "_submit_changes"
 

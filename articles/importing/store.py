@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -245,32 +246,21 @@ def _block_rows(
             target = targets.get(link_key)
         else:
             link_key, target = "", None
-        yield (
-            article.pk,
-            position,
-            block.kind,
-            block.text,
-            block.credit,
-            "",
-            "",
-            "",
-            link_key,
-            target,
+        values = {"article_id": article.pk, "position": position, "kind": block.kind}
+        values |= {"text": block.text, "credit": block.credit}
+        yield _block_row(
+            _BLOCK_DEFAULTS | values | {"link_key": link_key, "link_article_id": target}
         )
 
 
-BLOCK_COLUMNS = [
-    "article_id",
-    "position",
-    "kind",
-    "text",
-    "credit",
-    "photo",
-    "alt_text",
-    "link_url",
-    "link_key",
-    "link_article_id",
-]
+BLOCK_COLUMNS = ["article_id", *Block.content_fields(), "link_key"]
+# A seed file fills some of them; the others (a photo, its alt text) take their defaults.
+_BLOCK_DEFAULTS = {
+    field.attname: field.get_default()
+    for field in Block._meta.concrete_fields
+    if field.attname in BLOCK_COLUMNS
+}
+_block_row = itemgetter(*BLOCK_COLUMNS)
 
 
 def _copy_blocks(rows: Iterable[tuple]) -> None:

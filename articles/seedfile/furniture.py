@@ -11,7 +11,6 @@ import re
 from articles.seedfile import readers
 from articles.seedfile.guards import guard
 from articles.seedfile.matching import Rule, reader
-from articles.seedfile.vocabulary import UI_PHRASES
 
 FURNITURE_MAX = 300  # longer lines are text, whatever words they use
 UI_LINE_MAX = 100  # a page tool's label, or a notice, is short
@@ -209,7 +208,6 @@ FURNITURE_RULES = (
         "Partagez via Facebook (Fenêtre modale)",
         "Terms of Use",
         "READ COMMENTS - JOIN THE DISCUSSION",
-        guard=guard(holds=UI_PHRASES),
     ),
     furniture(
         "form-field",

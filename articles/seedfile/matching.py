@@ -4,9 +4,9 @@ Whatever skips work is derived here from the table, never kept in step by hand. 
 has a guard (guards.py): the longest line it applies to (`max_chars`; a whole-line pattern's
 own widest match limits it further), the characters a line it recognises can start and end
 with (derived from its pattern, or named in its entry), and words such a line holds. A line's
-features are read once: its length band, first and last characters, and which of the
-keywords that rules of its band need it holds. The rules those features admit are looked up
-by them, so a plain paragraph meets only the two or three rules that could take it.
+features are read once: its length band, its first and last characters, and whether it holds
+a mark (a keyword of one character, such as ":" or "©"). The rules those features admit are
+looked up by them, so a plain paragraph meets a handful of rules instead of about twenty.
 """
 
 import re
@@ -22,7 +22,6 @@ from articles.seedfile.guards import (
     char_test,
     edge_chars,
     folded,
-    necessary_words,
 )
 from articles.seedfile.readers import PLAIN, Cue, Reader
 
@@ -58,10 +57,8 @@ class Rule:
     def full_guard(self) -> Guard:
         """Its guard with what its pattern shows: the characters it can start and end with."""
         found = self.guard
-        if self.how != "read" and not found.keywords:
-            # Its own keywords, else the words every match of its pattern holds.
-            keywords = self.keywords or necessary_words(re.compile(self.pattern))
-            found = replace(found, keywords=tuple(map(folded, keywords)))
+        if self.keywords and not found.keywords:
+            found = replace(found, keywords=tuple(map(folded, self.keywords)))
         if self.how in ("full", "start") and found.first is None:
             chars = edge_chars(re.compile(self.pattern))
             found = replace(found, first=None if chars is None else char_test(chars))
@@ -124,8 +121,9 @@ def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> 
     return match
 
 
-# A line's features: its band, first and last characters as shown and lowered, its marks.
-Features = tuple[int, str, str, str, str, frozenset[str]]
+# A line's features: its band, first and last characters as shown and lowered, whether it
+# holds a mark (a keyword of one character).
+Features = tuple[int, str, str, str, str, bool]
 PATTERN, SHOWN, LOWERED = "pattern", "shown", "lowered"  # what a run is, and what it reads
 Entry = tuple[tuple[str, ...], str, Callable, str]
 CACHED_FEATURES = 50_000  # distinct line features remembered (a few hundred in practice)
@@ -149,37 +147,36 @@ def compile_rules(
     # Neighbouring patterns tested the same way form a group: one alternation for those of
     # them a line reaches (rules between them that cannot match it do not split it).
     group = [n for n, (_, run) in enumerate(groupby(rules, key=lambda r: r.how)) for _ in run]
-    # Keywords of one character (":", "@", "©") are looked for all at once, as a feature.
-    # (Not ".", which nearly every line holds: it is looked for as a word.)
+    # Keywords of one character (":", "@", "©") are looked for all at once, as a feature: most
+    # lines hold none. (Not ".", which nearly every line holds.)
     marks = sorted({k for guard in guards for k in guard.keywords if len(k) == 1} - {"."})
-    find_marks = (
-        re.compile(f"[{''.join(map(re.escape, marks))}]").findall if marks else lambda line: ()
-    )
+    find_mark = re.compile(f"[{re.escape(''.join(marks))}]").search if marks else lambda _: None
     patterns: dict[tuple[int, ...], Matcher] = {}  # the alternation of a run of patterns
 
-    def entry(run: list[int], held: frozenset[str]) -> Entry | None:
-        """How to try a run of rules on a line holding the marks `held`: the words it must
-        hold one of, and the rule's reader or the run's pattern matcher; None when the line
-        cannot hold what the run needs."""
+    def entry(run: list[int], marked: bool) -> Entry | None:
+        """How to try a run of rules on a line (`marked`: holding one of the marks): the
+        keywords it must hold one of, and the rule's reader or the run's pattern matcher; None
+        when the line cannot hold what the run needs. Words (keywords longer than a mark) are
+        looked for only before patterns: a reader tests its own more cheaply than a look here
+        costs, so for a reader they only keep a line without its marks from dropping it."""
         words: tuple[str, ...] = ()
         needs = [guards[i].keywords for i in run]
         if all(needs):  # a rule with no keywords can match any line
             keywords = tuple(dict.fromkeys(k for ks in needs for k in ks))
-            if not held.intersection(keywords):
-                words = tuple(k for k in keywords if k not in marks)
-                if not words:
-                    return None
+            words = keywords if marked else tuple(k for k in keywords if k not in marks)
+            if not words:
+                return None
         rule = rules[run[0]]
         if rule.how != "read":
             if (key := tuple(run)) not in patterns:
                 patterns[key] = _pattern_matcher([rules[i] for i in run], opened)
             return words, PATTERN, patterns[key], ""
-        return words, LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
+        return (), LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
 
     def chain(features: Features) -> tuple[Entry, ...]:
         """What to try, in table order, on a line with these features: the rules whose length
         and edge guards admit it and whose keywords it may hold."""
-        band, first, last, first_lowered, last_lowered, held = features
+        band, first, last, first_lowered, last_lowered, marked = features
         runs: list[list[int]] = []
         for i, (rule, guard) in enumerate(zip(rules, guards, strict=True)):
             if rule.max_chars < limits[band] or not (
@@ -192,7 +189,7 @@ def compile_rules(
                 runs[-1].append(i)
             else:
                 runs.append([i])
-        return tuple(found for run in runs if (found := entry(run, held)) is not None)
+        return tuple(found for run in runs if (found := entry(run, marked)) is not None)
 
     chains: dict[Features, tuple[Entry, ...]] = {}
 
@@ -210,7 +207,7 @@ def compile_rules(
             text[-1:],
             lowered[:1],
             lowered[-1:],
-            frozenset(find_marks(lower)),
+            find_mark(lower) is not None,
         )
         run = chains.get(features)
         if run is None:

@@ -121,6 +121,7 @@ _MARKED_TEASER = re.compile(r"(?:>>|»|›)\s*(?P<a>.*?)\s*(?:>>|»|›)?|(?P<b>
 # _MARKED_TEASER opens with one of the first or ends with one of the second.
 OPENING_MARKERS = (">>", "»", "›")
 CLOSING_MARKERS = (">>", "»")
+MARKER_CHARS = (">", "»", "›")  # a marked link holds one of these
 _TEASER_PREFIX = re.compile(
     r"(?i:read more|read also|also read|more reading|read|related(?: articles?| stor(?:y|ies)"
     r"| content| coverage| news)?|קראו (?:עוד|גם)|اقرأ (?:أيضا|أيضاً|المزيد)"
@@ -318,17 +319,21 @@ def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
     group, else whatever precedes its "credit"; `start_at` says where to start searching, or
     None when a cheap test shows the search cannot succeed."""
     compiled = re.compile(pattern)
+    named_caption = "caption" in compiled.groupindex
 
     def read(text: str) -> Cue | None:
         if (start := start_at(text)) is None or not (found := compiled.search(text, start)):
             return None
-        caption = (
-            found["caption"] if "caption" in compiled.groupindex else text[: found.start("credit")]
+        # The credit's tests first: most lines' last words are no credit.
+        credit = found["credit"]
+        if len(credit) > GLUED_CREDIT_MAX or not shapes.is_credit(credit):
+            return None
+        caption = (found["caption"] if named_caption else text[: found.start("credit")]).strip()
+        return (
+            Cue("caption", text=caption, credit=shapes.clean_credit(credit))
+            if " " in caption
+            else None
         )
-        caption, credit = caption.strip(), found["credit"]
-        if " " in caption and len(credit) <= GLUED_CREDIT_MAX and shapes.is_credit(credit):
-            return Cue("caption", text=caption, credit=shapes.clean_credit(credit))
-        return None
 
     return read
 

@@ -69,7 +69,7 @@ TEXT_RULES = (
         TEASER_MAX,
         ">> Israel's Explosive Message to Russia >>",
         "Why the bridge matters to the city »",
-        guard=guard(holds=readers.OPENING_MARKERS + readers.CLOSING_MARKERS),
+        guard=guard(holds=readers.MARKER_CHARS),
     ),
     reader(
         "labelled-link",

@@ -1,8 +1,8 @@
 """What a line looks like: names, titles, dates and credits, as the rules and passes test them."""
 
 import re
+from functools import lru_cache
 
-from articles.seedfile.guards import folded, necessary_words
 from articles.seedfile.vocabulary import (
     ARABIC_NAME_PREFIXES,
     CREDIT_LABELS,
@@ -118,6 +118,14 @@ _DATE_ANCHOR = re.compile(
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
 _GLUED_SEPARATORS = "|•·/ "
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_date_token(token: str) -> bool:
+    # Cached: lines are made of a few thousand words, and the pattern tries every date word.
+    return bool(_DATE_TOKEN.fullmatch(token))
+
+
 _DATE_START = re.compile(rf"\s+(?=(?:updated|published|posted|{_DATE_WORDS})\b|\d)", re.I)
 
 
@@ -132,7 +140,7 @@ def is_date_line(text: str) -> bool:
     # Cheapest first: most lines fail on their first word.
     return (
         bool(tokens)
-        and all(_DATE_TOKEN.fullmatch(t) for t in tokens)
+        and all(map(_is_date_token, tokens))
         and any(ch.isdigit() for ch in body)
         and bool(_DATE_ANCHOR.search(body))
     )
@@ -160,20 +168,9 @@ _SLASH = re.compile(r"\s*[/\\]\s*")
 _CREDIT_PREFIX = re.compile(rf"{_CREDIT_LABEL}\b\s*(?::|,|by\b)?\s*")
 
 
-# Words one of which each credit of that shape holds: most lines hold none, and the patterns
-# are slow to say so (the labelled credit's optional first word makes it try every label
-# twice at each of its lengths).
-_LABELLED_WORDS = necessary_words(LABELLED_CREDIT)
-_AGENCY_WORDS = necessary_words(PHOTO_AGENCY)
-
-
-def _holds_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(map(folded(text.lower()).__contains__, words))
-
-
 def is_labelled_credit(text: str) -> bool:
     """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …"."""
-    return _holds_any(text, _LABELLED_WORDS) and bool(LABELLED_CREDIT.fullmatch(text))
+    return bool(LABELLED_CREDIT.fullmatch(text))
 
 
 def is_copyright_credit(text: str) -> bool:
@@ -191,7 +188,7 @@ def is_slash_credit(text: str) -> bool:
 
 def is_photo_agency(text: str) -> bool:
     """A photo agency alone, perhaps bracketed: "Getty Images", "(Shutterstock)"."""
-    return _holds_any(text, _AGENCY_WORDS) and bool(PHOTO_AGENCY.fullmatch(text.strip("()[] ")))
+    return bool(PHOTO_AGENCY.fullmatch(text.strip("()[] ")))
 
 
 def is_bracketed_wire(text: str) -> bool:
@@ -208,14 +205,9 @@ CREDIT_SHAPES = (
 )
 
 
-# Every credit of those shapes holds one of these: a glued caption's candidate credit (its last
-# words) seldom does, so one look rules out all the shapes.
-_CREDIT_WORDS = (*_LABELLED_WORDS, "©", "/", "\\", *_AGENCY_WORDS, "(", "[")
-
-
 def is_credit(text: str) -> bool:
     """Any of the credit shapes."""
-    return _holds_any(text, _CREDIT_WORDS) and any(shape(text) for shape in CREDIT_SHAPES)
+    return any(shape(text) for shape in CREDIT_SHAPES)
 
 
 def clean_credit(text: str) -> str:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from articles.seedfile.corpus import article_text
 from articles.seedfile.decoding import normalised_lines
 from articles.seedfile.furniture import LIST_HEADINGS
-from articles.seedfile.guards import char_test, edge_chars, folded, necessary_words
+from articles.seedfile.guards import char_test, edge_chars
 from articles.seedfile.matching import compile_rules
 from articles.seedfile.rules import LINE_RULES, read_line
 from tests.seedfile.helpers import FIXTURES, SEED
@@ -66,14 +66,3 @@ def test_edge_characters_are_the_ones_re_itself_matches():
     assert not first("x") and not first("(")
     assert edge_chars(re.compile(r".*\.jpg"), last=True) == {"g"}
     assert edge_chars(re.compile(r"a.*")) == {"a"} and edge_chars(re.compile(r".*a")) is None
-
-
-def test_necessary_words_are_held_by_every_match():
-    """Every line a pattern matches holds one of its derived words, in the folded lower case
-    keywords are looked for in."""
-    pattern = re.compile(r"(?:sign(?:ing)? up|subscribe) (?:now|today)|(?i:get the app)")
-    words = necessary_words(pattern)
-    assert words and all(word == word.lower() for word in words)
-    for line in ["sign up now", "signing up today", "subscribe now", "GET THE APP", "get the aPp"]:
-        assert pattern.fullmatch(line)
-        assert any(word in folded(line.lower()) for word in words), line
