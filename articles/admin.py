@@ -14,7 +14,7 @@ from reversion.admin import VersionAdmin
 
 from articles import photos
 from articles.clock import stamp
-from articles.desk import drafts, notes, presence, review, workflow
+from articles.desk import drafts, line_review, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.importing.history import record_imports
@@ -226,6 +226,7 @@ class ArticleAdmin(VersionAdmin):
                 "presence_url": reverse("admin:articles_article_presence", args=[article.pk]),
                 "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
                 "autosave": presence.unsaved_autosave(article.pk, request.user),
+                **line_review.change_form_context(request, article.pk),
             }
         if drafts.keeps_drafts(article):
             # No revision here: a draft is no version; publishing makes its own.
@@ -398,6 +399,7 @@ class ArticleAdmin(VersionAdmin):
                 wrap(admin_views.compare(self)),
                 name="articles_article_compare",
             ),
+            *line_review.urls(self),
             *super().get_urls(),
         ]
 

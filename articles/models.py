@@ -477,4 +477,5 @@ from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
 from articles.linking import link_by_name, link_teasers_naming  # noqa: E402, F401
 from articles.notes import Note  # noqa: E402, F401
+from articles.sourcelines import ArticleToReview, SourceLine  # noqa: E402, F401
 from articles.vocabulary import SearchWord  # noqa: E402, F401
