@@ -75,7 +75,7 @@ def review_view(model_admin):
             "title": f"Lines to review in “{article}”",
             "waiting": waiting,
             "reviewed": [item for item in flagged if item["line"].reviewed_at is not None],
-            "summary": needs_a_look(len(waiting)) if waiting else "No line needs a look.",
+            "summary": f"{needs_a_look(len(waiting))}." if waiting else "No line needs a look.",
             "confirm": CONFIRM,
         }
         return TemplateResponse(request, "admin/articles/article/line_review.html", context)

@@ -188,3 +188,19 @@ def test_the_queue_lists_articles_with_unreviewed_lines_newest_first_with_counts
     listed = [(a.source_file, a.lines_waiting) for a in response.context["cl"].result_list]
     assert listed == [("river.txt", 1), ("bridge.txt", 1)]
     assert lines_url(article) in response.content.decode()
+
+
+def test_a_reporters_upload_of_the_live_article_keeps_the_editors_role_in_its_draft(
+    editor_client, client, article
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.line_review_support import BRIDGE_UPDATED
+
+    choose(editor_client, article, "paragraph")
+    client.force_login(StaffFactory(role="Reporters"))
+    upload = SimpleUploadedFile("bridge.txt", BRIDGE_UPDATED.encode())
+    response = client.post("/admin/articles/article/import/", {"files": [upload]})
+    assert [r["outcome"] for r in response.context["rows"]] == ["waiting for an editor"]
+    blocks = PendingChange.objects.get(article=article).content["blocks"]
+    assert {b["text"]: b["kind"] for b in blocks}[UNSURE] == "paragraph"
