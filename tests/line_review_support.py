@@ -1,8 +1,12 @@
 """A seed file with one line the importer is unsure of, for the line review's tests."""
 
+from pathlib import Path
+
 from articles.importing.pipeline import import_files
 from articles.models import Article
 
+# The project's seed: its standfirst is the one line the importer is unsure of.
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_ce89d911b5e9762c.txt"
 UNSURE = "Blue skies ahead"
 BRIDGE = f"""Council approves the new harbour bridge after a long debate
 

@@ -182,7 +182,7 @@ class _LineMove:
 
     def _put_in(self, role: str, reworded: str | None, position: int | None) -> None:
         if role in HEADER_ROLES:
-            self._into_field(role)
+            self._into_field(role, reworded or self.line.text)
             return
         if position is None:
             position = self._position_in_body()
@@ -217,8 +217,8 @@ class _LineMove:
         )
         return max(positions, default=-1) + 1
 
-    def _into_field(self, role: str) -> None:
-        article, text = self.article, self.line.text
+    def _into_field(self, role: str, text: str) -> None:
+        article = self.article
         self.line.block = None
         if role == "headline":
             # The headline it replaces stays in the article, hidden: furniture at the top.

@@ -204,3 +204,29 @@ def test_a_reporters_upload_of_the_live_article_keeps_the_editors_role_in_its_dr
     assert [r["outcome"] for r in response.context["rows"]] == ["waiting for an editor"]
     blocks = PendingChange.objects.get(article=article).content["blocks"]
     assert {b["text"]: b["kind"] for b in blocks}[UNSURE] == "paragraph"
+
+
+def test_an_editors_rewording_of_the_lines_block_survives_a_change_of_role(editor_client, article):
+    Block.objects.filter(article=article, text=UNSURE).update(text="Blue skies are ahead")
+    choose(editor_client, article, "paragraph")
+    assert Block.objects.get(article=article, text="Blue skies are ahead").kind == "paragraph"
+    choose(editor_client, article, "byline")  # the editor's words move into the byline
+    article.refresh_from_db()
+    assert article.byline == "By Rita Reporter\nBlue skies are ahead"
+
+
+def test_a_standfirst_made_the_headline_keeps_the_old_headline_hidden(editor_client):
+    from articles.importing.pipeline import import_files
+    from tests.line_review_support import SEED
+
+    (report,) = import_files([(SEED.name, SEED.read_bytes())])
+    article = Article.objects.get(pk=report.article_id)
+    old_headline, dek = article.headline, article.dek
+    line = SourceLine.objects.get(article=article, role="dek")
+    response = choose(editor_client, article, "headline", line=line)
+    assert "Line 3 is now a headline; the article is updated." in messages_of(response)
+    article.refresh_from_db()
+    assert (article.headline, article.dek) == (dek, "")
+    first = Block.objects.filter(article=article).order_by("position").first()
+    assert (first.kind, first.text) == ("furniture", old_headline)
+    assert SourceLine.objects.get(article=article, number=1).role == "furniture"
