@@ -179,13 +179,24 @@ def load(
     # Rendering every body here would halve import throughput: the first view does it.
     Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
+    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
+    # The blocks' ids are drawn first, so that the source lines kept for review name them.
+    # Both need no turn: these articles' rows are this batch's (new, or locked above).
+    ids = iter(next_ids(Block, sum(len(seed.parsed.blocks) for _, seed in pairs)))
+    block_ids = {seed.name: [next(ids) for _ in seed.parsed.blocks] for _, seed in pairs}
+    SourceLine.objects.filter(article__in=changed).delete()
+    source_lines.copy_lines(
+        row
+        for article, seed in pairs
+        for row in source_lines.line_rows(
+            article.pk, seed.parsed, block_ids[seed.name], decided.get(article.pk, {})
+        )
+    )
     # Up to here batches run side by side; teasers and authors are linked by one batch at a
     # time, each after the batches before it have committed, so that every link is seen from
     # one side and two batches never wait on each other's new authors.
     _take_turn()
     Block.objects.filter(article__in=changed).delete()
-    SourceLine.objects.filter(article__in=changed).delete()
-    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
     link_keys = {
         block.text: teaser_link_key(block.kind, block.text)
         for _, seed in pairs
@@ -193,19 +204,10 @@ def load(
         if block.kind == Block.Kind.TEASER
     }
     targets = _teaser_targets(link_keys.values())
-    ids = iter(next_ids(Block, sum(len(seed.parsed.blocks) for _, seed in pairs)))
-    block_ids = {seed.name: [next(ids) for _ in seed.parsed.blocks] for _, seed in pairs}
     _copy_blocks(
         row
         for article, seed in pairs
         for row in _block_rows(article, seed, block_ids[seed.name], link_keys, targets)
-    )
-    source_lines.copy_lines(
-        row
-        for article, seed in pairs
-        for row in source_lines.line_rows(
-            article.pk, seed.parsed, block_ids[seed.name], decided.get(article.pk, {})
-        )
     )
     link_teasers_naming(written.values())
     link_authors(written.values())
