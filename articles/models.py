@@ -14,11 +14,11 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from articles.body import body_text, count_words, render_body, teasers_last
+from articles.language import direction
 from articles.links import link
 from articles.photos import record_photo_size
 from articles.slugs import SLUG_LENGTH, free_slugs
 
-RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
 # The length of Article.headline_key and Block.link_key, which headline_key() keeps to.
 KEY_LENGTH = 300
 
@@ -153,6 +153,8 @@ class Article(models.Model):
     language = models.CharField(
         max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
     )
+    # False: the desk guesses the language from the text on each save (articles/language.py).
+    language_chosen = models.BooleanField(default=False, editable=False)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -324,7 +326,7 @@ class Article(models.Model):
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
+        return direction(self.language)
 
 
 def is_live(status: str, published_at) -> bool:
