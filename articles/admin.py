@@ -17,6 +17,7 @@ from articles.clock import stamp
 from articles.desk import drafts, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
+from articles.desk.screen import ArticleScreenMixin
 from articles.importing.history import record_imports
 from articles.models import (
     MAX_BLOCKS,
@@ -130,7 +131,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [BlockInline, NoteInline]
     change_list_template = "admin/articles/article/change_list.html"

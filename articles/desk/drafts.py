@@ -34,6 +34,7 @@ CONTENT_FIELDS = [
     "byline",
     "dateline",
     "language",
+    "language_chosen",
     "section_id",
     "status",
     "published_at",
@@ -186,6 +187,8 @@ def publish(pending: PendingChange, *, user) -> str:
     content = pending.content
     if not workflow.has_body_text((b["kind"], b["text"]) for b in content["blocks"]):
         return workflow.EMPTY_ARTICLE
+    if workflow.photos_without_alt_text(content["blocks"]):
+        return workflow.MISSING_ALT_TEXT
     with transaction.atomic(), reversion.create_revision():
         record_imports([pending.article_id])
         article = lay_over(pending.article_id, content)

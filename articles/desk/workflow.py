@@ -20,6 +20,33 @@ EMPTY_ARTICLE = (
     "publishing or scheduling it."
 )
 
+# A caption's photo needs a description before readers see it (issue 14): a draft may
+# wait for one, publishing may not.
+ALT_TEXT_HINT = (
+    "Required before publishing. Say what the photo shows for readers who cannot see it, in a "
+    "sentence: who, doing what, where (e.g. “Firefighters carry a hose past a burnt-out bus in "
+    "Haifa”). Don't repeat the caption or begin with “Photo of”."
+)
+MISSING_ALT_TEXT = "Describe what the photo shows, for readers who cannot see it."
+
+
+def missing_alt_text_warning(positions: list) -> str:
+    """What a saved draft's editor is told about its photos without alt text."""
+    where = ", ".join(str(p) for p in positions if p is not None) or "new"
+    return (
+        f"Saved, but the photo at position {where} has no alt text: describe what it shows "
+        "before publishing; the article cannot be published until every photo has it."
+    )
+
+
+def photos_without_alt_text(blocks: Iterable[dict]) -> list:
+    """Positions of the blocks (as dicts) with a photo but no alt text."""
+    return [
+        b.get("position")
+        for b in blocks
+        if b.get("photo") and not (b.get("alt_text") or "").strip()
+    ]
+
 
 def can_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
