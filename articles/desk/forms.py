@@ -151,13 +151,14 @@ class BlockForm(forms.ModelForm):
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
+        widget = self.fields["photo"].widget
         if isinstance(photo, UploadedFile):
             checked = photos.clean_photo(photo)
-            # Kept at once, in case something else on the form is wrong (photo_upload.py);
-            # the widget draws the token from the upload it is given back.
-            photo.kept_token = photo_upload.keep(checked)
+            # Kept at once, in case something else on the form is wrong (photo_upload.py).
+            widget.kept_token = checked.kept_token = photo_upload.keep(checked)
             checked.seek(0)
             return checked
+        widget.kept_token = getattr(photo, "kept_token", "")  # kept from the last try
         return photo
 
     def clean(self):

@@ -65,6 +65,8 @@ class KeptPhotoInput(AdminFileWidget):
     # Around the admin's own file input (which the form renderer draws): the project's
     # template, with the admin's other article templates.
     frame_template = "admin/articles/article/widgets/kept_photo.html"
+    # Set by the form once the photo is checked: the token of its kept copy.
+    kept_token = ""
 
     def __init__(self, attrs=None):
         super().__init__({"accept": "image/jpeg,image/png,image/webp", **(attrs or {})})
@@ -92,7 +94,8 @@ class KeptPhotoInput(AdminFileWidget):
         return photo
 
     def render(self, name, value, attrs=None, renderer=None):
-        token = getattr(value, "kept_token", "")
+        # A file input is never filled in again: the form tells its widget what it kept.
+        token = self.kept_token
         kept = kept_name(token) if token else None
         saved_url = getattr(value, "url", "") if self.is_initial(value) else ""
         frame = {

@@ -43,10 +43,8 @@ class ArticleScreenMixin:
         if formset.model is not Block:
             return
         for block_form in formset.forms:
-            photo = getattr(block_form, "cleaned_data", {}).get("photo")
-            token = getattr(photo, "kept_token", "") or getattr(
-                block_form.files.get(block_form.add_prefix("photo")), "kept_token", ""
-            )
+            token = getattr(block_form, "cleaned_data", {}).get("photo")
+            token = getattr(token, "kept_token", "")
             if token:
                 photo_upload.forget(token)  # the block holds its own copy now
         if formset.photos_without_alt_text:
