@@ -185,10 +185,9 @@ def published_comment(pending: PendingChange, user) -> str:
 def publish(pending: PendingChange, *, user) -> str:
     """Make the pending changes live, as a new version; a refusal's reason, or ""."""
     content = pending.content
-    if not workflow.has_body_text((b["kind"], b["text"]) for b in content["blocks"]):
-        return workflow.EMPTY_ARTICLE
-    if workflow.photos_without_alt_text(content["blocks"]):
-        return workflow.MISSING_ALT_TEXT
+    refusal = workflow.publish_refusal(content["blocks"])
+    if refusal:
+        return refusal
     with transaction.atomic(), reversion.create_revision():
         record_imports([pending.article_id])
         article = lay_over(pending.article_id, content)

@@ -57,8 +57,19 @@ def has_body_text(blocks: Iterable[tuple[str, str]]) -> bool:
     return any(kind == Block.Kind.PARAGRAPH and text.strip() for kind, text in blocks)
 
 
-def stored_blocks(article: Article) -> list[tuple[str, str]]:
-    return list(article.blocks.values_list("kind", "text"))
+def publish_refusal(blocks: list[dict]) -> str:
+    """Why a body of these blocks (as dicts) may not be published, or "": the publishing
+    rule, for stored articles (stored_refusal) and pending changes alike."""
+    if not has_body_text((b["kind"], b["text"]) for b in blocks):
+        return EMPTY_ARTICLE
+    if photos_without_alt_text(blocks):
+        return MISSING_ALT_TEXT
+    return ""
+
+
+def stored_refusal(article: Article) -> str:
+    """publish_refusal() for the article as it is stored."""
+    return publish_refusal(list(article.blocks.values("kind", "text", "photo", "alt_text")))
 
 
 def status_label(article: Article) -> str:
@@ -76,8 +87,8 @@ def mark_edited(article: Article, *, user, version: int | None = None) -> None:
 
 
 def article_publish(*, article: Article, user) -> bool:
-    """Publish now; False if it was already live or has no body text to publish."""
-    if article.is_published or not has_body_text(stored_blocks(article)):
+    """Publish now; False if it was already live or the publishing rule refuses it."""
+    if article.is_published or stored_refusal(article):
         return False
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now()

@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.contrib.messages import get_messages
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -225,7 +226,7 @@ def test_readers_see_an_uploaded_photo_in_the_sizes_made_for_it(client):
 
 def draft_with_a_caption(client, *, headline: str = "River rises", **caption):
     """An editor posts a new draft with a paragraph and a caption carrying a photo."""
-    client.force_login(make_staff("eve", "Editors"))
+    client.force_login(User.objects.filter(username="eve").first() or make_staff("eve", "Editors"))
     data = form_data(client.get(ADD_URL))
     data.update(headline=headline, status="draft")
     add_block(data, position="0", kind="paragraph", text="The river rose overnight.")
@@ -352,3 +353,18 @@ def test_pending_changes_with_a_photo_without_alt_text_are_not_published(client)
     assert "Describe what the photo shows, for readers who cannot see it." in errors_of(response)
     assert publish(pending, user=editor) == workflow.MISSING_ALT_TEXT
     assert not article.blocks.filter(kind="caption").exists()
+
+
+@pytest.mark.django_db
+def test_the_bulk_publish_action_skips_a_photo_without_alt_text_and_says_why(client):
+    """ "Publish selected" holds back the draft whose photo has no description."""
+    draft_with_a_caption(client, headline="No alt", alt_text="", photo=upload(image_bytes()))
+    draft_with_a_caption(client, headline="With alt", photo=upload(image_bytes()))
+    response = client.post(
+        "/admin/articles/article/",
+        {"action": "publish_selected", "_selected_action": list(Article.objects.values_list("pk", flat=True))},
+        follow=True,
+    )  # fmt: skip
+    shown = [str(m) for m in response.context["messages"]]
+    assert f"Not published: “No alt”. {workflow.MISSING_ALT_TEXT}" in shown, shown
+    assert list(Article.objects.published().values_list("headline", flat=True)) == ["With alt"]
