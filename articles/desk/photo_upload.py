@@ -12,6 +12,7 @@ uploads in the cache, which here is each worker's own memory unless CACHE_URL is
 retry landing on another gunicorn worker would lose the photo anyway.
 """
 
+from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 from uuid import uuid4
 
@@ -20,6 +21,7 @@ from django.core import signing
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 KEPT_DIR = "photos/unsaved/"
@@ -30,9 +32,30 @@ KEPT_SECONDS = 24 * 3600
 
 def keep(photo: ContentFile) -> str:
     """Store a checked photo under a temporary name; the token that names it."""
+    prune()
     stem = PurePosixPath(photo.name or "photo.jpg").name
     name = default_storage.save(f"{KEPT_DIR}{uuid4().hex}/{stem}", photo)
     return signing.dumps(name, salt=SALT)
+
+
+def prune(*, now: datetime | None = None) -> int:
+    """Delete kept photos whose token has expired (their forms were abandoned); how many.
+
+    Run on each new upload rather than by a job: the folder holds only the photos of the
+    last day's forms that were never saved, so listing it is cheap.
+    """
+    if not default_storage.exists(KEPT_DIR):
+        return 0
+    oldest = (now or timezone.now()) - timedelta(seconds=KEPT_SECONDS)
+    folders, _ = default_storage.listdir(KEPT_DIR)
+    pruned = 0
+    for folder in folders:
+        for file_name in default_storage.listdir(f"{KEPT_DIR}{folder}")[1]:
+            name = f"{KEPT_DIR}{folder}/{file_name}"
+            if default_storage.get_modified_time(name) < oldest:
+                default_storage.delete(name)
+                pruned += 1
+    return pruned
 
 
 def kept_name(token: str) -> str | None:

@@ -1,7 +1,9 @@
 """Caption photos: checked, re-encoded and resized on upload; credits split (issue 5)."""
 
 import io
+import os
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import User
@@ -368,3 +370,14 @@ def test_the_bulk_publish_action_skips_a_photo_without_alt_text_and_says_why(cli
     shown = [str(m) for m in response.context["messages"]]
     assert f"Not published: “No alt”. {workflow.MISSING_ALT_TEXT}" in shown, shown
     assert list(Article.objects.published().values_list("headline", flat=True)) == ["With alt"]
+
+
+@pytest.mark.django_db
+def test_photos_kept_for_abandoned_forms_are_deleted_after_a_day():
+    """A kept photo whose form was never saved is gone once its token has expired."""
+    old = photo_upload.kept_name(photo_upload.keep(clean_photo(upload(image_bytes(), "old.jpg"))))
+    a_day_ago = time.time() - photo_upload.KEPT_SECONDS - 60
+    os.utime(default_storage.path(old), (a_day_ago, a_day_ago))
+    fresh = photo_upload.keep(clean_photo(upload(image_bytes(), "new.jpg")))
+    assert kept_files() == ["new.jpg"]
+    assert photo_upload.kept_name(fresh)
