@@ -76,13 +76,17 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub("", markup))
 
 
-def derive_block(block) -> None:
+def derive_block(block, *, loaded: tuple[str, str] | None = None) -> None:
     """Settle a block's html and the fields derived from it, before it is stored.
 
     A marked kind's html is sanitised and its text derived from it; html carrying no mark
     is dropped (the text then is all of it), so most blocks store their text once.
+    `loaded`: a stored block's (text, html) as it was read. When only its text has changed
+    since (a form with no html field), the new text is the block, and the old marks go.
     """
     kind = block.kind
+    if loaded is not None and block.html == loaded[1] and block.text != loaded[0]:
+        block.html = ""
     if kind in MARKED_KINDS and block.html:
         if kind in LIST_KINDS:
             items = [sanitise(line).strip() for line in block.html.splitlines()]

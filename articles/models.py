@@ -411,7 +411,7 @@ class Block(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     def save(self, *args, **kwargs) -> None:
-        derive_block(self)
+        derive_block(self, loaded=getattr(self, "_loaded_marks", None))
         previous_key, self.link_key = self.link_key, teaser_link_key(self.kind, self.text)
         link_teaser_by_name(self, previous_key)
         super().save(*args, **kwargs)
@@ -421,6 +421,13 @@ class Block(models.Model):
     def delete(self, *args, **kwargs):
         Article.objects.filter(pk=self.article_id).discard_bodies()
         return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        block = super().from_db(db, field_names, values)
+        # As loaded, so that save() can tell whether the text or the marked html was edited.
+        block._loaded_marks = (block.__dict__.get("text"), block.__dict__.get("html"))
+        return block
 
     def clean(self) -> None:
         check_block(self)

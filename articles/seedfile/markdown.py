@@ -104,12 +104,20 @@ _INLINE = re.compile(
 _MARK_CHARACTERS = re.compile(r"[*\[\]]|\\(?=[*\[\]\\])")
 
 
+def read_marks(text: str) -> tuple[str, str]:
+    """A text with inline marks as its plain text and its HTML ("" when it has no mark)."""
+    if "*" not in text and "](" not in text and "\\" not in text:
+        return text, ""  # the common case, decided without a regular expression
+    converted = _convert(text)
+    if converted == html.escape(text, quote=False):
+        return text, ""
+    words = html.unescape(re.sub(r"<[^>]*>", "", converted))
+    return words, converted if "<" in converted else ""
+
+
 def marks_to_html(text: str) -> str:
     """HTML for a text with inline marks: "" when it has none (its text is then all of it)."""
-    if "*" not in text and "](" not in text and "\\" not in text:
-        return ""  # the common case, decided without a regular expression
-    converted = _convert(text)
-    return converted if converted != html.escape(text, quote=False) else ""
+    return read_marks(text)[1]
 
 
 def _convert(text: str) -> str:
@@ -129,17 +137,9 @@ def _convert(text: str) -> str:
     return "".join(out)
 
 
-def plain(text: str) -> str:
-    """A text with inline marks, without them."""
-    converted = marks_to_html(text)
-    if not converted:
-        return text
-    return html.unescape(re.sub(r"<[^>]*>", "", converted))
-
-
 def escape_marks(text: str) -> str:
     """Plain text written so that the parser reads no mark into it."""
-    if not marks_to_html(text):
+    if read_marks(text) == (text, ""):
         return text
     return _MARK_CHARACTERS.sub(lambda found: "\\" + found[0], text)
 

@@ -40,7 +40,7 @@ from articles.seedfile.decoding import (
     normalise_whitespace,
     normalised_lines,
 )
-from articles.seedfile.markdown import embed_parts, marks_to_html, plain
+from articles.seedfile.markdown import embed_parts, read_marks
 from articles.seedfile.passes import HEADER_ROLES, Draft, assign_roles
 from articles.seedfile.readers import GLUED_DATELINE, Cue, read_contributors
 
@@ -303,8 +303,9 @@ def _single_block(line: Line, cue: Cue) -> Block:
         return Block("caption", "", cue.credit, (line.number,), (line.text,))
     shown = cue.text if cue.kind in ("caption", "teaser") else line.text
     credit = cue.credit if line.role == "caption" else ""
-    if line.role == "paragraph" and (marked := marks_to_html(shown)):
-        return Block("paragraph", plain(shown), "", (line.number,), (line.text,), marked)
+    if line.role == "paragraph":
+        words, marked = read_marks(shown)
+        return Block("paragraph", words, "", (line.number,), (line.text,), marked)
     return Block(line.role, shown, credit, (line.number,), (line.text,))
 
 
@@ -354,8 +355,8 @@ def add_markdown_block(blocks: list[Block], line: Line, cue: Cue) -> None:
             embed_url=url, embed_title=title, embed_description=description,
         )  # fmt: skip
     else:
-        marked = marks_to_html(text)
-        block = Block(kind, plain(text), "", (line.number,), (line.text,), marked)
+        words, marked = read_marks(text)
+        block = Block(kind, words, "", (line.number,), (line.text,), marked)
     if not runs_on:
         blocks.append(block)
         return
