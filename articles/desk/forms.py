@@ -7,7 +7,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 
 from articles import photos
-from articles.desk import language, photo_upload, teasers, workflow
+from articles.desk import language, photo_upload, workflow
 from articles.desk.stale import stale_message
 from articles.models import Article, Block
 
@@ -166,10 +166,6 @@ class BlockForm(forms.ModelForm):
         photo = cleaned.get("photo")
         if photo and cleaned.get("kind") != Block.Kind.CAPTION:
             self.add_error("photo", "Only a photo caption can carry a photo.")
-        if "text" in self.changed_data and "link_article" not in self.changed_data:
-            cleaned["link_article"] = teasers.link_after_edit(
-                self.initial.get("text", ""), cleaned.get("text", ""), cleaned.get("link_article")
-            )
         if cleaned.get("link_url") and cleaned.get("link_article"):
             self.add_error(
                 "link_url", "Point the teaser at an article or at a web address, not both."

@@ -1,8 +1,9 @@
 """The article screen's photos, teaser links and language (issue 14), added to ArticleAdmin.
 
 Kept apart from articles/admin.py: the admin class says what the screen holds, this
-mixin what happens to a caption's photo, a teaser's link and the language on a save,
-and the two small JSON answers desk-photos.js asks for as the editor types.
+mixin what happens to a caption's photo and the language on a save (a teaser links itself
+as it is saved: Block.save), and the two small JSON answers desk-photos.js asks for as the
+editor types.
 """
 
 from django.contrib import messages
@@ -50,10 +51,6 @@ class ArticleScreenMixin:
         if formset.photos_without_alt_text:
             warning = workflow.missing_alt_text_warning(formset.photos_without_alt_text)
             self.message_user(request, warning, messages.WARNING)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        teasers.link_named_articles(form.instance)
 
     def get_urls(self):
         def wrap(view):

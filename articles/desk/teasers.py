@@ -1,88 +1,59 @@
-"""Where a teaser typed on the article screen leads, by the importer's rule (issue 14).
+"""Where a teaser typed on the article screen leads, said in an editor's words (issue 14).
 
-The rule is not written here: a teaser names the article whose headline key it has
-(articles.models.teaser_link_key), the oldest such article, looked up as the importer
-looks it up (articles/importing/store.py), and is linked after a save as the importer
-links teasers written before their article (articles/linking.py). This module only asks
-that rule and says its answer in an editor's words.
+The rule is not written here: articles.linking.teaser_destination is the one rule the
+importer, the page and the admin share, and link_teaser_by_name decides (as Block.save
+does on the save) whether an article linked by name follows an edited text. This module
+asks them about the text being typed and says their answer as a sentence.
 """
 
 from django.http import JsonResponse
 
-from articles.importing.store import _teaser_targets
-from articles.linking import link_teasers_naming
+from articles.linking import link_teaser_by_name, teaser_destination
 from articles.models import Article, Block, teaser_link_key
 
 # A teaser is a headline: longer text is cut before the lookup (the key keeps 300 characters).
 MAX_TEXT = 1000
 
 
-def named_article_id(text: str) -> int | None:
-    """The article a teaser with this text names by headline, or None."""
-    key = teaser_link_key(Block.Kind.TEASER, text)
-    return _teaser_targets([key]).get(key)
+def typed_teaser(text: str, initial_text: str, link_url: str, link_article_id: int | None):
+    """The teaser as the form will save it: Block.save's linking, applied in memory."""
+    link_article = Article.objects.filter(pk=link_article_id).first() if link_article_id else None
+    block = Block(kind=Block.Kind.TEASER, text=text, link_url=link_url, link_article=link_article)
+    block.link_key = teaser_link_key(Block.Kind.TEASER, text)
+    link_teaser_by_name(block, teaser_link_key(Block.Kind.TEASER, initial_text))
+    return block
 
 
-def link_after_edit(initial_text: str, text: str, link_article):
-    """The article a teaser keeps after its text changed from `initial_text` to `text`:
-    a link the rule made for the old text follows the new text (it is set again after
-    the save), a link the editor chose stays."""
-    changed = link_article is not None and initial_text != text
-    if changed and named_article_id(initial_text) == link_article.pk:
-        return None
-    return link_article
-
-
-def destination(text: str, *, link_url: str = "", link_article_id: int | None = None) -> dict:
-    """Where the teaser goes, for the editor: {"goes": "web" | "article" | "later" | "nowhere",
-    "label": a sentence, and "href": the address readers follow, when they follow one}."""
-    if link_url:
-        # Only web links ever reach a page (Block.href); anything else is refused on save.
-        if not link_url.lower().startswith(("http://", "https://")):
-            return {"goes": "nowhere", "label": "No link: the address is not a web address."}
-        return {"goes": "web", "label": f"Links to {link_url}", "href": link_url}
-    target_id = link_article_id or named_article_id(text[:MAX_TEXT])
-    rows = Article.objects.only("headline", "slug", "status", "published_at")
-    target = rows.filter(pk=target_id).first() if target_id else None
-    if target is None:
-        return {
-            "goes": "nowhere",
-            "label": "No link: no article has this headline, so readers see plain text.",
-        }
-    how = "the article you chose" if link_article_id else "the article with this headline"
-    if target.is_published:
-        return {
-            "goes": "article",
-            "label": f"Links to {how}: “{target.headline}”.",
-            "href": target.get_absolute_url(),
-        }
-    return {
-        "goes": "later",
-        "label": f"Names “{target.headline}”, not yet published: plain text until it is.",
-    }
-
-
-def link_named_articles(article: Article) -> None:
-    """After a save: link the article's teasers to the articles their text names."""
-    keys = (
-        article.blocks.filter(kind=Block.Kind.TEASER, link_article=None, link_url="")
-        .exclude(link_key="")
-        .values("link_key")
-    )
-    link_teasers_naming(Article.objects.filter(headline_key__in=keys).only("headline_key"))
+def destination(
+    text: str, *, initial_text: str = "", link_url: str = "", link_article_id: int | None = None
+) -> dict:
+    """Where the teaser goes, for the editor: {"goes": the rule's kind ("link", "article",
+    "waiting", "search" or "none"), "label": a sentence, "href": where readers go, or ""}."""
+    text, initial_text = text[:MAX_TEXT], initial_text[:MAX_TEXT]
+    block = typed_teaser(text, initial_text, link_url, link_article_id)
+    where = teaser_destination(block.text, link_url=block.link_url, link_article=block.link_article)
+    headline = where.article.headline if where.article is not None else ""
+    chosen = link_article_id is not None and block.link_article_id == link_article_id
+    labels = {
+        "link": f"Links to {link_url}",
+        "article": f"Links to {'the article you chose' if chosen else 'the article with this headline'}: “{headline}”.",
+        "waiting": f"Names “{headline}”, not yet published: plain text until it is.",
+        "search": "No article has this headline: links to a search for its words, which finds articles.",
+        "none": "No link: no article has this headline and a search for its words finds nothing, so readers see plain text.",
+    }  # fmt: skip
+    if where.kind == "none" and link_url:
+        labels["none"] = "No link: the address is not a web address (http or https)."
+    return {"goes": where.kind, "label": labels[where.kind], "href": where.url}
 
 
 def destination_view(request) -> JsonResponse:
     """The JSON answer desk-photos.js shows beside a teaser as the editor types."""
     text, chosen = request.GET.get("text", ""), request.GET.get("link_article", "")
-    link_article = Article(pk=int(chosen)) if chosen.isdigit() else None
-    # As the form will decide on save: a link the rule made for the text as it was
-    # follows the text as it is now.
-    link_article = link_after_edit(request.GET.get("initial_text", text), text, link_article)
     return JsonResponse(
         destination(
             text,
+            initial_text=request.GET.get("initial_text", text),
             link_url=request.GET.get("link_url", "").strip(),
-            link_article_id=link_article.pk if link_article else None,
+            link_article_id=int(chosen) if chosen.isdigit() else None,
         )
     )

@@ -11,7 +11,7 @@ def mark_languages_no_guess_names(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0017_presence_and_autosave"),
+        ("articles", "0018_block_kinds_and_inline_marks"),
     ]
 
     operations = [

@@ -73,20 +73,27 @@ def test_an_edited_teaser_follows_its_new_text_but_a_chosen_link_stays(editor_cl
     ("query", "goes", "label"),
     [
         ({"text": "dam OPENS after a week of rain"}, "article", "Links to the article with this headline: “Dam opens after a week of rain”."),
-        ({"text": "Nothing by that name"}, "nowhere", "No link: no article has this headline, so readers see plain text."),
-        ({"text": "A draft nobody sees"}, "later", "Names “A draft nobody sees”, not yet published: plain text until it is."),
-        ({"text": "Anything", "link_url": "https://example.org/x"}, "web", "Links to https://example.org/x"),
+        ({"text": "a week of rain"}, "search", "No article has this headline: links to a search for its words, which finds articles."),
+        ({"text": "Nothing by that name"}, "none", "No link: no article has this headline and a search for its words finds nothing, so readers see plain text."),
+        ({"text": "A draft nobody sees"}, "waiting", "Names “A draft nobody sees”, not yet published: plain text until it is."),
+        ({"text": "Anything", "link_url": "https://example.org/x"}, "link", "Links to https://example.org/x"),
     ],
-    ids=["named-article", "nothing", "unpublished", "web-address"],
+    ids=["named-article", "search", "nothing", "unpublished", "web-address"],
 )  # fmt: skip
 def test_the_desk_says_where_a_teaser_goes_as_the_editor_types(editor_client, query, goes, label):
-    """The JSON answer beside each teaser: the article it names, a web address, or nowhere."""
-    target = ArticleFactory(headline="Dam opens after a week of rain")
+    """The JSON answer beside each teaser: the article it names, a search, a web address, or
+    nowhere, by the rule the importer and the page use."""
+    target = ArticleFactory(
+        headline="Dam opens after a week of rain", paragraphs=["A week of rain filled it."]
+    )
     ArticleFactory(headline="A draft nobody sees", status=Article.Status.DRAFT)
     answer = editor_client.get(TEASER_URL, query).json()
     assert (answer["goes"], answer["label"]) == (goes, label)
     if goes == "article":
         assert answer["href"] == target.get_absolute_url()
+    if goes == "search":
+        assert answer["href"] == "/search/?q=a+week+of+rain"
+        assert target.get_absolute_url() in editor_client.get(answer["href"]).text
 
 
 def test_the_teaser_answer_follows_the_forms_rule_for_an_edited_text(editor_client):
