@@ -177,7 +177,7 @@ class BlockFormSet(forms.BaseInlineFormSet):
     def __init__(self, *args, drafting: bool = False, **kwargs):
         # A live article's "Save draft" (articles/desk/drafts.py): saved, not published.
         self.drafting = drafting
-        self.photos_without_alt_text: list[int] = []
+        self.photos_without_alt_text: list[int | None] = []
         super().__init__(*args, **kwargs)
 
     def publishing(self) -> bool:
@@ -212,8 +212,7 @@ class BlockFormSet(forms.BaseInlineFormSet):
 
     def _check_alt_text(self) -> None:
         """A photo without alt text may wait in a draft; it is never published."""
-        kept = [f for f in self.forms if getattr(f, "cleaned_data", None)]
-        for form in kept:
+        for form in [f for f in self.forms if getattr(f, "cleaned_data", None)]:
             if self._should_delete_form(form) or not self._has_photo(form):
                 continue
             if form.cleaned_data.get("alt_text", "").strip():

@@ -30,12 +30,16 @@ ALT_TEXT_HINT = (
 MISSING_ALT_TEXT = "Describe what the photo shows, for readers who cannot see it."
 
 
-def missing_alt_text_warning(positions: list) -> str:
+def missing_alt_text_warning(positions: list[int | None]) -> str:
     """What a saved draft's editor is told about its photos without alt text."""
-    where = ", ".join(str(p) for p in positions if p is not None) or "new"
+    numbers = [str(p) for p in positions if p is not None]
+    if len(positions) == 1:
+        where = f"the photo at position {numbers[0]} has" if numbers else "a new photo has"
+    else:
+        where = f"the photos at positions {', '.join(numbers)} have" if numbers else "photos have"
     return (
-        f"Saved, but the photo at position {where} has no alt text: describe what it shows "
-        "before publishing; the article cannot be published until every photo has it."
+        f"Saved, but {where} no alt text: describe what each photo shows; the article "
+        "cannot be published until every photo has it."
     )
 
 
