@@ -175,6 +175,13 @@
     // The article chooser is a select2 widget, whose changes only jQuery hears.
     if (window.django && window.django.jQuery) window.django.jQuery(form).on("change", "select", onEdit);
 
+    // Hebrew or Arabic typed into a box reads right to left there too, as it will on the page.
+    const readsBothWays = (input) => {
+      if (input.matches("input[type=text], textarea") && !input.hasAttribute("dir")) input.dir = "auto";
+    };
+    form.querySelectorAll("input[type=text], textarea").forEach(readsBothWays);
+    form.addEventListener("focusin", (event) => readsBothWays(event.target));  // rows added later
+
     const box = form.querySelector("[data-desk-language]");
     if (box) {
       const guess = debounce(() => guessLanguage(form, box), TYPING_MS);

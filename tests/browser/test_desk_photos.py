@@ -125,7 +125,13 @@ def test_teasers_say_where_they_go_and_a_hebrew_story_is_guessed_right_to_left(p
     guess = page.locator("[data-desk-language-guess]")
     page.locator("#id_headline").press_sequentially(HEBREW_HEADLINE)
     expect(guess).to_have_text("Looks like Hebrew (right to left).")
+    direction = page.eval_on_selector("#id_headline", "box => getComputedStyle(box).direction")
+    assert direction == "rtl"  # the editor's box reads as the page will
     add_block(page, 0, position="0", text=HEBREW_TEXT)
+    assert (
+        page.eval_on_selector("#id_blocks-0-text", "box => getComputedStyle(box).direction")
+        == "rtl"
+    )
     add_block(page, 1, position="1", kind="teaser")
     where = page.locator("#blocks-1 [data-desk-teaser-link]")
     page.locator("#id_blocks-1-text").press_sequentially("Stormy")
