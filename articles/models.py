@@ -109,7 +109,8 @@ class Article(models.Model):
         max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
     )
     # False: the desk guesses the language from the text on each save (articles/language.py).
-    language_chosen = models.BooleanField(default=False, editable=False)
+    # A database default too, so that rows written without the ORM (SQL, COPY) get it.
+    language_chosen = models.BooleanField(default=False, db_default=False, editable=False)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
