@@ -75,7 +75,7 @@ def change_role(line_id: int, role: str, *, from_role: str, user) -> SourceLine:
         with reversion.create_revision():
             old = line.role
             _LineMove(article, line, lines).to(role)
-            if not workflow.has_body_text(workflow.stored_blocks(article)):
+            if not workflow.has_body_text(article.blocks.values_list("kind", "text")):
                 raise RoleRefused("That would leave the article without a paragraph of body text.")
             _mark_reviewed(line, role, user)
             article.last_editor = user
@@ -142,6 +142,7 @@ class _LineMove:
         if block.text == self._parsed_text(old):  # not reworded: the parser's text for the role
             # A caption's glued credit goes back into the text of a line that is no caption.
             block.text = self.line.text if block.credit and role != "caption" else new.text
+            block.html = new.html  # the line's inline marks, where the new kind keeps them
         if role == "caption":
             block.credit = block.credit or new.credit
         else:
@@ -198,14 +199,19 @@ class _LineMove:
                 before.save()
                 self.line.block = before
                 return
-        self.line.block = self._insert(position, new.kind, reworded or new.text, new.credit)
+        marks = "" if reworded else new.html
+        self.line.block = self._insert(
+            position, new.kind, reworded or new.text, new.credit, html=marks
+        )
 
-    def _insert(self, position: int, kind: str, text: str, credit: str) -> Block:
+    def _insert(self, position: int, kind: str, text: str, credit: str, html: str = "") -> Block:
         # The positions' unique constraint is checked at commit: the shift may overlap.
         Block.objects.filter(article=self.article, position__gte=position).update(
             position=F("position") + 1
         )
-        block = Block(article=self.article, position=position, kind=kind, text=text, credit=credit)
+        block = Block(
+            article=self.article, position=position, kind=kind, text=text, credit=credit, html=html
+        )
         block.save()
         return block
 
