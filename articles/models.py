@@ -444,7 +444,10 @@ class Block(models.Model):
     def href(self) -> str:
         """Where a teaser leads (articles.linking.teaser_destination); "" for a plain line."""
         return teaser_destination(
-            self.text, link_url=self.link_url, link_article=self.link_article
+            self.text,
+            link_url=self.link_url,
+            link_article=self.link_article,
+            in_article=self.article_id,
         ).url
 
 
