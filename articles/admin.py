@@ -14,7 +14,7 @@ from reversion.admin import VersionAdmin
 
 from articles import photos
 from articles.clock import stamp
-from articles.desk import drafts, notes, presence, review, workflow
+from articles.desk import drafts, line_review, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.desk.screen import ArticleScreenMixin
@@ -227,6 +227,7 @@ class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
                 "presence_url": reverse("admin:articles_article_presence", args=[article.pk]),
                 "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
                 "autosave": presence.unsaved_autosave(article.pk, request.user),
+                **line_review.change_form_context(request, article.pk),
             }
         if drafts.keeps_drafts(article):
             # No revision here: a draft is no version; publishing makes its own.
@@ -399,6 +400,7 @@ class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
                 wrap(admin_views.compare(self)),
                 name="articles_article_compare",
             ),
+            *line_review.urls(self),
             *super().get_urls(),
         ]
 

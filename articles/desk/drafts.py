@@ -21,6 +21,7 @@ from django.utils.dateparse import parse_datetime
 
 from articles.clock import stamp
 from articles.desk import workflow
+from articles.importing import source_lines
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
 from articles.inline import derive_block
@@ -241,11 +242,15 @@ def hold_live_files(uploads: list, *, skip: dict, user, dry_run: bool) -> dict[i
     held = {}
     for article in live:
         upload = uploads[names[article.source_file]]
+        data = upload.read()
         try:
-            parsed = parse_bytes(upload.read())
+            parsed = parse_bytes(data)
         except SeedError:
             upload.seek(0)
             continue
+        # The roles editors chose for its lines hold in the reporter's version too.
+        decided = source_lines.decisions([article.pk]).get(article.pk, {})
+        parsed = source_lines.with_decisions(parsed, data, decided)
         if not dry_run:
             content = snapshot(article.pk)
             content["fields"].update(
