@@ -12,7 +12,7 @@ ROLES = {
     for name, codenames in import_module("articles.migrations.0002_newsroom_groups").ROLES.items()
 }
 # Granted to editors by later migrations, which a transactional test's flush does not re-run.
-ROLES["Editors"] += import_module("articles.migrations.0019_source_lines").REVIEW_PERMISSIONS
+ROLES["Editors"] += import_module("articles.migrations.0020_source_lines").REVIEW_PERMISSIONS
 
 
 def newsroom_group(name: str) -> Group:

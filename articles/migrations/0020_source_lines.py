@@ -28,7 +28,7 @@ def let_editors_review_lines(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0021_article_language_chosen'),
+        ('articles', '0019_article_language_chosen'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
