@@ -24,6 +24,7 @@ from articles.desk import workflow
 from articles.importing import source_lines
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
+from articles.importing.store import BLOCK_CONTENT
 from articles.inline import derive_block
 from articles.models import Article, Autosave, Block, PendingChange, teaser_link_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
@@ -41,22 +42,7 @@ CONTENT_FIELDS = [
     "status",
     "published_at",
 ]
-BLOCK_FIELDS = [
-    "id",
-    "position",
-    "kind",
-    "text",
-    "credit",
-    "photo",
-    "alt_text",
-    "link_url",
-    "link_article_id",
-    "html",
-    "attribution",
-    "embed_url",
-    "embed_title",
-    "embed_description",
-]
+BLOCK_FIELDS = ["id", *BLOCK_CONTENT]
 PUBLISH = "_publish_changes"
 SUBMIT = "_submit_changes"
 
