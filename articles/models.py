@@ -14,11 +14,13 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from articles.body import body_text, count_words, render_body, teasers_last
+from articles.inline import check_block, derive_block, inline_html
+from articles.language import direction
 from articles.links import link
+from articles.listings import Listing, Section, Topic  # noqa: F401  (models of their own module)
 from articles.photos import record_photo_size
 from articles.slugs import SLUG_LENGTH, free_slugs
 
-RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
 # The length of Article.headline_key and Block.link_key, which headline_key() keeps to.
 KEY_LENGTH = 300
 
@@ -28,53 +30,6 @@ def headline_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(re.sub(r"[^\w']+", " ", text).split())[:KEY_LENGTH]
-
-
-class Listing(models.Model):
-    """A named list of articles that readers can follow, with its page and its feeds."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-
-    # Set by each kind: the Article field that files an article under it, and the prefix
-    # of its addresses' names (articles/reader/urls.py: "section", "section-rss", …).
-    article_field: str
-    url_name: str
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return link(f"articles:{self.url_name}", self.slug)
-
-    def feed_url(self, feed: str) -> str:
-        """The address of its "rss" or "atom" feed."""
-        return link(f"articles:{self.url_name}-{feed}", self.slug)
-
-
-class Section(Listing):
-    """Where an article is filed, one section each; the masthead lists them."""
-
-    position = models.PositiveIntegerField(
-        default=0, help_text="Where the section stands in the masthead and on the front page."
-    )
-
-    article_field = "section"
-    url_name = "section"
-
-    class Meta:
-        ordering = ["position", "name"]
-
-
-class Topic(Listing):
-    """What an article is about, as many as apply."""
-
-    article_field = "topics"
-    url_name = "topic"
 
 
 def staff_account() -> models.ForeignKey:
@@ -153,6 +108,9 @@ class Article(models.Model):
     language = models.CharField(
         max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
     )
+    # False: the desk guesses the language from the text on each save (articles/language.py).
+    # A database default too, so that rows written without the ORM (SQL, COPY) get it.
+    language_chosen = models.BooleanField(default=False, db_default=False, editable=False)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -324,7 +282,7 @@ class Article(models.Model):
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
+        return direction(self.language)
 
 
 def is_live(status: str, published_at) -> bool:
@@ -355,14 +313,51 @@ class Block(models.Model):
         CAPTION = "caption", "Photo caption"
         TEASER = "teaser", "Related-link teaser"
         FURNITURE = "furniture", "Page furniture (hidden from readers)"
+        SUBHEADING = "subheading", "Subheading"
+        QUOTE = "quote", "Quote"
+        BULLETED_LIST = "bulleted_list", "Bulleted list"
+        NUMBERED_LIST = "numbered_list", "Numbered list"
+        DIVIDER = "divider", "Divider"
+        EMBED = "embed", "Embedded link (shown as a card)"
 
     # No index of its own: block_position_unique's index starts with article_id.
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="blocks", db_index=False
     )
     position = models.PositiveIntegerField()
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PARAGRAPH)
-    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARAGRAPH)
+    # The plain text (a list's items one per line) that search, word counts and the API read.
+    # Derived from html on every save when html is set (articles/inline.py).
+    text = models.TextField(blank=True)
+    # The new fields have database defaults too: a COPY (the importer) may leave them out.
+    html = models.TextField(
+        default="",
+        db_default="",
+        blank=True,
+        help_text="Paragraphs, quotes and lists: the text with its inline marks (bold, italic,"
+        " links), sanitised on save; empty when it has none.",
+    )
+    attribution = models.CharField(
+        default="",
+        db_default="",
+        max_length=300,
+        blank=True,
+        help_text="Quotes: who said it, e.g. “Ada Lovelace”.",
+    )
+    embed_url = models.URLField(
+        default="",
+        db_default="",
+        max_length=2000,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Embeds: the page shown as a link card (http or https).",
+    )
+    embed_title = models.CharField(
+        default="", db_default="", max_length=300, blank=True, help_text="Embeds: the card's title."
+    )
+    embed_description = models.TextField(
+        default="", db_default="", blank=True, help_text="Embeds: the card's summary."
+    )
     credit = models.CharField(
         max_length=300,
         blank=True,
@@ -419,7 +414,9 @@ class Block(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     def save(self, *args, **kwargs) -> None:
-        self.link_key = teaser_link_key(self.kind, self.text)
+        derive_block(self, loaded=getattr(self, "_loaded_marks", None))
+        previous_key, self.link_key = self.link_key, teaser_link_key(self.kind, self.text)
+        link_teaser_by_name(self, previous_key)
         super().save(*args, **kwargs)
         record_photo_size(self)
         Article.objects.filter(pk=self.article_id).discard_bodies()
@@ -429,26 +426,29 @@ class Block(models.Model):
         return super().delete(*args, **kwargs)
 
     @classmethod
-    def content_fields(cls) -> list[str]:
-        """The columns holding what a block says, in the model's order: not its id, its
-        article, nor what is derived from the rest (the photo's size, a teaser's link key).
-        The desk's drafts and the importer's COPY both name their columns from this."""
-        return [
-            field.attname
-            for field in cls._meta.concrete_fields
-            if field.editable and not field.primary_key and field.name != "article"
-        ]
+    def from_db(cls, db, field_names, values):
+        block = super().from_db(db, field_names, values)
+        # As loaded, so that save() can tell whether the text or the marked html was edited.
+        block._loaded_marks = (block.__dict__.get("text"), block.__dict__.get("html"))
+        return block
+
+    def clean(self) -> None:
+        check_block(self)
+
+    @property
+    def inline_html(self) -> str:
+        """The text with its inline marks, as HTML: html, or the plain text escaped."""
+        return inline_html(self)
 
     @property
     def href(self) -> str:
-        """Where a teaser leads: the editor's link or the published article it names; "" until
-        there is one (the teaser then reads as a plain related line)."""
-        # Only web links ever reach a page, whatever wrote the row (issue 7).
-        if self.link_url.lower().startswith(("http://", "https://")):
-            return self.link_url
-        if self.link_article is not None and self.link_article.is_published:
-            return self.link_article.get_absolute_url()
-        return ""
+        """Where a teaser leads (articles.linking.teaser_destination); "" for a plain line."""
+        return teaser_destination(
+            self.text,
+            link_url=self.link_url,
+            link_article=self.link_article,
+            in_article=self.article_id,
+        ).url
 
 
 def teaser_link_key(kind: str, text: str) -> str:
@@ -486,6 +486,12 @@ class ArticleChange(models.Model):
 from articles.authors import Author  # noqa: E402, F401
 from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
-from articles.linking import link_by_name, link_teasers_naming  # noqa: E402, F401
+from articles.linking import (  # noqa: E402, F401
+    link_by_name,
+    link_teaser_by_name,
+    link_teasers_naming,
+    teaser_destination,
+)
 from articles.notes import Note  # noqa: E402, F401
+from articles.sourcelines import ArticleToReview, SourceLine  # noqa: E402, F401
 from articles.vocabulary import SearchWord  # noqa: E402, F401

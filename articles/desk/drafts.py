@@ -21,8 +21,11 @@ from django.utils.dateparse import parse_datetime
 
 from articles.clock import stamp
 from articles.desk import workflow
+from articles.importing import source_lines
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
+from articles.importing.store import BLOCK_CONTENT
+from articles.inline import derive_block
 from articles.models import Article, Autosave, Block, PendingChange, teaser_link_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
 from articles.sequences import next_ids
@@ -34,11 +37,12 @@ CONTENT_FIELDS = [
     "byline",
     "dateline",
     "language",
+    "language_chosen",
     "section_id",
     "status",
     "published_at",
 ]
-BLOCK_FIELDS = ["id", *Block.content_fields()]
+BLOCK_FIELDS = ["id", *BLOCK_CONTENT]
 PUBLISH = "_publish_changes"
 SUBMIT = "_submit_changes"
 
@@ -78,14 +82,11 @@ def lay_over(article_id: int, content: dict) -> Article:
     article.save()
     article.topics.set(content["topics"])
     Block.objects.filter(article_id=article_id).delete()
-    Block.objects.bulk_create(
-        Block(
-            article_id=article_id,
-            link_key=teaser_link_key(block["kind"], block["text"]),
-            **block,
-        )
-        for block in content["blocks"]
-    )
+    blocks = [Block(article_id=article_id, **block) for block in content["blocks"]]
+    for block in blocks:  # no HTML is stored unsanitised, whatever the draft holds
+        derive_block(block)
+        block.link_key = teaser_link_key(block.kind, block.text)
+    Block.objects.bulk_create(blocks)
     article.refresh_derived()
     return article
 
@@ -174,8 +175,9 @@ def published_comment(pending: PendingChange, user) -> str:
 def publish(pending: PendingChange, *, user) -> str:
     """Make the pending changes live, as a new version; a refusal's reason, or ""."""
     content = pending.content
-    if not workflow.has_body_text((b["kind"], b["text"]) for b in content["blocks"]):
-        return workflow.EMPTY_ARTICLE
+    refusal = workflow.publish_refusal(content["blocks"])
+    if refusal:
+        return refusal
     with transaction.atomic(), reversion.create_revision():
         record_imports([pending.article_id])
         article = lay_over(pending.article_id, content)
@@ -226,11 +228,15 @@ def hold_live_files(uploads: list, *, skip: dict, user, dry_run: bool) -> dict[i
     held = {}
     for article in live:
         upload = uploads[names[article.source_file]]
+        data = upload.read()
         try:
-            parsed = parse_bytes(upload.read())
+            parsed = parse_bytes(data)
         except SeedError:
             upload.seek(0)
             continue
+        # The roles editors chose for its lines hold in the reporter's version too.
+        decided = source_lines.decisions([article.pk]).get(article.pk, {})
+        parsed = source_lines.with_decisions(parsed, data, decided)
         if not dry_run:
             content = snapshot(article.pk)
             content["fields"].update(

@@ -9,11 +9,11 @@ Several batches may be written at once, on connections of their own
 """
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -21,14 +21,18 @@ from django.utils import timezone
 from articles.authors import link_authors
 from articles.caching import site_changed
 from articles.clock import stamp
+from articles.importing import source_lines
 from articles.importing.history import record_imports
 from articles.importing.outcomes import Outcome
-from articles.linking import link_teasers_naming
+from articles.inline import derive_block
+from articles.language import guess_language
+from articles.linking import link_teasers_naming, teaser_targets
 from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
 from articles.sequences import next_ids
 from articles.slugs import free_slugs
+from articles.sourcelines import SourceLine
 from articles.vocabulary import remember_words
 
 # Longest values the columns take, as the model says; a file exceeding them is rejected
@@ -37,17 +41,28 @@ FIELD_LIMITS = {
     name: Article._meta.get_field(name).max_length for name in ("headline", "byline", "dateline")
 }
 CREDIT_LIMIT = Block._meta.get_field("credit").max_length
+# The other short block fields a seed file can fill, and what a reason calls them.
+BLOCK_FIELD_LIMITS = {
+    name: (label, Block._meta.get_field(name).max_length)
+    for name, label in (
+        ("attribution", "a quote's attribution"),
+        ("embed_url", "an embed's address"),
+        ("embed_title", "an embed's title"),
+    )
+}
 # What an updated file rewrites of its article.
 STORED_FIELDS = ["headline", "dek", "byline", "dateline", "language", *Article.DERIVED_FIELDS]
 
 
 @dataclass(frozen=True)
 class SeedFile:
-    """One file to load: its identifying name, its raw bytes' hash and what the parser made of it."""
+    """One file to load: its identifying name, its raw bytes' hash and what the parser made
+    of it; its bytes, to parse it again with the roles editors chose for its lines."""
 
     name: str
     digest: str
     parsed: ParsedArticle
+    data: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -75,32 +90,18 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
         for block in parsed.blocks
         if len(block.credit) > CREDIT_LIMIT
     ]
+    problems += [
+        f"{label} is {len(value):,} characters long; the limit is {limit:,}"
+        for block in parsed.blocks
+        for name, (label, limit) in BLOCK_FIELD_LIMITS.items()
+        if len(value := getattr(block, name)) > limit
+    ]
     if len(parsed.blocks) > MAX_BLOCKS:
         problems.append(
-            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers and"
-            f" furniture); the limit is {MAX_BLOCKS:,}"
+            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers,"
+            f" lists and the rest); the limit is {MAX_BLOCKS:,}"
         )
     return problems
-
-
-_HEBREW, _ARABIC = "\u0590-\u05ff", "\u0600-\u06ff\u0750-\u077f"
-HEBREW = re.compile(f"[{_HEBREW}]")
-ARABIC = re.compile(f"[{_ARABIC}]")
-RIGHT_TO_LEFT = re.compile(f"[{_HEBREW}{_ARABIC}]")
-LETTER = re.compile(r"[^\W\d_]")
-
-
-def guess_language(parsed: ParsedArticle) -> str:
-    """Hebrew or Arabic when most letters are, else English: enough to set text direction."""
-    text = " ".join([parsed.headline, parsed.dek, *(b.text for b in parsed.blocks[:5])])
-    # Regular expressions, not a loop over characters: this runs for every imported file.
-    if not RIGHT_TO_LEFT.search(text):
-        return "en"
-    letters = "".join(LETTER.findall(text))
-    hebrew, arabic = len(HEBREW.findall(letters)), len(ARABIC.findall(letters))
-    if max(hebrew, arabic) > len(letters) / 2:
-        return "he" if hebrew >= arabic else "ar"
-    return "en"
 
 
 def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, Outcome]:
@@ -155,15 +156,26 @@ def load(
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
+    # The roles editors chose for these files' lines hold in their new versions too.
+    decided = source_lines.decisions(
+        existing[s.name].pk for s in files if outcomes[s.name] == Outcome.UPDATED
+    )
+    files = [_with_decisions(seed, existing.get(seed.name), decided) for seed in files]
     new = [seed for seed in files if outcomes[seed.name] == Outcome.IMPORTED]
+    # Each written file's blocks as they are stored: sanitised, with what derives from them.
+    stored = {
+        seed.name: [stored_block(block) for block in seed.parsed.blocks]
+        for seed in files
+        if outcomes[seed.name] in (Outcome.IMPORTED, Outcome.UPDATED)
+    }
     changed = [
-        _fill(existing[seed.name], seed, now, publish, user_id)
+        _fill(existing[seed.name], seed, stored[seed.name], now, publish, user_id)
         for seed in files
         if outcomes[seed.name] == Outcome.UPDATED
     ]
     # The text these files replace gets its history entry first, if it has none yet.
     record_imports(existing[s.name].pk for s in files if outcomes[s.name] == Outcome.UPDATED)
-    created = _copy_articles(new, now, publish, user_id)
+    created = _copy_articles(new, stored, now, publish, user_id)
     Article.objects.bulk_update(
         changed,
         [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "imported_by", "edited_at"],
@@ -171,21 +183,37 @@ def load(
     # Rendering every body here would halve import throughput: the first view does it.
     Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
+    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
+    # The blocks' ids are drawn first, so that the source lines kept for review name them.
+    # Both need no turn: these articles' rows are this batch's (new, or locked above).
+    ids = iter(next_ids(Block, sum(len(seed.parsed.blocks) for _, seed in pairs)))
+    block_ids = {seed.name: [next(ids) for _ in seed.parsed.blocks] for _, seed in pairs}
+    SourceLine.objects.filter(article__in=changed).delete()
+    source_lines.copy_lines(
+        row
+        for article, seed in pairs
+        for row in source_lines.line_rows(
+            article.pk, seed.parsed, block_ids[seed.name], decided.get(article.pk, {})
+        )
+    )
     # Up to here batches run side by side; teasers and authors are linked by one batch at a
     # time, each after the batches before it have committed, so that every link is seen from
     # one side and two batches never wait on each other's new authors.
     _take_turn()
     Block.objects.filter(article__in=changed).delete()
-    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
     link_keys = {
         block.text: teaser_link_key(block.kind, block.text)
         for _, seed in pairs
         for block in seed.parsed.blocks
         if block.kind == Block.Kind.TEASER
     }
-    targets = _teaser_targets(link_keys.values())
+    # Looked up before the blocks are written, so that a new teaser is stored linked
+    # instead of written twice (issue 6); the batch's own new articles are already in.
+    targets = teaser_targets(link_keys.values())
     _copy_blocks(
-        row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
+        row
+        for article, seed in pairs
+        for row in _block_rows(article, stored[seed.name], block_ids[seed.name], link_keys, targets)
     )
     link_teasers_naming(written.values())
     link_authors(written.values())
@@ -208,12 +236,28 @@ def _take_turn() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TURN_LOCK])
 
 
-def _fill(article: Article, seed: SeedFile, now, publish: bool, user_id: int | None) -> Article:
+def stored_block(parsed_block) -> SimpleNamespace:
+    """A parsed block as it will be stored: through the same derivation as Block.save()."""
+    block = SimpleNamespace(
+        **{name: getattr(parsed_block, name) for name in ("kind", "text", "credit", *MARKED)}
+    )
+    derive_block(block)
+    return block
+
+
+MARKED = ("html", "attribution", "embed_url", "embed_title", "embed_description")
+
+
+def _fill(
+    article: Article, seed: SeedFile, blocks: list, now, publish: bool, user_id: int | None
+) -> Article:
     parsed = seed.parsed
     article.headline = parsed.headline
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
-    article.language = guess_language(parsed)
-    article.derive_fields(parsed.blocks)
+    article.language = guess_language(
+        parsed.headline, parsed.dek, (block.text for block in parsed.blocks)
+    )
+    article.derive_fields(blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
     article.imported_by_id = user_id
     stated, updated = _aware(parsed.published), _aware(parsed.updated)
@@ -235,25 +279,45 @@ def _aware(moment: datetime | None) -> datetime | None:
     return timezone.make_aware(moment)
 
 
+def _with_decisions(seed: SeedFile, article: Article | None, decided: dict[int, dict]) -> SeedFile:
+    if article is None or article.pk not in decided:
+        return seed
+    parsed = source_lines.with_decisions(seed.parsed, seed.data, decided[article.pk])
+    return SeedFile(seed.name, seed.digest, parsed, seed.data)
+
+
 def _block_rows(
-    article: Article, seed: SeedFile, link_keys: dict[str, str], targets: dict[str, int]
+    article: Article,
+    blocks: list,
+    ids: list[int],
+    link_keys: dict[str, str],
+    targets: dict[str, int],
 ) -> Iterator[tuple]:
-    """Rows for BLOCK_COLUMNS, one per parsed block, numbered in source order; a teaser's
-    link key is looked up in `link_keys` (by its text), the article it names in `targets`."""
-    for position, block in enumerate(seed.parsed.blocks):
+    """Rows for BLOCK_COLUMNS, one per stored block with its id from `ids`, numbered in
+    source order (the kept source lines name their blocks by these ids); a teaser's link
+    key is looked up in `link_keys` (by its text), the article it names in `targets`."""
+    for position, (pk, block) in enumerate(zip(ids, blocks, strict=True)):
         if block.kind == Block.Kind.TEASER:
             link_key = link_keys[block.text]
             target = targets.get(link_key)
         else:
             link_key, target = "", None
-        values = {"article_id": article.pk, "position": position, "kind": block.kind}
+        values = {"id": pk, "article_id": article.pk, "position": position, "kind": block.kind}
         values |= {"text": block.text, "credit": block.credit}
+        values |= {name: getattr(block, name) for name in MARKED}
         yield _block_row(
             _BLOCK_DEFAULTS | values | {"link_key": link_key, "link_article_id": target}
         )
 
 
-BLOCK_COLUMNS = ["article_id", *Block.content_fields(), "link_key"]
+# What a block says, by column: not its id, its article, nor what derives from the rest (the
+# photo's size, a teaser's link key). The COPY below writes these; so do the desk's drafts.
+BLOCK_CONTENT = [
+    field.attname
+    for field in Block._meta.concrete_fields
+    if field.editable and field.name not in ("id", "article")
+]
+BLOCK_COLUMNS = ["id", "article_id", *BLOCK_CONTENT, "link_key"]
 # A seed file fills some of them; the others (a photo, its alt text) take their defaults.
 _BLOCK_DEFAULTS = {
     field.attname: field.get_default()
@@ -272,7 +336,9 @@ def _copy_blocks(rows: Iterable[tuple]) -> None:
             copy.write_row(row)
 
 
-def _copy_articles(seeds: list[SeedFile], now, publish: bool, user_id: int | None) -> list[Article]:
+def _copy_articles(
+    seeds: list[SeedFile], stored: dict[str, list], now, publish: bool, user_id: int | None
+) -> list[Article]:
     """New articles for these files, inserted with COPY.
 
     PostgreSQL reads a COPY's rows as they arrive, so it computes each article's search
@@ -290,26 +356,8 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool, user_id: int | Non
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for seed, slug, pk in zip(seeds, slugs, ids, strict=True):
             article = Article(pk=pk, slug=slug, source_file=seed.name)
-            _fill(article, seed, now, publish, user_id)
+            _fill(article, seed, stored[seed.name], now, publish, user_id)
             copy.write_row([f.pre_save(article, True) for f in fields])
             article._state.adding = False
             articles.append(article)
     return articles
-
-
-def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
-    """The article each teaser key names: the oldest whose headline has that key.
-
-    Looked up before the blocks are written, so that a new teaser is stored linked
-    instead of written twice (issue 6); the batch's own new articles are already in.
-    """
-    keys = set(keys) - {""}
-    if not keys:
-        return {}
-    rows = (
-        Article.objects.filter(headline_key__in=keys)
-        .order_by("headline_key", "pk")
-        .distinct("headline_key")
-        .values_list("headline_key", "pk")
-    )
-    return dict(rows)

@@ -48,6 +48,7 @@ class Rule:
     max_chars: int = MAX_LINE_CHARS  # its guard: longer lines never reach it
     confidence: float = 0.9  # how often a line it recognises really has its role
     guard: Guard = NO_GUARD  # what else a line it recognises has (guards.py)
+    starts: str = ""  # a "read" rule's guard: the first characters of every line it takes
 
     @property
     def lowered(self) -> bool:
@@ -57,6 +58,8 @@ class Rule:
     def full_guard(self) -> Guard:
         """Its guard with what its pattern shows: the characters it can start and end with."""
         found = self.guard
+        if self.starts and found.first is None:
+            found = replace(found, first=frozenset(self.starts).__contains__)
         if self.keywords and not found.keywords:
             found = replace(found, keywords=tuple(map(folded, self.keywords)))
         if self.how in ("full", "start") and found.first is None:
@@ -75,11 +78,20 @@ def reader(
     max_chars: int,
     *examples: str,
     confidence: float = 0.9,
+    starts: str = "",
     guard: Guard = NO_GUARD,
 ) -> Rule:
-    """A rule decided by a function of the line (lower-cased for furniture)."""
+    """A rule decided by a function of the line (lower-cased for furniture); with `starts`,
+    only lines beginning with one of those characters reach it (a `guard` says more)."""
     return Rule(
-        name, role, examples, read=read, max_chars=max_chars, confidence=confidence, guard=guard
+        name,
+        role,
+        examples,
+        read=read,
+        max_chars=max_chars,
+        confidence=confidence,
+        guard=guard,
+        starts=starts,
     )
 
 
