@@ -14,14 +14,22 @@ from articles.seedfile.matching import Rule, reader
 
 FURNITURE_MAX = 300  # longer lines are text, whatever words they use
 UI_LINE_MAX = 100  # a page tool's label, or a notice, is short
+COMMAND_MAX = 60  # a button's or a prompt's six words
+SITE_VOICE_MAX = 250  # the site's note to its reader is a sentence or two
 
 
 def furniture(
-    name: str, pattern: str, *examples: str, how: str = "full", keywords=(), role="furniture"
+    name: str,
+    pattern: str,
+    *examples: str,
+    how: str = "full",
+    keywords=(),
+    role="furniture",
+    max_chars: int = FURNITURE_MAX,
 ) -> Rule:
     """A page-chrome pattern (furniture, or the heading of a list of links), judged on the
-    lower-cased line of at most FURNITURE_MAX characters."""
-    return Rule(name, role, examples, pattern, how, tuple(keywords), None, FURNITURE_MAX, 0.95)
+    lower-cased line of at most `max_chars` (FURNITURE_MAX) characters."""
+    return Rule(name, role, examples, pattern, how, tuple(keywords), None, max_chars, 0.95)
 
 
 # Headings whose next lines share a role: links, topic tags, or (one line) the caption.
@@ -171,6 +179,16 @@ FURNITURE_RULES = (
         "Se connecter",
     ),
     reader(
+        "ui-glyph",
+        "furniture",
+        readers.read_ui_glyph,
+        UI_LINE_MAX,
+        "More ▾",
+        "⇤ Back",
+        "View this image ›",
+        guard=guard(holds=tuple(readers.UI_GLYPHS)),
+    ),
+    reader(
         "button-run",
         "furniture",
         readers.read_button_run,
@@ -178,6 +196,8 @@ FURNITURE_RULES = (
         "Twitter Facebook Google Plus",
         "Share 12",
         "Yes No",
+        "Share on Facebook654 Tweet Email Print",
+        "Reply Retweet Favorite",
         guard=guard(opens=readers.may_open_button_run),
     ),
     reader(
@@ -199,6 +219,19 @@ FURNITURE_RULES = (
     # Lines that open like a notice or a prompt.
     furniture(
         "click-here", r"click (?:here|to)\b", "Click here for the full interview", how="start"
+    ),
+    # A short line that tells the reader to work the page ("Subscribe to & follow Politics",
+    # "Join Discussion", "Add us on Snapchat"): a button or a prompt. Not "Watch", "Read" or
+    # "See", which open links to other stories, nor "Get", which opens subheads too; "Share"
+    # and "Sign" only as verbs ("Share prices fall" is a headline).
+    furniture(
+        "page-command",
+        r"(?:subscribe|follow|download|join|register|log ?in|install|click|tap|tweet|pin"
+        r"|bookmark|add|sign (?:up|in|out)|share (?:this|on|via|with|your))\b(?:\s+\S+){0,5}",
+        "SUBSCRIBE TO & FOLLOW POLITICS",
+        "Register Log in",
+        "Install the app on your phone",
+        max_chars=COMMAND_MAX,
     ),
     furniture(
         "copyright-notice",
@@ -290,5 +323,15 @@ FURNITURE_RULES = (
         "This site uses cookies to improve your experience.",
         how="search",
         keywords=("cookies",),
+    ),
+    reader(
+        "site-voice",
+        "furniture",
+        readers.read_site_voice,
+        SITE_VOICE_MAX,
+        "Note to readers: if you purchase something through one of our links we may earn a"
+        " commission.",
+        "We accept credit card, PayPal and bank transfer for your order.",
+        guard=guard(holds=readers.SITE_VOICE_WORDS),
     ),
 )

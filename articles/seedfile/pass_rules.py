@@ -27,7 +27,10 @@ PASS_RULES = (
     PassRule(
         "section-kicker",
         "furniture",
-        (f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",),
+        (
+            f"* Tech News\nCouncil Approves Plan for New Bridge\n{_BODY}",
+            f"* Celebrity\nPosted on 3 Oct 2016\nCouncil Approves Plan for New Bridge\n{_BODY}",
+        ),
         confidence=0.7,
     ),
     PassRule(
@@ -67,6 +70,15 @@ PASS_RULES = (
         confidence=0.8,
     ),
     PassRule(
+        "repeated-scrap",
+        "furniture",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* View this photo on Instagram\n{_BODY}"
+            f"\nView this photo on Instagram\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
         "byline-continued",
         "byline",
         (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),
@@ -96,6 +108,14 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "inline-link",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY * 2}\n* Mayor calls for a vote on the new bridge\n{_BODY * 2}",
+        ),
+        confidence=0.6,
+    ),
+    PassRule(
         "author-name",
         "byline",
         (f"Council Approves Bridge\n{_BODY}\n{_BODY}\n* Rebecca Hersher",),
@@ -107,6 +127,8 @@ PASS_RULES = (
         (
             f"Council Approves Plan for New Bridge\n{_BODY}\n* The best of the week, picked"
             f" each morning, just for you\nEmail *\n{_BODY}",
+            f"Council Approves Plan for New Bridge\n{_BODY}\nShow comments\n* Please read our"
+            f" rules before posting\n{_BODY}",
         ),
         confidence=0.7,
     ),

@@ -9,6 +9,7 @@ passes kept that rule's role, else the pass that gave it its role.
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
+from articles.seedfile.page_passes import mark_inline_links, mark_repeated_scraps
 from articles.seedfile.pass_rules import PASS_RULES
 from articles.seedfile.readers import GLUED_DATELINE, Cue
 from articles.seedfile.rules import LINE_RULES, read_line
@@ -120,7 +121,7 @@ DEK_HEADER_REACH = 3  # lines below a dek that may hold the byline or dateline
 DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
 KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
 KICKER_CHARS = 40
-KICKER_REACH = 8  # lines of a menu above the headline, at most
+KICKER_REACH = 12  # lines of a menu above the headline, at most
 TITLE_WORDS = 5  # the headline under them is longer
 
 
@@ -129,7 +130,7 @@ def skip_kickers(draft: Draft) -> None:
     Business") are the page's, not the headline: the headline is that title."""
     labels: list[int] = []
     for i in range(draft.head, min(len(draft.texts), draft.head + KICKER_REACH)):
-        if draft.cues[i].kind == "furniture":
+        if draft.cues[i].kind in ("furniture", "dateline"):  # a date may stand over the title
             continue
         text = draft.texts[i]
         if draft.cues[i].kind is not None or ends_with_full_stop(text) or reads_as_body(text):
@@ -164,13 +165,18 @@ def line_confidence(rule: str, text: str) -> float:
     return CONFIDENCE[rule]
 
 
+# A caption describes one photo in a sentence or two; a longer line above a credit is the
+# story's paragraph, and the photo it credits has no caption.
+CAPTION_ABOVE_MAX = 300
+
+
 def attach_credits(draft: Draft) -> None:
     """A credit takes the caption above it, else one directly below (BBC), else stands alone."""
     for i, cue in enumerate(draft.cues):
         if cue.kind != "credit" or draft.roles[i] is not None:
             continue
         below = i + 1
-        if draft.can_caption(i - 1):
+        if draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= CAPTION_ABOVE_MAX:
             draft.pair(i - 1, i, "caption-above-credit")
         elif (
             draft.can_caption(below)
@@ -278,10 +284,17 @@ def mark_lists(draft: Draft) -> None:
         role = draft.cues[i].opens or (role if continues else None)
 
 
-# Rules that recognise a piece of a widget (a newsletter box, a poll, a form): the short lines
+# Rules that recognise a piece of a widget (a newsletter box, a poll, a form, a comment box): the short lines
 # around it that speak to the reader or ask something are the rest of it.
 WIDGET_RULES = frozenset(
-    ("newsletter-prompt", "newsletter-mention", "subscribe-button", "form-field", "app-prompt")
+    (
+        "newsletter-prompt",
+        "newsletter-mention",
+        "subscribe-button",
+        "form-field",
+        "app-prompt",
+        "comments",
+    )
 )
 WIDGET_TEXT_MAX = 200
 WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away
@@ -397,10 +410,12 @@ PASSES = (
     attach_name_credits,
     mark_dek,
     resolve_wires,
+    mark_repeated_scraps,
     extend_bylines,
     mark_lists,
     mark_author_names,
     mark_widgets,
     mark_link_runs,
+    mark_inline_links,
     mark_tail_scraps,
 )

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from articles.seedfile import shapes
-from articles.seedfile.vocabulary import BUTTON_WORDS, UI_PHRASES
+from articles.seedfile.vocabulary import BUTTON_WORDS, READER_WORDS, SITE_WORDS, UI_PHRASES
 
 GLUED_CREDIT_MAX = 80  # longest glued credit taken
 
@@ -49,22 +49,67 @@ def may_open_button_run(char: str) -> bool:
     return char in _BUTTON_INITIALS or char.isdigit() or char.isspace() or char in _BUTTON_LEADERS
 
 
+# Small words that join a row's buttons ("Share on Facebook", "Pin it"), never its first word.
+_BUTTON_JOINERS = frozenset(("on", "it", "via", "this", "to", "us"))
+
+
+def _button_word(word: str) -> str:
+    """A button's word without its brackets and a count glued to it ("Facebook654")."""
+    word = word.strip("()[]")
+    return word.rstrip("0123456789") or word
+
+
 def read_button_run(lowered: str) -> Cue | None:
-    """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12"."""
+    """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12",
+    "Share on Facebook654 Tweet Email"."""
     # Nearly every line fails on its first word; check that before splitting the whole line.
-    first = _FIRST_BUTTON.match(lowered)[1].strip("()[]")
+    first = _button_word(_FIRST_BUTTON.match(lowered)[1])
     if first not in BUTTON_WORDS and not first.isdigit():
         return None
-    words = [w.strip("()[]") for w in _BUTTON_SEPARATORS.split(lowered) if w]
-    return FURNITURE if words and all(w in BUTTON_WORDS or w.isdigit() for w in words) else None
+    words = [_button_word(w) for w in _BUTTON_SEPARATORS.split(lowered) if w]
+    return (
+        FURNITURE
+        if all(w in BUTTON_WORDS or w.isdigit() or w in _BUTTON_JOINERS for w in words)
+        else None
+    )
 
 
 _UI_PHRASE = re.compile("|".join(map(re.escape, UI_PHRASES)))
+
+# Glyphs of a page's controls: menus that drop down (▾), back and next arrows (⇤ ←), play
+# buttons (▶). A story's text seldom holds them; a link's marker (») is read by the teaser rules.
+UI_GLYPHS = "▾▴▸▶►◀◄←→⇤⇥↑↓❯❮›"
+UI_GLYPH_WORDS = 4  # a control's label is this short
+
+
+def read_ui_glyph(lowered: str) -> Cue | None:
+    """A short label with a control's glyph: "More ▾", "⇤ Back", "View this image ›"."""
+    if len(lowered.split()) > UI_GLYPH_WORDS or not any(g in lowered for g in UI_GLYPHS):
+        return None
+    return FURNITURE
 
 
 def read_page_tool(lowered: str) -> Cue | None:
     """A short line naming a page tool, a share button or a notice, in any language."""
     return FURNITURE if _UI_PHRASE.search(lowered) else None
+
+
+_QUOTE_MARKS = '"“”„«»‘'
+# The site speaks English to its reader here: each such line holds one of these.
+SITE_VOICE_WORDS = ("you", "please")
+_WORD_EDGES = ".,!?:;()[]…"
+
+
+def read_site_voice(lowered: str) -> Cue | None:
+    """The site speaking to its reader in a sentence, outside any quotation: "Note to
+    readers: if you purchase something through one of our links we may earn a commission."
+    (A headline may say "we" and "you" too, but ends in no full stop.)"""
+    if lowered[-1:] not in ".!" or any(mark in lowered for mark in _QUOTE_MARKS):
+        return None
+    if "you" not in lowered and "please" not in lowered:  # as its guard: SITE_VOICE_WORDS
+        return None
+    words = {word.strip(_WORD_EDGES) for word in lowered.split()}
+    return FURNITURE if words & READER_WORDS and words & SITE_WORDS else None
 
 
 TEASER_LABEL = re.compile(
@@ -171,9 +216,11 @@ POST_ATTRIBUTION = re.compile(r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\S.{0,40}")
 _CONTRIBUTED = re.compile(
     r".{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)?(?: report| story| article)?\.?"
 )
+_BIO_NAME = r"[A-Z][\w.'’-]+ (?:(?:[A-Z][\w.'’-]+|de|di|da|del|van|von|le|la|du|al|bin) ){0,4}"
 AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
-    r"|editor|columnist|contributor|producer|journalist)\b.*"
+    rf"{_BIO_NAME}(?:(?:is|writes|covers)\b.{{0,160}}\b(?i:writer|reporter|correspondent"
+    r"|editor|columnist|contributor|producer|journalist|critic|anchor|fellow)s?\b"
+    r"|writes\b.{0,160}\bfor (?:the )?[A-Z]|is on (?:Twitter|Instagram|Facebook|Threads)\b).*"
 )
 CONTACT_LINE_MAX = 150
 CONTACT_MARKS = ("|", "·", "•", ":")  # a contact line holds one within its first 42 characters
@@ -194,7 +241,7 @@ def read_contributed(text: str) -> Cue | None:
 def read_author_bio(text: str) -> Cue | None:
     """ "Jane Doe is a reporter for …": the author's note under a story."""
     # The verb follows a name of at most three words: look for it first, near the start.
-    head = text[:60]
+    head = text[:70]
     if " is " not in head and " writes " not in head and " covers " not in head:
         return None
     return BYLINE if AUTHOR_BIO.match(text) else None
@@ -207,7 +254,11 @@ def read_name_with_contact(text: str) -> Cue | None:
     if len(text) > CONTACT_LINE_MAX or not _CONTACT_MARK.search(text, 0, 42):
         return None
     parts = _CONTACT_SPLIT.split(text, maxsplit=1)
-    if len(parts) != 2 or not shapes.is_bare_name(parts[0]):
+    if len(parts) != 2:
+        return None
+    if shapes.is_date_line(parts[0]) and shapes.is_bare_name(parts[1]):
+        return BYLINE  # the date first: "October 14, 2009|Marc Lifsher"
+    if not shapes.is_bare_name(parts[0]):
         return None
     # "Name: …" is also how a quote or a headline opens: then only an address or a date.
     contact = "@" in parts[1] or any(ch.isdigit() for ch in parts[1])

@@ -122,6 +122,9 @@ TEXT_RULES = (
         readers.read_author_bio,
         BYLINE_MAX,
         "Alyssa Newcomb is an NBC News contributor who writes about business and technology.",
+        "Jane van Doe is Opinion Editor of the Courier.",
+        "Jane Doe writes a weekly column for The Courier.",
+        "Jane Doe is on Twitter at jane_doe.",
         guard=guard(opens=readers.AUTHOR_BIO),
     ),
     reader(
@@ -131,6 +134,7 @@ TEXT_RULES = (
         readers.CONTACT_LINE_MAX,
         "Mike Cason | mcason@al.com",
         "Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET",
+        "October 14, 2009|Jane Doe",
         guard=guard(holds=readers.CONTACT_MARKS),
     ),
     reader(
@@ -176,6 +180,7 @@ TEXT_RULES = (
         DATELINE_MAX,
         "Updated 10:29 AM ET, Wed September 27, 2017",
         "27 Sep 2017",
+        "Jun 7, 2023, 8:54 PM UTC|",
     ),
     # Captions with their credit glued to them.
     reader(
@@ -273,6 +278,7 @@ TEXT_RULES = (
         readers.credit_when(shapes.is_photo_agency),
         CREDIT_MAX,
         "Getty Images",
+        "Getty Image",
         "(Shutterstock)",
     ),
     # Captions with no credit glued to them.

@@ -117,6 +117,7 @@ _DATE_ANCHOR = re.compile(
     r"|\d+ (?:hours?|minutes?|mins?|days?|weeks?|months?|years?) ago)"
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_GLUED_SEPARATORS = "|•·/ "
 
 
 @lru_cache(maxsize=1 << 16)
@@ -134,6 +135,7 @@ def is_date_line(text: str) -> bool:
         return False
     label = _DATE_LABEL.match(text)
     body = text[label.end() :] if label else text
+    body = body.rstrip(_GLUED_SEPARATORS)  # a page's separator left glued on: "8:54 PM UTC|"
     tokens = body.split()
     # Cheapest first: most lines fail on their first word.
     return (

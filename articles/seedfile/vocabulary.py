@@ -62,6 +62,7 @@ BUTTON_WORDS = words(
     "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
     "save x vk instagram youtube comment comments more yes no maybe vote results "
     "embed download transcript podcast snapchat pin search info apps privacy cookies "
+    "reply retweet favorite reblog follow bookmark bio "
     "imprimer courriel partager partagez commentaires teilen drucken kommentare "
     "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
 )
@@ -93,7 +94,7 @@ WIRE_AGENCIES = (
 # Photo agencies and picture desks, as regex alternatives (case-insensitive), in the order
 # they are tried: a credit glued before a caption ends where the first that fits ends.
 PHOTO_AGENCIES = (
-    "getty(?: images)?",
+    "getty(?: images?)?",
     "shutterstock",
     "alamy(?: stock photo)?",
     "istock(?:photo)?",
@@ -195,4 +196,11 @@ UI_PHRASES = (
 
 # Words that address the reader: a widget's pitch speaks to "you" ("Get the best of …
 # delivered to your inbox"), a story seldom does.
-READER_WORDS = words("you your you're you’ll you'll yourself vous votre vos sie ihre ihr du dein")
+# "Please" asks the reader to do something: a form's or a comment box's request.
+READER_WORDS = words(
+    "you your you're you’ll you'll yourself please vous votre vos sie ihre ihr du dein"
+)
+# Words by which a site speaks of itself: with a word addressing the reader, and outside any
+# quotation, a line is the site talking to its reader ("if you buy through our links we may
+# earn a commission"), not the story.
+SITE_WORDS = words("we we're we’re we've we’ve we'll we’ll we'd we’d our ours us")

@@ -1,0 +1,95 @@
+"""Context passes that judge a line by the whole page: lines the page repeats.
+
+Part of the passes of passes.py (which runs them in the order of its PASSES, and names them in
+pass_rules.py); kept apart so that each module stays short. They read a `Draft` (passes.py)
+and decide only lines no rule or earlier pass has decided.
+"""
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_name, looks_like_title
+
+if TYPE_CHECKING:
+    from articles.seedfile.passes import Draft
+
+REPEATED_MAX = 120  # a repeated line this short is a page's label, button or player, not text
+
+
+def repeated_texts(texts: list[str]) -> set[str]:
+    """The texts that stand on more than one line of the page."""
+    if len(set(texts)) == len(texts):  # most pages repeat nothing: one set, no counting
+        return set()
+    return {text for text, n in Counter(texts).items() if n > 1}
+
+
+def mark_repeated_scraps(draft: "Draft") -> None:
+    """A short line the page prints twice or more that no rule knows ("View this photo on
+    Instagram", a player's "Closing Bell", a poll's question, the headline again in a widget)
+    is the page's chrome: a story does not repeat itself. A sentence may be a pull quote, a
+    line shaped like a headline a repeated list of links (whose heading decides it), and a
+    name the author's, above the story and under it."""
+    repeated = repeated_texts(draft.texts)
+    if not repeated:
+        return
+    for i in range(draft.body_start, len(draft.texts)):
+        text = draft.texts[i]
+        if (
+            text in repeated
+            and draft.plain(i)
+            and len(text) <= REPEATED_MAX
+            and not ends_with_full_stop(text)
+            and not looks_like_title(text)
+            and not is_person_name(text)  # an author named above and below the story
+        ):
+            draft.decide(i, "furniture", "repeated-scrap")
+
+
+PARAGRAPH_CHARS = 120  # a plain line this long is the story's text
+INLINE_LINK_WORDS = 6  # a subhead is shorter; another story's headline says more
+INLINE_LINK_MAX = 120
+INLINE_LINK_RUN = 2  # a story sets one or two links to other stories between its paragraphs
+
+
+def is_inline_link(text: str) -> bool:
+    """Shaped like another story's headline set in the text: a statement of some words, no
+    sentence end, no question, no colon, no handle or address (an embedded post's text)."""
+    return (
+        len(text) <= INLINE_LINK_MAX
+        and len(text.split()) >= INLINE_LINK_WORDS
+        and not ends_with_full_stop(text)
+        and text.rstrip(CLOSERS)[-1:] not in "?!:;,"
+        and "@" not in text
+        and "://" not in text
+    )
+
+
+def mark_inline_links(draft: "Draft") -> None:
+    """One or two headline-shaped lines between the story's paragraphs ("Sanders calls for
+    assessment of Electoral College") are links to other stories, set in the text the way
+    news sites do; a run of more is the story's own list, a short one its subhead."""
+    texts = draft.texts
+    shown = [i for i in range(draft.body_start, len(texts)) if draft.roles[i] != "furniture"]
+    for at, i in enumerate(shown):
+        if not (draft.plain(i) and is_inline_link(texts[i])) or at == 0:
+            continue
+        if not _is_paragraph(draft, shown[at - 1]):
+            continue
+        run = [i]
+        for j in shown[at + 1 : at + 1 + INLINE_LINK_RUN]:
+            if _is_paragraph(draft, j):
+                break
+            run.append(j)
+        else:
+            continue  # no paragraph within reach below: not set in the text
+        if len(run) <= INLINE_LINK_RUN and all(
+            draft.plain(j) and is_inline_link(texts[j]) for j in run
+        ):
+            for j in run:
+                draft.decide(j, "teaser", "inline-link")
+
+
+def _is_paragraph(draft: "Draft", i: int) -> bool:
+    return (draft.plain(i) or draft.roles[i] == "paragraph") and len(
+        draft.texts[i]
+    ) >= PARAGRAPH_CHARS
