@@ -14,7 +14,9 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from articles.body import body_text, count_words, render_body, teasers_last
+from articles.inline import check_block, derive_block, inline_html
 from articles.links import link
+from articles.listings import Listing, Section, Topic  # noqa: F401  (models of their own module)
 from articles.photos import record_photo_size
 from articles.slugs import SLUG_LENGTH, free_slugs
 
@@ -28,53 +30,6 @@ def headline_key(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     return " ".join(re.sub(r"[^\w']+", " ", text).split())[:KEY_LENGTH]
-
-
-class Listing(models.Model):
-    """A named list of articles that readers can follow, with its page and its feeds."""
-
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-
-    # Set by each kind: the Article field that files an article under it, and the prefix
-    # of its addresses' names (articles/reader/urls.py: "section", "section-rss", …).
-    article_field: str
-    url_name: str
-
-    class Meta:
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return link(f"articles:{self.url_name}", self.slug)
-
-    def feed_url(self, feed: str) -> str:
-        """The address of its "rss" or "atom" feed."""
-        return link(f"articles:{self.url_name}-{feed}", self.slug)
-
-
-class Section(Listing):
-    """Where an article is filed, one section each; the masthead lists them."""
-
-    position = models.PositiveIntegerField(
-        default=0, help_text="Where the section stands in the masthead and on the front page."
-    )
-
-    article_field = "section"
-    url_name = "section"
-
-    class Meta:
-        ordering = ["position", "name"]
-
-
-class Topic(Listing):
-    """What an article is about, as many as apply."""
-
-    article_field = "topics"
-    url_name = "topic"
 
 
 def staff_account() -> models.ForeignKey:
@@ -355,14 +310,51 @@ class Block(models.Model):
         CAPTION = "caption", "Photo caption"
         TEASER = "teaser", "Related-link teaser"
         FURNITURE = "furniture", "Page furniture (hidden from readers)"
+        SUBHEADING = "subheading", "Subheading"
+        QUOTE = "quote", "Quote"
+        BULLETED_LIST = "bulleted_list", "Bulleted list"
+        NUMBERED_LIST = "numbered_list", "Numbered list"
+        DIVIDER = "divider", "Divider"
+        EMBED = "embed", "Embedded link (shown as a card)"
 
     # No index of its own: block_position_unique's index starts with article_id.
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="blocks", db_index=False
     )
     position = models.PositiveIntegerField()
-    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.PARAGRAPH)
-    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PARAGRAPH)
+    # The plain text (a list's items one per line) that search, word counts and the API read.
+    # Derived from html on every save when html is set (articles/inline.py).
+    text = models.TextField(blank=True)
+    # The new fields have database defaults too: a COPY (the importer) may leave them out.
+    html = models.TextField(
+        default="",
+        db_default="",
+        blank=True,
+        help_text="Paragraphs, quotes and lists: the text with its inline marks (bold, italic,"
+        " links), sanitised on save; empty when it has none.",
+    )
+    attribution = models.CharField(
+        default="",
+        db_default="",
+        max_length=300,
+        blank=True,
+        help_text="Quotes: who said it, e.g. “Ada Lovelace”.",
+    )
+    embed_url = models.URLField(
+        default="",
+        db_default="",
+        max_length=2000,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text="Embeds: the page shown as a link card (http or https).",
+    )
+    embed_title = models.CharField(
+        default="", db_default="", max_length=300, blank=True, help_text="Embeds: the card's title."
+    )
+    embed_description = models.TextField(
+        default="", db_default="", blank=True, help_text="Embeds: the card's summary."
+    )
     credit = models.CharField(
         max_length=300,
         blank=True,
@@ -419,6 +411,7 @@ class Block(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     def save(self, *args, **kwargs) -> None:
+        derive_block(self)
         self.link_key = teaser_link_key(self.kind, self.text)
         super().save(*args, **kwargs)
         record_photo_size(self)
@@ -427,6 +420,14 @@ class Block(models.Model):
     def delete(self, *args, **kwargs):
         Article.objects.filter(pk=self.article_id).discard_bodies()
         return super().delete(*args, **kwargs)
+
+    def clean(self) -> None:
+        check_block(self)
+
+    @property
+    def inline_html(self) -> str:
+        """The text with its inline marks, as HTML: html, or the plain text escaped."""
+        return inline_html(self)
 
     @property
     def href(self) -> str:
