@@ -67,11 +67,15 @@
     const isMarked = (row) => MARKED.has(kindOf(row));
 
     // Positions come from the order on the screen, never typed.
+    // Numbers already in reading order are left as they are, so opening and saving an
+    // article unchanged changes nothing.
     function renumber() {
       const rows = blocks();
+      const values = rows.map((row) => parseInt((field(row, "position") || {}).value, 10));
+      const inOrder = values.every((value, i) => !Number.isNaN(value) && (i === 0 || value > values[i - 1]));
       rows.forEach((row, i) => {
         const position = field(row, "position");
-        if (position) position.value = String(i);
+        if (position && !inOrder) position.value = String(i);
         const editable = editableOf(row);
         const name = shortLabel(kindOf(row)) + " " + (i + 1) + " of " + rows.length;
         if (editable) editable.setAttribute("aria-label", name);
@@ -86,23 +90,28 @@
       if (!editable || !text) return;
       const lines = Lines.readLines(editable);
       const joiner = LISTS.has(kindOf(row)) ? "\n" : " ";
-      text.value = lines.map((line) => line.text).join(joiner);
+      const typed = lines.map((line) => line.text).join(joiner);
+      // The stored text may space itself differently from the screen: same words, kept.
+      if (typed.replace(/\s+/g, " ").trim() !== text.value.replace(/\s+/g, " ").trim()) text.value = typed;
       const html = field(row, "html");
-      if (html) html.value = isMarked(row) ? lines.map((line) => line.html).join(joiner) : "";
+      const marked = lines.map((line) => line.html).join(joiner);
+      // As the server keeps it (articles/inline.py): html only when it carries a mark.
+      if (html) html.value = isMarked(row) && marked.includes("<") ? marked : "";
       row.querySelector(".newsroom-summary").textContent = "";
     }
-    function fill(row, content) {
+    function fill(row, content, quiet) {
       const editable = editableOf(row);
       const lists = LISTS.has(kindOf(row));
       const markup = isMarked(row) && content.html ? content.html : Lines.escapeText(content.text || "");
       editable.innerHTML = lists
         ? markup.split("\n").map((line) => "<div>" + (line || "<br>") + "</div>").join("")
         : markup;
-      sync(row);
+      if (!quiet) sync(row);
     }
+    // The block's fields as the server sent them, shown in its editable text.
     function load(row) {
       const html = field(row, "html");
-      fill(row, { text: (field(row, "text") || {}).value || "", html: html ? html.value : "" });
+      fill(row, { text: (field(row, "text") || {}).value || "", html: html ? html.value : "" }, true);
     }
 
     function showKind(row) {
@@ -180,6 +189,7 @@
       field(row, "kind").addEventListener("change", () => {
         showKind(row);
         load(row); // from the fields: a kind without marks shows the plain text
+        sync(row);
       });
       const url = field(row, "embed_url");
       if (url) url.addEventListener("input", () => showKind(row));
@@ -521,6 +531,7 @@
         if (credit) credit.value = "";
         showKind(row);
         load(row);
+        sync(row);
         if (creditText) newBlock(row, "paragraph", { text: creditText });
         note.hidden = true;
         renumber();
