@@ -225,7 +225,8 @@
       menu.hidden = true;
       for (const kind of INSERTABLE) {
         if (!kindLabels[kind]) continue;
-        const choice = button("Insert a " + shortLabel(kind).toLowerCase(), "newsroom-insert-kind", shortLabel(kind));
+        const name = shortLabel(kind).toLowerCase();
+        const choice = button("Insert " + (/^[aeiou]/.test(name) ? "an " : "a ") + name, "newsroom-insert-kind", shortLabel(kind));
         choice.dataset.kind = kind;
         choice.addEventListener("click", () => {
           menu.hidden = true;
