@@ -10,11 +10,18 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 
+# The kinds whose text is the story's: what search and the reading time read.
+READABLE_KINDS = ("paragraph", "caption", "subheading", "quote", "bulleted_list", "numbered_list")
+
 
 def body_text(blocks: Iterable) -> str:
-    """The text search reads: paragraphs and captions, never furniture or teasers."""
-    readable = ("paragraph", "caption")
-    return "\n".join(b.text for b in blocks if b.kind in readable)
+    """The text search reads: paragraphs, captions, subheadings, quotes (with who said them)
+    and list items; never furniture, teasers, dividers or embeds."""
+    return "\n".join(
+        f"{b.text}\n{b.attribution}" if b.kind == "quote" and b.attribution else b.text
+        for b in blocks
+        if b.kind in READABLE_KINDS
+    )
 
 
 def count_words(text: str) -> int:
@@ -30,7 +37,7 @@ def label_language(article) -> str:
 
 
 def render_body(article, blocks: Iterable) -> str:
-    """The body as readers see it; figure.html and teaser.html remain its only markup."""
+    """The body as readers see it, in the markup of body.html and the templates it includes."""
     from articles.models import Block  # which imports this module
 
     shown = [b for b in blocks if b.kind != Block.Kind.FURNITURE]

@@ -8,8 +8,10 @@ block fields (stored blocks or the parser's), so the importer derives without th
 
 import html
 import re
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 # The marks an editor may use. nh3 (ammonia, in Rust) strips every other tag to its text,
@@ -57,7 +59,16 @@ def sanitise(markup: str) -> str:
         attribute_filter=_keep_attribute,
     )
     # nh3 keeps an <a> whose href was refused; without an address it is only its text.
-    return _BARE_LINK.sub(r"\1", cleaned)
+    cleaned = _BARE_LINK.sub(r"\1", cleaned)
+    # One spelling of each mark (the seed format writes them back the same way), and no
+    # empty ones, which would read as stray asterisks there.
+    cleaned = _OTHER_SPELLING.sub(lambda found: f"<{found[1]}{_SPELLING[found[2]]}>", cleaned)
+    return _EMPTY_MARK.sub(r"\2", cleaned)
+
+
+_SPELLING = {"b": "strong", "i": "em"}
+_OTHER_SPELLING = re.compile(r"<(/?)(b|i)>")
+_EMPTY_MARK = re.compile(r"<(strong|em)>(\s*)</\1>")
 
 
 def plain_text(markup: str) -> str:
@@ -65,13 +76,17 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub("", markup))
 
 
-def derive_block(block) -> None:
+def derive_block(block, *, loaded: tuple[str, str] | None = None) -> None:
     """Settle a block's html and the fields derived from it, before it is stored.
 
     A marked kind's html is sanitised and its text derived from it; html carrying no mark
     is dropped (the text then is all of it), so most blocks store their text once.
+    `loaded`: a stored block's (text, html) as it was read. When only its text has changed
+    since (a form with no html field), the new text is the block, and the old marks go.
     """
     kind = block.kind
+    if loaded is not None and block.html == loaded[1] and block.text != loaded[0]:
+        block.html = ""
     if kind in MARKED_KINDS and block.html:
         if kind in LIST_KINDS:
             items = [sanitise(line).strip() for line in block.html.splitlines()]
@@ -110,3 +125,34 @@ def check_block(block) -> None:
     written = plain_text(sanitise(block.html)) if block.html else block.text
     if not written.strip():
         raise ValidationError("Write the text of this block, or delete it.", code="empty")
+
+
+# What the page shows: inline HTML sanitised once more as it is rendered (a row may have been
+# written by something older than this module), with rel="nofollow" on links off the site.
+_LINK = re.compile(r'<a href="([^"]*)">')
+
+
+def page_html(markup: str) -> str:
+    """A block's inline HTML as the article page shows it."""
+    return _LINK.sub(_link_for_page, sanitise(markup))
+
+
+def _link_for_page(found: re.Match) -> str:
+    href = found[1]
+    if is_external(html.unescape(href)):
+        return f'<a href="{href}" rel="nofollow">'
+    return found[0]
+
+
+def is_external(href: str) -> bool:
+    """Whether a link leaves the site: an absolute address on a host not in ALLOWED_HOSTS."""
+    if not href.lower().startswith(("http://", "https://")):
+        return False
+    host = (urlsplit(href).hostname or "").lower()
+    for allowed in settings.ALLOWED_HOSTS:
+        allowed = allowed.lower()
+        if allowed == "*":
+            continue
+        if host == allowed.lstrip(".") or (allowed.startswith(".") and host.endswith(allowed)):
+            return False
+    return True

@@ -411,8 +411,9 @@ class Block(models.Model):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
     def save(self, *args, **kwargs) -> None:
-        derive_block(self)
-        self.link_key = teaser_link_key(self.kind, self.text)
+        derive_block(self, loaded=getattr(self, "_loaded_marks", None))
+        previous_key, self.link_key = self.link_key, teaser_link_key(self.kind, self.text)
+        link_teaser_by_name(self, previous_key)
         super().save(*args, **kwargs)
         record_photo_size(self)
         Article.objects.filter(pk=self.article_id).discard_bodies()
@@ -420,6 +421,13 @@ class Block(models.Model):
     def delete(self, *args, **kwargs):
         Article.objects.filter(pk=self.article_id).discard_bodies()
         return super().delete(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        block = super().from_db(db, field_names, values)
+        # As loaded, so that save() can tell whether the text or the marked html was edited.
+        block._loaded_marks = (block.__dict__.get("text"), block.__dict__.get("html"))
+        return block
 
     def clean(self) -> None:
         check_block(self)
@@ -431,14 +439,10 @@ class Block(models.Model):
 
     @property
     def href(self) -> str:
-        """Where a teaser leads: the editor's link or the published article it names; "" until
-        there is one (the teaser then reads as a plain related line)."""
-        # Only web links ever reach a page, whatever wrote the row (issue 7).
-        if self.link_url.lower().startswith(("http://", "https://")):
-            return self.link_url
-        if self.link_article is not None and self.link_article.is_published:
-            return self.link_article.get_absolute_url()
-        return ""
+        """Where a teaser leads (articles.linking.teaser_destination); "" for a plain line."""
+        return teaser_destination(
+            self.text, link_url=self.link_url, link_article=self.link_article
+        ).url
 
 
 def teaser_link_key(kind: str, text: str) -> str:
@@ -476,6 +480,11 @@ class ArticleChange(models.Model):
 from articles.authors import Author  # noqa: E402, F401
 from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
-from articles.linking import link_by_name, link_teasers_naming  # noqa: E402, F401
+from articles.linking import (  # noqa: E402, F401
+    link_by_name,
+    link_teaser_by_name,
+    link_teasers_naming,
+    teaser_destination,
+)
 from articles.notes import Note  # noqa: E402, F401
 from articles.vocabulary import SearchWord  # noqa: E402, F401

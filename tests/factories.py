@@ -133,6 +133,64 @@ class TeaserFactory(BlockFactory):
     text = "A related story"
 
 
+class SubheadingFactory(BlockFactory):
+    kind = Block.Kind.SUBHEADING
+    text = "What happens next"
+
+
+class QuoteFactory(BlockFactory):
+    """A quotation with inline marks and who said it."""
+
+    kind = Block.Kind.QUOTE
+    html = "The bridge will <em>change</em> the city."
+    attribution = "Ada Lovelace, mayor"
+
+
+class BulletedListFactory(BlockFactory):
+    """A bulleted list: items one a line, in `html` with their marks."""
+
+    kind = Block.Kind.BULLETED_LIST
+    html = "Steel from Sheffield\n<strong>Glass</strong> from Murano"
+
+
+class NumberedListFactory(BlockFactory):
+    kind = Block.Kind.NUMBERED_LIST
+    text = "The council votes\nThe work starts"
+
+
+class DividerFactory(BlockFactory):
+    kind = Block.Kind.DIVIDER
+    text = ""
+
+
+class EmbedFactory(BlockFactory):
+    """A link card for a page elsewhere."""
+
+    kind = Block.Kind.EMBED
+    text = ""
+    embed_url = "https://example.org/council-report"
+    embed_title = "The council's report"
+    embed_description = "What the bridge costs and when it opens."
+
+
+def every_kind_of_block(article: Article) -> None:
+    """Append one block of each kind an editor writes, marks and all, after its paragraphs."""
+    BlockFactory(
+        article=article,
+        html='A <strong>firm</strong> vote, says <a href="https://example.org/vote">the record</a>'
+        ' and <a href="/about/">our desk</a>.',
+    )
+    for factory_class in (
+        SubheadingFactory,
+        QuoteFactory,
+        BulletedListFactory,
+        NumberedListFactory,
+        DividerFactory,
+        EmbedFactory,
+    ):
+        factory_class(article=article)
+
+
 class LargePhotoCaptionFactory(BlockFactory):
     """A photo caption with a generated 1200 × 800 photo and its resized copies, as pages show."""
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article, Block, Note, Section, Topic
+from articles.seedfile.markdown import html_to_marks
 
 ARTICLE_FIELDS = [
     ("headline", "Headline"),
@@ -67,8 +68,16 @@ def lines_of_blocks(blocks: list[dict]) -> list[str]:
     """Each block (a dict of its fields) as one line of text, in reading order."""
     lines = []
     for block in sorted(blocks, key=lambda b: b["position"]):
-        line = f"{Block.Kind(block['kind']).label}: {block['text']}"
+        # Marks as the seed format writes them, so that making a word bold shows as a change.
+        text = html_to_marks(block["html"]) if block.get("html") else block["text"]
+        if block["kind"] in (Block.Kind.BULLETED_LIST, Block.Kind.NUMBERED_LIST):
+            text = " / ".join(text.split("\n"))  # a list's items on the block's one line
+        line = f"{Block.Kind(block['kind']).label}: {text}"
         extras = [
+            ("said by", block.get("attribution")),
+            ("embeds", block.get("embed_url")),
+            ("card title", block.get("embed_title")),
+            ("card summary", block.get("embed_description")),
             ("credit", block.get("credit")),
             ("photo", str(block.get("photo") or "")),
             ("alt text", block.get("alt_text")),

@@ -23,6 +23,7 @@ from articles.clock import stamp
 from articles.desk import workflow
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
+from articles.inline import derive_block
 from articles.models import Article, Autosave, Block, PendingChange, teaser_link_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
 from articles.sequences import next_ids
@@ -48,6 +49,11 @@ BLOCK_FIELDS = [
     "alt_text",
     "link_url",
     "link_article_id",
+    "html",
+    "attribution",
+    "embed_url",
+    "embed_title",
+    "embed_description",
 ]
 PUBLISH = "_publish_changes"
 SUBMIT = "_submit_changes"
@@ -88,14 +94,11 @@ def lay_over(article_id: int, content: dict) -> Article:
     article.save()
     article.topics.set(content["topics"])
     Block.objects.filter(article_id=article_id).delete()
-    Block.objects.bulk_create(
-        Block(
-            article_id=article_id,
-            link_key=teaser_link_key(block["kind"], block["text"]),
-            **block,
-        )
-        for block in content["blocks"]
-    )
+    blocks = [Block(article_id=article_id, **block) for block in content["blocks"]]
+    for block in blocks:  # no HTML is stored unsanitised, whatever the draft holds
+        derive_block(block)
+        block.link_key = teaser_link_key(block.kind, block.text)
+    Block.objects.bulk_create(blocks)
     article.refresh_derived()
     return article
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -22,7 +23,8 @@ from articles.caching import site_changed
 from articles.clock import stamp
 from articles.importing.history import record_imports
 from articles.importing.outcomes import Outcome
-from articles.linking import link_teasers_naming
+from articles.inline import derive_block
+from articles.linking import link_teasers_naming, teaser_targets
 from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
@@ -36,6 +38,15 @@ FIELD_LIMITS = {
     name: Article._meta.get_field(name).max_length for name in ("headline", "byline", "dateline")
 }
 CREDIT_LIMIT = Block._meta.get_field("credit").max_length
+# The other short block fields a seed file can fill, and what a reason calls them.
+BLOCK_FIELD_LIMITS = {
+    name: (label, Block._meta.get_field(name).max_length)
+    for name, label in (
+        ("attribution", "a quote's attribution"),
+        ("embed_url", "an embed's address"),
+        ("embed_title", "an embed's title"),
+    )
+}
 # What an updated file rewrites of its article.
 STORED_FIELDS = ["headline", "dek", "byline", "dateline", "language", *Article.DERIVED_FIELDS]
 
@@ -74,10 +85,16 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
         for block in parsed.blocks
         if len(block.credit) > CREDIT_LIMIT
     ]
+    problems += [
+        f"{label} is {len(value):,} characters long; the limit is {limit:,}"
+        for block in parsed.blocks
+        for name, (label, limit) in BLOCK_FIELD_LIMITS.items()
+        if len(value := getattr(block, name)) > limit
+    ]
     if len(parsed.blocks) > MAX_BLOCKS:
         problems.append(
-            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers and"
-            f" furniture); the limit is {MAX_BLOCKS:,}"
+            f"the article has {len(parsed.blocks):,} blocks (paragraphs, captions, teasers,"
+            f" lists and the rest); the limit is {MAX_BLOCKS:,}"
         )
     return problems
 
@@ -155,14 +172,20 @@ def load(
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
     new = [seed for seed in files if outcomes[seed.name] == Outcome.IMPORTED]
+    # Each written file's blocks as they are stored: sanitised, with what derives from them.
+    stored = {
+        seed.name: [stored_block(block) for block in seed.parsed.blocks]
+        for seed in files
+        if outcomes[seed.name] in (Outcome.IMPORTED, Outcome.UPDATED)
+    }
     changed = [
-        _fill(existing[seed.name], seed, now, publish, user_id)
+        _fill(existing[seed.name], seed, stored[seed.name], now, publish, user_id)
         for seed in files
         if outcomes[seed.name] == Outcome.UPDATED
     ]
     # The text these files replace gets its history entry first, if it has none yet.
     record_imports(existing[s.name].pk for s in files if outcomes[s.name] == Outcome.UPDATED)
-    created = _copy_articles(new, now, publish, user_id)
+    created = _copy_articles(new, stored, now, publish, user_id)
     Article.objects.bulk_update(
         changed,
         [*STORED_FIELDS, "updated_at", "source_hash", "imported_at", "imported_by", "edited_at"],
@@ -182,9 +205,13 @@ def load(
         for block in seed.parsed.blocks
         if block.kind == Block.Kind.TEASER
     }
-    targets = _teaser_targets(link_keys.values())
+    # Looked up before the blocks are written, so that a new teaser is stored linked
+    # instead of written twice (issue 6); the batch's own new articles are already in.
+    targets = teaser_targets(link_keys.values())
     _copy_blocks(
-        row for article, seed in pairs for row in _block_rows(article, seed, link_keys, targets)
+        row
+        for article, seed in pairs
+        for row in _block_rows(article, stored[seed.name], link_keys, targets)
     )
     link_teasers_naming(written.values())
     link_authors(written.values())
@@ -207,12 +234,26 @@ def _take_turn() -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TURN_LOCK])
 
 
-def _fill(article: Article, seed: SeedFile, now, publish: bool, user_id: int | None) -> Article:
+def stored_block(parsed_block) -> SimpleNamespace:
+    """A parsed block as it will be stored: through the same derivation as Block.save()."""
+    block = SimpleNamespace(
+        **{name: getattr(parsed_block, name) for name in ("kind", "text", "credit", *MARKED)}
+    )
+    derive_block(block)
+    return block
+
+
+MARKED = ("html", "attribution", "embed_url", "embed_title", "embed_description")
+
+
+def _fill(
+    article: Article, seed: SeedFile, blocks: list, now, publish: bool, user_id: int | None
+) -> Article:
     parsed = seed.parsed
     article.headline = parsed.headline
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
     article.language = guess_language(parsed)
-    article.derive_fields(parsed.blocks)
+    article.derive_fields(blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
     article.imported_by_id = user_id
     stated, updated = _aware(parsed.published), _aware(parsed.updated)
@@ -235,11 +276,11 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 def _block_rows(
-    article: Article, seed: SeedFile, link_keys: dict[str, str], targets: dict[str, int]
+    article: Article, blocks: list, link_keys: dict[str, str], targets: dict[str, int]
 ) -> Iterator[tuple]:
-    """Rows for BLOCK_COLUMNS, one per parsed block, numbered in source order; a teaser's
+    """Rows for BLOCK_COLUMNS, one per stored block, numbered in source order; a teaser's
     link key is looked up in `link_keys` (by its text), the article it names in `targets`."""
-    for position, block in enumerate(seed.parsed.blocks):
+    for position, block in enumerate(blocks):
         if block.kind == Block.Kind.TEASER:
             link_key = link_keys[block.text]
             target = targets.get(link_key)
@@ -256,6 +297,7 @@ def _block_rows(
             "",
             link_key,
             target,
+            *(getattr(block, name) for name in MARKED),
         )
 
 
@@ -270,6 +312,7 @@ BLOCK_COLUMNS = [
     "link_url",
     "link_key",
     "link_article_id",
+    *MARKED,
 ]
 
 
@@ -282,7 +325,9 @@ def _copy_blocks(rows: Iterable[tuple]) -> None:
             copy.write_row(row)
 
 
-def _copy_articles(seeds: list[SeedFile], now, publish: bool, user_id: int | None) -> list[Article]:
+def _copy_articles(
+    seeds: list[SeedFile], stored: dict[str, list], now, publish: bool, user_id: int | None
+) -> list[Article]:
     """New articles for these files, inserted with COPY.
 
     PostgreSQL reads a COPY's rows as they arrive, so it computes each article's search
@@ -300,26 +345,8 @@ def _copy_articles(seeds: list[SeedFile], now, publish: bool, user_id: int | Non
     with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
         for seed, slug, pk in zip(seeds, slugs, ids, strict=True):
             article = Article(pk=pk, slug=slug, source_file=seed.name)
-            _fill(article, seed, now, publish, user_id)
+            _fill(article, seed, stored[seed.name], now, publish, user_id)
             copy.write_row([f.pre_save(article, True) for f in fields])
             article._state.adding = False
             articles.append(article)
     return articles
-
-
-def _teaser_targets(keys: Iterable[str]) -> dict[str, int]:
-    """The article each teaser key names: the oldest whose headline has that key.
-
-    Looked up before the blocks are written, so that a new teaser is stored linked
-    instead of written twice (issue 6); the batch's own new articles are already in.
-    """
-    keys = set(keys) - {""}
-    if not keys:
-        return {}
-    rows = (
-        Article.objects.filter(headline_key__in=keys)
-        .order_by("headline_key", "pk")
-        .distinct("headline_key")
-        .values_list("headline_key", "pk")
-    )
-    return dict(rows)

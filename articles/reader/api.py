@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from articles.caching import cache_publicly, public
+from articles.inline import safe_href
 from articles.links import link
 from articles.models import Article, Block, Listing, Section, Topic
 from articles.reader import queries
@@ -156,9 +157,20 @@ def summary(request: HttpRequest, article: Article, topics) -> dict:
 
 
 def block_data(request: HttpRequest, block: Block) -> dict:
-    """One body block, typed: paragraph, caption (with credit and photo) or teaser (with link)."""
-    data = {"type": block.kind, "text": block.text}
-    if block.kind == Block.Kind.CAPTION:
+    """One body block, typed (README: The JSON API): its plain text and its sanitised inline
+    HTML, and what its kind adds: a caption's credit and photo, a teaser's link, a quote's
+    attribution, a list's items, an embed's card."""
+    data = {"type": block.kind, "text": block.text, "html": block.inline_html}
+    if block.kind in (Block.Kind.BULLETED_LIST, Block.Kind.NUMBERED_LIST):
+        lines = zip(block.text.split("\n"), block.inline_html.split("\n"), strict=False)
+        data["items"] = [{"text": text, "html": html} for text, html in lines]
+    elif block.kind == Block.Kind.QUOTE:
+        data["attribution"] = block.attribution
+    elif block.kind == Block.Kind.EMBED:
+        data["url"] = block.embed_url if safe_href(block.embed_url) else None
+        data["title"] = block.embed_title
+        data["description"] = block.embed_description
+    elif block.kind == Block.Kind.CAPTION:
         data["credit"] = block.credit
         data["photo_url"] = request.build_absolute_uri(block.photo.url) if block.photo else None
         data["alt_text"] = block.alt_text

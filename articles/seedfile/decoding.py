@@ -47,7 +47,8 @@ _HTML = re.compile(
     re.IGNORECASE,
 )
 _SCRIPT = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|$)", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# Not an address in angle brackets (`<https://…>`): the seed format's embeds (markdown.py).
+_TAG = re.compile(r"</?(?!https?://)[A-Za-z][^<>]*>")
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:

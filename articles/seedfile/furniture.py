@@ -139,7 +139,7 @@ FURNITURE_RULES = (
         r"our standards: the thomson reuters trust principles\.",
         "Our Standards: The Thomson Reuters Trust Principles.",
     ),
-    furniture("punctuation-only", r"[\W_]*", "___", "* * *", "•"),
+    furniture("punctuation-only", r"[\W_]*", "___", "***", "•"),
     furniture(
         "counter",
         r"[+]?\d(?:[\d.,]*\d)?\s?[km]?|\d+ (?:photos?|images?|comments?|shares?|views?)|\d+ of \d+"

@@ -9,7 +9,8 @@ caption a credit belongs to). matching.py derives every speed guard from this ta
 a phrase is one entry, or one alternative in an entry's pattern, that nothing can shadow.
 """
 
-from articles.seedfile import readers, shapes
+from articles.seedfile import markdown, readers, shapes
+from articles.seedfile.decoding import MAX_LINE_CHARS
 from articles.seedfile.furniture import FURNITURE_RULES, LIST_HEADINGS
 from articles.seedfile.matching import compile_rules, reader, widest
 
@@ -262,7 +263,49 @@ TEXT_RULES = (
     ),
 )
 
-LINE_RULES = FURNITURE_RULES + TEXT_RULES
+# The seed format's own marks (markdown.py), which export_articles writes: never what
+# scraped text says of itself, so they go first. A divider and an embed are read before the
+# furniture that "* * *" and a bare address would otherwise be; the rest after it, so a line
+# of page chrome stays furniture whatever it starts with.
+MARK_RULES_FIRST = (
+    reader("divider", "furniture", markdown.read_divider, 5, "* * *"),
+    reader(
+        "embed",
+        "teaser",
+        markdown.read_embed,
+        2400,
+        "<https://example.com/council-report>",
+        "[The council's report](<https://example.com/report>) What the plan costs.",
+    ),
+)
+MARK_RULES = (
+    reader(
+        "escaped-line", "paragraph", markdown.read_escaped, MAX_LINE_CHARS, "\\## Not a heading"
+    ),
+    reader("subheading", "paragraph", markdown.read_subheading, 300, "## What happens next"),
+    reader(
+        "quote-attribution",
+        "paragraph",
+        markdown.read_quote_attribution,
+        300,
+        "> The bridge will change the city.\n* > — Ada Lovelace, mayor\nThe council voted.",
+    ),
+    reader(
+        "quote",
+        "paragraph",
+        markdown.read_quote,
+        MAX_LINE_CHARS,
+        "> The bridge will change the city.",
+    ),
+    reader(
+        "bulleted-item", "paragraph", markdown.read_bulleted_item, MAX_LINE_CHARS, "- First item"
+    ),
+    reader(
+        "numbered-item", "paragraph", markdown.read_numbered_item, MAX_LINE_CHARS, "1. First step"
+    ),
+)
+
+LINE_RULES = MARK_RULES_FIRST + FURNITURE_RULES + MARK_RULES + TEXT_RULES
 
 
 read_line = compile_rules(LINE_RULES, LIST_HEADINGS)

@@ -3,6 +3,7 @@
 import json
 import re
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 
 from articles.body import label_language
+from articles.inline import is_external, page_html, safe_href
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
@@ -130,3 +132,35 @@ def news_article_json_ld(context, article, content) -> SafeString:
     data = {key: value for key, value in data.items() if value}
     text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def marked(block) -> SafeString:
+    """{{ block|marked }}: a paragraph's text with its inline marks, as the page shows them."""
+    if not block.html:
+        return escape(block.text)
+    return mark_safe(page_html(block.html))  # sanitised by page_html
+
+
+@register.filter
+def marked_lines(block) -> list[SafeString]:
+    """A list's items (or a quote's lines), each with its inline marks."""
+    if not block.html:
+        return [escape(line) for line in block.text.split("\n") if line.strip()]
+    return [mark_safe(page_html(line)) for line in block.html.split("\n") if line.strip()]
+
+
+@register.filter
+def embed_href(block) -> str:
+    """An embed's address, if it is one a page may link to (http, https or on the site)."""
+    return block.embed_url if safe_href(block.embed_url) else ""
+
+
+register.filter("leaves_site", is_external)
+
+
+@register.filter
+def host_name(href: str) -> str:
+    """The host an address leads to, without "www."; the site's own name for a site address."""
+    host = urlsplit(href).hostname or ""
+    return host.removeprefix("www.") or settings.SITE_NAME

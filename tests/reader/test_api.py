@@ -144,7 +144,7 @@ def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_pat
     TeaserFactory(article=article, text="Earlier report", link_article=target)
     body = get_json(client, "/api/articles/main-story/")["body"]
     assert [block["type"] for block in body] == ["paragraph", "caption", "caption", "teaser"]
-    assert body[0] == {"type": "paragraph", "text": "First words."}
+    assert body[0] == {"type": "paragraph", "text": "First words.", "html": "First words."}
     assert body[1]["credit"] == "Bilal Hussein / AP"
     assert body[1]["photo_url"].startswith("http://testserver/media/photos/")
     assert body[1]["alt_text"] == "A crowd"
@@ -152,6 +152,7 @@ def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_pat
     assert body[3] == {
         "type": "teaser",
         "text": "Earlier report",
+        "html": "Earlier report",
         "url": "http://testserver/articles/earlier-report/",
     }
 

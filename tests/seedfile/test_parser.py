@@ -191,7 +191,10 @@ def assert_nothing_lost(article: ParsedArticle, text: str) -> None:
         if line.role in ("headline", "dek", "byline", "dateline")
     ]
     assert sorted(in_blocks + in_header) == numbers
-    assert {b.kind for b in article.blocks} <= {"paragraph", "caption", "teaser", "furniture"}
+    assert {b.kind for b in article.blocks} <= {
+        *("paragraph", "caption", "teaser", "furniture"),
+        *("subheading", "quote", "bulleted_list", "numbered_list", "divider", "embed"),
+    }
 
 
 @given(st.one_of(st.text(), SEEDLIKE_TEXT))

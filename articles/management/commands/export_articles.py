@@ -42,5 +42,9 @@ def seed_text(article: Article) -> str:
         dek=article.dek,
         byline=article.byline,
         dateline=article.dateline,
-        blocks=[BlockText(b.kind, b.text, b.credit) for b in article.blocks.all()],
+        # BlockText's fields are named as the model's.
+        blocks=[
+            BlockText(*(getattr(b, name) for name in BlockText._fields))
+            for b in article.blocks.all()
+        ],
     )
