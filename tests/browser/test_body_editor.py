@@ -231,7 +231,7 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     body = page.locator("article")
     expect(body.locator("h2", has_text="What happens next")).to_be_visible()
     expect(body.locator("blockquote")).to_contain_text("We will be ready before the first storm.")
-    expect(body.locator("blockquote")).to_contain_text("Mayor Ana Ruiz")
+    expect(body.locator("figure.quote figcaption")).to_have_text("Mayor Ana Ruiz")
     expect(body.locator("ul li")).to_have_text(["Sandbags at the pier", "Boats moved inland"])
     expect(body.locator("b, strong").first).to_have_text("Paragraph")
     expect(body.locator("a[href='https://example.org/harbour']")).to_have_text("residents said.")
