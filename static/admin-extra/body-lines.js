@@ -26,8 +26,8 @@
 
   // The style attribute is read as text: Google Docs marks bold with a span's font-weight and
   // wraps the whole paste in <b style="font-weight:normal">, which is not bold at all.
-  // The strict CSP refuses style attributes even in an inert document: they are renamed in
-  // the markup's tags before it is parsed, and read from there.
+  // The strict CSP refuses style attributes even in an inert document (DOMParser): they are
+  // renamed in the markup's tags before it is parsed, and read from there.
   const STYLE = "data-newsroom-style";
   function styleOf(element) {
     return (element.getAttribute && element.getAttribute(STYLE)) || "";
@@ -36,10 +36,11 @@
     const tag = element.tagName;
     const style = styleOf(element);
     const next = { bold: marks.bold, italic: marks.italic, href: marks.href };
-    const weight = /font-weight\s*:\s*([a-z0-9]+)/i.exec(style);
+    // Not Word's "mso-bidi-font-weight": only the property itself counts.
+    const weight = /(?:^|[;\s])font-weight\s*:\s*([a-z0-9]+)/i.exec(style);
     if (weight) next.bold = weight[1] === "bold" || weight[1] === "bolder" || parseInt(weight[1], 10) >= 600;
     else if (tag === "B" || tag === "STRONG") next.bold = true;
-    const slant = /font-style\s*:\s*([a-z]+)/i.exec(style);
+    const slant = /(?:^|[;\s])font-style\s*:\s*([a-z]+)/i.exec(style);
     if (slant) next.italic = slant[1] === "italic" || slant[1] === "oblique";
     else if (tag === "I" || tag === "EM") next.italic = true;
     if (tag === "A") next.href = safeHref(element.getAttribute("href")) || marks.href;
@@ -90,7 +91,12 @@
   }
 
   function linesFromHtml(markup) {
-    const renamed = markup.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\sstyle\s*=/gi, " " + STYLE + "="));
+    // Handlers (onerror=…) and sources would run or load even there: renamed out of use too.
+    const renamed = markup.replace(/<[a-z][^>]*>/gi, (tag) =>
+      tag
+        .replace(/\sstyle\s*=/gi, " " + STYLE + "=")
+        .replace(/\s(on[a-z]+|src|srcset)\s*=/gi, " data-newsroom-unused-$1="),
+    );
     const doc = new DOMParser().parseFromString(renamed, "text/html");
     return readLines(doc.body);
   }

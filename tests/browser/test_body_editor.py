@@ -149,8 +149,9 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     assert block_texts(page)[:5] == [paragraph(n) for n in (1, 2, 13, 12, 3)]
     focused = page.evaluate("document.activeElement.textContent")
     assert focused == paragraph(13)
-    # What the old screen also did (write, paste, order): 22 blocks there took about 139
-    # actions (an "Add another", a position and a paste for each block, 10 positions retyped).
+    # What the old screen also did (write, paste, order): there it took about 96 actions (an
+    # "Add another", a click and a paste for each of 22 blocks, the caption's kind, folded
+    # section and credit, a save, then 10 positions retyped to move one paragraph, publish).
     story_actions = actions.count
 
     # A subheading, a quote with its speaker and a list, each inserted where it belongs.
@@ -277,6 +278,10 @@ def test_marks_pasted_from_google_docs_survive_and_scripts_do_not(new_page):
         '<a href="javascript:alert(1)">, they said</a><img src=x onerror="alert(2)">.</p>'
         '<br><p dir="ltr"><span>A second paragraph of the story, long enough to read.</span></p>'
         "</b>"
+        # Word: bold and italic tags whose style says "mso-bidi-font-weight:normal".
+        "<p class=MsoNormal><b style='mso-bidi-font-weight:normal'><span style='font-size:12pt'>"
+        "Word</span></b><span> keeps bold and <i style='mso-bidi-font-style:normal'>italic</i>"
+        " in its paragraphs.<o:p></o:p></span></p>"
     )
     page.locator(".newsroom-editable").first.evaluate(
         """(el, html) => {
@@ -288,7 +293,13 @@ def test_marks_pasted_from_google_docs_survive_and_scripts_do_not(new_page):
         }""",
         docs,
     )
-    expect(page.locator("#newsroom-body-status")).to_contain_text("Pasted 2 paragraphs.")
+    expect(page.locator("#newsroom-body-status")).to_contain_text("Pasted 3 paragraphs.")
+    expect(page.locator(".newsroom-editable").nth(2)).to_have_text(
+        "Word keeps bold and italic in its paragraphs."
+    )
+    assert page.locator(".newsroom-editable").nth(2).inner_html() == (
+        "<strong>Word</strong> keeps bold and <em>italic</em> in its paragraphs."
+    )
     first = page.locator(".newsroom-editable").first
     expect(first).to_have_text("The harbour wall was mended by the council, they said.")
     assert first.inner_html() == (

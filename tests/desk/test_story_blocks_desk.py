@@ -116,7 +116,9 @@ def test_revisions_compare_and_restore_keep_every_kind_and_field(editor_client):
     # A form with only the text field: retyping the quote's text drops its marks.
     data = form_data(editor_client.get(change_url(article)))
     quote = article.blocks.get(kind="quote")
-    row = next(k.split("-")[1] for k, v in data.items() if k.endswith("-id") and str(v) == str(quote.pk))
+    row = next(
+        k.split("-")[1] for k, v in data.items() if k.endswith("-id") and str(v) == str(quote.pk)
+    )
     data[f"blocks-{row}-text"] = "The bridge will change the whole city."
     embed = article.blocks.get(kind="embed")
     Block.objects.filter(pk=embed.pk).update(embed_title="Changed elsewhere")
