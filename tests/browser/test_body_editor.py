@@ -340,6 +340,14 @@ def test_a_form_with_an_error_shows_the_blocks_in_the_editors_order_with_the_mes
     page.click("text=Third paragraph.")
     page.keyboard.press("Alt+ArrowUp")
     page.keyboard.press("Alt+ArrowUp")
+    # The buttons move a block too, and keep the focus where it was.
+    first = block(page, "First paragraph.")
+    first.locator(".newsroom-editable").click()
+    first.get_by_role("button", name="Move down (Alt+Down)").click()
+    expect(page.locator("#newsroom-body-status")).to_have_text("Paragraph moved to position 3.")
+    first.get_by_role("button", name="Move up (Alt+Up)").click()
+    expect(page.locator("#newsroom-body-status")).to_have_text("Paragraph moved to position 2.")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Move up (Alt+Up)"
     insert_after(Actions(page), page, "First paragraph.", "embedded link")
     page.click("text=Second paragraph.")
     page.keyboard.press("Control+End")
@@ -408,3 +416,28 @@ def test_blocks_typed_and_never_saved_come_back_from_the_autosave(new_page):
     expect(again.locator(".messagelist .success")).to_be_visible()
     stored = article.blocks.order_by("position").values_list("text", flat=True)
     assert list(stored) == ["Traffic was light.", "The bridge opened today."]
+
+
+def test_the_body_editor_passes_axe_with_a_block_open_and_the_insert_menu_shown(new_page):
+    """Every control of the editor has a name a screen reader can say (axe-core, in the
+    editor's part of the page: the rest is Django's admin)."""
+    from pathlib import Path
+
+    import axe_playwright_python
+
+    from articles.models import Block
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(headline="Ferry strike ends", paragraphs=["First.", "Second."])
+    for position, kind in enumerate(["subheading", "quote", "bulleted_list", "caption"], 2):
+        Block.objects.create(article=article, position=position, kind=kind, text="Words\nMore")
+    make_staff("eve", "Editors")
+    page = new_page(bypass_csp=True)  # axe-core goes in as an inline script
+    log_in(page, "eve")
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    page.click("text=Second.")
+    second = block(page, "Second.")
+    second.locator(".newsroom-plus").click()
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).with_name("axe.min.js")))
+    result = page.evaluate("async () => await axe.run('#blocks-group')")
+    assert [(v["id"], v["nodes"][0]["target"]) for v in result["violations"]] == []
