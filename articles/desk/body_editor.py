@@ -45,6 +45,12 @@ BLOCK_FIELDSETS = [
 RECOGNISED = {
     "caption": "Recognised as a caption",
     "teaser": "Recognised as a related-link teaser",
+    "subheading": "Recognised as a subheading",
+    "quote": "Recognised as a quote",
+    "bulleted_list": "Recognised as a bulleted list",
+    "numbered_list": "Recognised as a numbered list",
+    "divider": "Recognised as a divider",
+    "embed": "Recognised as an embedded link",
 }
 NOT_LINES = "the paste did not arrive as lines of text; paste it again"
 
@@ -66,13 +72,15 @@ def _pasted_lines(request: HttpRequest) -> list[dict]:
 
 
 def _marks(block: PastedBlock, lines: list[dict]) -> str:
-    """A pasted paragraph's bold, italic and links: the line's HTML, sanitised, when it says
-    the same words as the text the rules read (else the plain text is all of it)."""
-    if block.kind != "paragraph" or len(block.lines) != 1:
-        return ""
-    marked = sanitise(lines[block.lines[0]].get("html", "")).strip()
-    same = " ".join(plain_text(marked).split()) == " ".join(block.text.split())
-    return marked if same and "<" in marked else ""
+    """A pasted block's bold, italic and links. A paragraph's come from its line's HTML
+    (Docs, Word), sanitised, when it says the same words as the text the rules read; else,
+    as for any kind, from what the rules read ("**bold**" in plain text)."""
+    if block.kind == "paragraph" and len(block.lines) == 1:
+        marked = sanitise(lines[block.lines[0]].get("html", "")).strip()
+        same = " ".join(plain_text(marked).split()) == " ".join(block.text.split())
+        if same and "<" in marked:
+            return marked
+    return block.html
 
 
 def _block_data(block: PastedBlock, lines: list[dict]) -> dict:
@@ -84,6 +92,10 @@ def _block_data(block: PastedBlock, lines: list[dict]) -> dict:
         "text": block.text,
         "credit": block.credit,
         "html": _marks(block, lines),
+        "attribution": block.attribution,
+        "embed_url": block.embed_url,
+        "embed_title": block.embed_title,
+        "embed_description": block.embed_description,
         "rule": block.rule,
         "recognised": recognised,
     }

@@ -23,8 +23,8 @@ MAX_PASTED_LINES = MAX_FILE_LINES - len(_STAND_IN)
 
 @dataclass(frozen=True)
 class PastedBlock:
-    """A block made of pasted lines: `kind` is paragraph, caption, teaser or furniture;
-    `lines` are the 0-based indexes of the pasted lines it came from; `rule` names the rule
+    """A block made of pasted lines, of any kind an imported file's block has (paragraph,
+    caption, teaser, furniture, subheading, quote, a list, divider, embed); `lines` are the 0-based indexes of the pasted lines it came from; `rule` names the rule
     that decided its first line (rules.py, passes.py)."""
 
     kind: str
@@ -32,6 +32,12 @@ class PastedBlock:
     credit: str
     lines: tuple[int, ...]
     rule: str
+    # The markdown-like kinds' fields, as parser.Block has them ("## …", "> …", "**…**").
+    html: str = ""
+    attribution: str = ""
+    embed_url: str = ""
+    embed_title: str = ""
+    embed_description: str = ""
 
 
 def read_body_lines(lines: list[str]) -> list[PastedBlock]:
@@ -65,7 +71,8 @@ def read_body_lines(lines: list[str]) -> list[PastedBlock]:
             continue
         if block := blocks_at.get(number):
             indexes = tuple(n - first for n in block.lines)
-            pasted.append(PastedBlock(block.kind, block.text, block.credit, indexes, rules[number]))
+            found = (block.kind, block.text, block.credit, indexes, rules[number])
+            pasted.append(PastedBlock(*found, *block.marked))
         elif number not in in_blocks:
             # A header line in the middle of a story (a dek, a byline): the story's text.
             text = lines[number - first]

@@ -251,6 +251,15 @@
       return wrapper;
     }
 
+    // A recognised block's own fields: a caption's credit, a quote's speaker, an embed's card.
+    function setFields(row, content) {
+      for (const name of ["credit", "attribution", "embed_url", "embed_title", "embed_description"]) {
+        const input = field(row, name);
+        if (input && content[name]) input.value = content[name];
+      }
+      if (content.embed_url) showKind(row);
+    }
+
     // A new block (Django's own "add" makes the form), placed after `after` (null: first).
     function newBlock(after, kind, content) {
       const max = parseInt(maxForms.value, 10);
@@ -265,8 +274,7 @@
       field(row, "kind").value = kind;
       enhance(row);
       if (content) {
-        const credit = field(row, "credit");
-        if (credit && content.credit) credit.value = content.credit;
+        setFields(row, content);
         fill(row, content);
       }
       showKind(row);
@@ -487,8 +495,7 @@
           target = row;
           field(row, "kind").value = block.kind;
           showKind(row);
-          const credit = field(row, "credit");
-          if (credit && block.credit) credit.value = block.credit;
+          setFields(row, block);
           fill(row, block);
         } else {
           target = newBlock(last, block.kind, block);
@@ -526,7 +533,8 @@
         focusBlock(row, true);
       });
       undo.addEventListener("click", () => {
-        const credit = field(row, "credit");
+        // A caption's credit or a quote's speaker stays in the story, as a paragraph of its own.
+        const credit = field(row, block.kind === "quote" ? "attribution" : "credit");
         const creditText = credit ? credit.value : "";
         field(row, "kind").value = "paragraph";
         if (credit) credit.value = "";

@@ -116,7 +116,7 @@ def test_the_screen_hides_positions_and_saves_the_order_it_is_sent(editor_client
         ("bulleted_list", "Sandbags\nBoats"),
     ]
     assert blocks[4].attribution == "Ana Ruiz"
-    assert blocks[5].html == "<b>Sandbags</b>\nBoats"
+    assert blocks[5].html == "<strong>Sandbags</strong>\nBoats"
 
 
 def test_an_embed_without_its_address_is_refused_next_to_the_block(editor_client):
@@ -131,4 +131,29 @@ def test_an_embed_without_its_address_is_refused_next_to_the_block(editor_client
     ]
     assert list(Article.objects.get(pk=article.pk).blocks.values_list("text", flat=True)) == [
         "First."
+    ]
+
+
+def test_pasted_markdown_like_lines_become_their_kinds_as_an_import_reads_them(editor_client):
+    lines = [
+        {"text": "## What happens next"},
+        {"text": "> We will be ready before the first storm."},
+        {"text": "> — Mayor Ana Ruiz"},
+        {"text": "- Sandbags at the **pier**"},
+        {"text": "- Boats moved inland"},
+        {"text": BODY},
+    ]
+    blocks = paste(editor_client, lines).json()["blocks"]
+    assert [(b["kind"], b["text"]) for b in blocks] == [
+        ("subheading", "What happens next"),
+        ("quote", "We will be ready before the first storm."),
+        ("bulleted_list", "Sandbags at the pier\nBoats moved inland"),
+        ("paragraph", BODY),
+    ]
+    assert blocks[1]["attribution"] == "Mayor Ana Ruiz"
+    assert blocks[2]["html"] == "Sandbags at the <strong>pier</strong>\nBoats moved inland"
+    assert [b["recognised"] for b in blocks[:3]] == [
+        "Recognised as a subheading",
+        "Recognised as a quote",
+        "Recognised as a bulleted list",
     ]
