@@ -37,13 +37,23 @@ class Rule:
     read: Reader | None = None
     max_chars: int = MAX_LINE_CHARS  # its guard: longer lines never reach it
     confidence: float = 0.9  # how often a line it recognises really has its role
+    starts: str = ""  # a "read" rule's guard: the first characters of every line it takes
 
 
 def reader(
-    name: str, role: str, read: Reader, max_chars: int, *examples: str, confidence: float = 0.9
+    name: str,
+    role: str,
+    read: Reader,
+    max_chars: int,
+    *examples: str,
+    confidence: float = 0.9,
+    starts: str = "",
 ) -> Rule:
-    """A rule decided by a function of the line (lower-cased for furniture)."""
-    return Rule(name, role, examples, read=read, max_chars=max_chars, confidence=confidence)
+    """A rule decided by a function of the line (lower-cased for furniture); with `starts`,
+    only lines beginning with one of those characters reach it."""
+    return Rule(
+        name, role, examples, read=read, max_chars=max_chars, confidence=confidence, starts=starts
+    )
 
 
 def widest(pattern: str) -> int:
@@ -61,6 +71,23 @@ def _reader_matcher(rule: Rule, opened: Callable[[str], str | None]) -> Matcher:
             return None
         opens = opened(lowered) if cue.kind == "furniture" else cue.opens
         return Cue(cue.kind, name, cue.text, cue.credit, opens)
+
+    return match
+
+
+def _first_character_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> Matcher:
+    """One matcher for neighbouring rules guarded by a line's first character: a line reaches
+    only the rules for its own first character, in table order (nearly every line, none)."""
+    by_first: dict[str, list[tuple[int, Matcher]]] = {}
+    for rule in rules:
+        for first in rule.starts:
+            by_first.setdefault(first, []).append((rule.max_chars, _reader_matcher(rule, opened)))
+
+    def match(text: str, lowered: str) -> Cue | None:
+        for max_chars, rule_match in by_first.get(text[:1], ()):
+            if len(text) <= max_chars and (cue := rule_match(text, lowered)):
+                return cue
+        return None
 
     return match
 
@@ -112,9 +139,13 @@ def compile_rules(rules: Iterable[Rule], headings: Headings) -> Callable[[str], 
         return next((role for heading, role in headings if heading.fullmatch(lowered)), None)
 
     matchers: list[tuple[int, Matcher]] = []
-    for how, group in groupby(rules, key=lambda rule: rule.how):
+    for (how, guarded), group in groupby(rules, key=lambda rule: (rule.how, bool(rule.starts))):
         group = list(group)
-        if how == "read":
+        if guarded:
+            matchers.append(
+                (max(r.max_chars for r in group), _first_character_matcher(group, opened))
+            )
+        elif how == "read":
             matchers += [(rule.max_chars, _reader_matcher(rule, opened)) for rule in group]
         else:
             matchers.append((max(r.max_chars for r in group), _pattern_matcher(group, opened)))

@@ -268,7 +268,7 @@ TEXT_RULES = (
 # furniture that "* * *" and a bare address would otherwise be; the rest after it, so a line
 # of page chrome stays furniture whatever it starts with.
 MARK_RULES_FIRST = (
-    reader("divider", "furniture", markdown.read_divider, 5, "* * *"),
+    reader("divider", "furniture", markdown.read_divider, 5, "* * *", starts="*"),
     reader(
         "embed",
         "teaser",
@@ -276,34 +276,36 @@ MARK_RULES_FIRST = (
         2400,
         "<https://example.com/council-report>",
         "[The council's report](<https://example.com/report>) What the plan costs.",
+        starts="<[",
     ),
 )
 MARK_RULES = (
     reader(
-        "escaped-line", "paragraph", markdown.read_escaped, MAX_LINE_CHARS, "\\## Not a heading"
+        "escaped-line", "paragraph", markdown.read_escaped, MAX_LINE_CHARS,
+        "\\## Not a heading", starts="\\",
     ),
-    reader("subheading", "paragraph", markdown.read_subheading, 300, "## What happens next"),
     reader(
-        "quote-attribution",
-        "paragraph",
-        markdown.read_quote_attribution,
-        300,
+        "subheading", "paragraph", markdown.read_subheading, 300,
+        "## What happens next", starts="#",
+    ),
+    reader(
+        "quote-attribution", "paragraph", markdown.read_quote_attribution, 300,
         "> The bridge will change the city.\n* > — Ada Lovelace, mayor\nThe council voted.",
+        starts=">",
     ),
     reader(
-        "quote",
-        "paragraph",
-        markdown.read_quote,
-        MAX_LINE_CHARS,
-        "> The bridge will change the city.",
+        "quote", "paragraph", markdown.read_quote, MAX_LINE_CHARS,
+        "> The bridge will change the city.", starts=">",
     ),
     reader(
-        "bulleted-item", "paragraph", markdown.read_bulleted_item, MAX_LINE_CHARS, "- First item"
+        "bulleted-item", "paragraph", markdown.read_bulleted_item, MAX_LINE_CHARS,
+        "- First item", starts="-",
     ),
     reader(
-        "numbered-item", "paragraph", markdown.read_numbered_item, MAX_LINE_CHARS, "1. First step"
+        "numbered-item", "paragraph", markdown.read_numbered_item, MAX_LINE_CHARS,
+        "1. First step", starts="0123456789",
     ),
-)
+)  # fmt: skip
 
 LINE_RULES = MARK_RULES_FIRST + FURNITURE_RULES + MARK_RULES + TEXT_RULES
 
