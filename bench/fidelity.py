@@ -12,6 +12,7 @@ only; held/ (other sites) says how well they generalise.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -63,13 +64,25 @@ class Score:
         return [(pair, n) for pair, n in self.pairs.most_common() if pair[0] != pair[1]]
 
 
+class StaleLabels(Exception):
+    """A text file of the set is not the one its labels were made for."""
+
+
 def labelled_files(folder: Path) -> list[tuple[Path, dict[int, str]]]:
-    """Each text file of a part with its labels, by line number."""
-    return [
-        (text, {n: role for n, role in json.loads(text.with_suffix(".json").read_text())["lines"]})
-        for text in sorted(folder.glob("*.txt"))
-        if text.with_suffix(".json").exists()
-    ]
+    """Each text file of a part with its labels, by line number (checked by their sha256)."""
+    files = []
+    for text in sorted(folder.glob("*.txt")):
+        if not text.with_suffix(".json").exists():
+            continue
+        labels = json.loads(text.with_suffix(".json").read_text())
+        digest = hashlib.sha256(text.read_bytes()).hexdigest()
+        if labels.get("sha256", digest) != digest:  # LABELS.md's files carry it; older ones may not
+            raise StaleLabels(
+                f"{text}: the text differs from the one its labels were made for; "
+                "rebuild the set with bench/devset_build.py"
+            )
+        files.append((text, {n: role for n, role in labels["lines"]}))
+    return files
 
 
 def given_roles(data: bytes) -> dict[int, tuple[str, str, float]]:
@@ -148,10 +161,13 @@ def main() -> None:
     options = parser.parse_args()
     if not all((options.devset / part).is_dir() for part in PARTS):
         sys.exit(f"no development set at {options.devset} (it needs tune/ and held/)")
-    if options.show:
-        print(show(options.devset, options.show))
-        return
-    print(report({part: score(options.devset / part) for part in PARTS}, options.misses))
+    try:
+        if options.show:
+            print(show(options.devset, options.show))
+            return
+        print(report({part: score(options.devset / part) for part in PARTS}, options.misses))
+    except StaleLabels as stale:
+        sys.exit(str(stale))
 
 
 if __name__ == "__main__":

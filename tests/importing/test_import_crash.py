@@ -20,11 +20,15 @@ FILES = 120
 
 
 def advisory_locks_after(seconds: float = 5) -> int:
-    """Advisory locks (the importer's turn-taking) still held by any session after `seconds`."""
+    """Advisory locks (the importer's turn-taking) on this test's database still held after
+    `seconds`; other databases on a shared server are other people's imports."""
     deadline = time.monotonic() + seconds
     while True:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
+                " WHERE l.locktype = 'advisory' AND d.datname = current_database()"
+            )
             (held,) = cursor.fetchone()
         if not held or time.monotonic() > deadline:
             return held
