@@ -43,8 +43,9 @@ def read_quote_attribution(text: str) -> Cue | None:
 
 
 def read_quote(text: str) -> Cue | None:
-    """`> The bridge will change the city.`: a quotation (not `>>`, a marked link)."""
-    if text[:2] != "> " or len(text) < 3:
+    """`> The bridge will change the city.`: a quotation (not `>>`, a marked link) of two
+    words at least: a page's breadcrumb ("> Life") is a word alone."""
+    if text[:2] != "> " or " " not in text[2:].strip():
         return None
     return Cue("paragraph", text=text[2:])
 
@@ -61,6 +62,13 @@ def read_numbered_item(text: str) -> Cue | None:
     if not text[:1].isdigit() or not (found := _NUMBERED.fullmatch(text)):
         return None
     return Cue("paragraph", text=found[2])
+
+
+def numbers_in_order(lines: tuple[str, ...]) -> bool:
+    """Whether numbered lines count 1, 2, 3…: a list, where scraped numbered paragraphs
+    stand apart, one to a run (see parser.py)."""
+    numbers = [int(_NUMBERED.fullmatch(line)[1]) for line in lines]
+    return len(numbers) > 1 and numbers == list(range(1, len(numbers) + 1))
 
 
 def read_divider(text: str) -> Cue | None:

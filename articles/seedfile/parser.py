@@ -40,7 +40,7 @@ from articles.seedfile.decoding import (
     normalise_whitespace,
     normalised_lines,
 )
-from articles.seedfile.markdown import embed_parts, read_marks
+from articles.seedfile.markdown import embed_parts, numbers_in_order, read_marks
 from articles.seedfile.passes import HEADER_ROLES, Draft, assign_roles
 from articles.seedfile.readers import GLUED_DATELINE, Cue, read_contributors
 
@@ -283,7 +283,21 @@ def _build_blocks(lines: list[Line], draft: Draft) -> list[Block]:
             add_markdown_block(blocks, line, draft.cues[i])
         elif line.role not in HEADER_ROLES and i not in paired:
             blocks.append(_single_block(line, draft.cues[i]))
+    if any(block.kind == "numbered_list" for block in blocks):
+        blocks = [settled for block in blocks for settled in _numbered_or_paragraphs(block)]
     return blocks
+
+
+def _numbered_or_paragraphs(block: Block) -> list[Block]:
+    """A numbered list is a run of two items or more counting from 1; anything else is
+    numbered paragraphs of a scraped page ("1. Seeing it too much. …"), kept as they were."""
+    if block.kind != "numbered_list" or numbers_in_order(block.source):
+        return [block]
+    paragraphs = []
+    for number, text in zip(block.lines, block.source, strict=True):
+        words, marked = read_marks(text)
+        paragraphs.append(Block("paragraph", words, "", (number,), (text,), marked))
+    return paragraphs
 
 
 def _figure(lines: list[Line], cues: list[Cue], caption: int, credit: int) -> Block:

@@ -151,3 +151,25 @@ def test_revisions_compare_and_restore_keep_every_kind_and_field(editor_client):
     assert article.blocks.get(kind="bulleted_list").html.endswith(
         "<strong>Glass</strong> from Murano"
     )
+
+
+def test_a_block_with_nothing_to_show_is_refused_with_what_to_do(editor_client):
+    """An empty paragraph or an embed without its address is refused and nothing is saved;
+    a divider needs no text."""
+    data = form_data(editor_client.get(ADD_URL))
+    data.update(headline="Dam opens after a week of rain", language="en")
+    add_block(data, position="0", kind="paragraph", text="The gates opened at dawn.")
+    add_block(data, position="1", kind="divider", text="")
+    add_block(data, position="2", kind="paragraph", text="   ")
+    add_block(data, position="3", kind="embed", text="")
+    response = editor_client.post(ADD_URL, data)
+    assert response.status_code == 200
+    messages = errors_of(response)
+    assert "Write the text of this block, or delete it." in messages
+    assert "Give the address (http or https) of the page this embed shows." in messages
+    assert not Article.objects.exists()
+
+    data["blocks-TOTAL_FORMS"] = "2"
+    response = editor_client.post(ADD_URL, data)
+    assert response.status_code == 302, errors_of(response)
+    assert [b.kind for b in Article.objects.get().blocks.all()] == ["paragraph", "divider"]

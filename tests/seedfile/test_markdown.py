@@ -112,6 +112,19 @@ def test_scraped_lines_near_the_marks_keep_their_old_roles(line):
     }  # fmt: skip
 
 
+def test_numbered_paragraphs_and_a_breadcrumb_of_a_scraped_page_stay_paragraphs():
+    """ "1. …" paragraphs apart (cbssports.com) or out of order, and "> Life" (mashable.com),
+    are the page's text; a run counting from 1 is a list."""
+    apart = blocks_of("1. Seeing it too much.", "", "2. Not thinking it through.")
+    assert [b[:2] for b in apart] == [
+        ("paragraph", "1. Seeing it too much."),
+        ("paragraph", "2. Not thinking it through."),
+    ]
+    assert blocks_of("3. Third", "4. Fourth")[0][:2] == ("paragraph", "3. Third")
+    assert blocks_of("> Life")[0][:2] == ("paragraph", "> Life")
+    assert blocks_of("1. One", "2. Two")[0][:2] == ("numbered_list", "One\nTwo")
+
+
 def test_the_project_seed_still_parses_exactly():
     """Headline, dek, 2 captions, 1 teaser and 8 paragraphs, as before the marks."""
     article = parse(SEED.read_text(encoding="utf-8"))
