@@ -130,15 +130,20 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     # Paragraph 12 goes to position 3 by drag and drop on its handle...
     handle = block(page, "Paragraph 12:").locator(".newsroom-handle")
     target = block(page, "Paragraph 3:").locator(".newsroom-bar")
-    handle.scroll_into_view_if_needed()
-    box = handle.bounding_box()
+    # Both in the middle of the window, so the drag needs no scrolling on the way.
+    target.evaluate("el => el.scrollIntoView({block: 'center'})")
+    box, goal = handle.bounding_box(), target.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     actions.count += 1  # one drag
-    for step in range(1, 21):  # the page may scroll under the mouse: aim afresh each step
-        goal = target.bounding_box()
-        y = box["y"] + (goal["y"] + 3 - box["y"]) * step / 20
+    # As a person drags: slowly upwards, letting go when the block shows at position 3.
+    at_third = "() => document.querySelectorAll('.newsroom-block .newsroom-editable')[2]"
+    at_third += ".textContent.startsWith('Paragraph 12:')"
+    y = box["y"] + box["height"] / 2
+    while y > goal["y"] - goal["height"] and not page.evaluate(at_third):
+        y -= 4
         page.mouse.move(goal["x"] + 40, y)
+        page.wait_for_timeout(20)
     page.mouse.up()
     expect(status).to_have_text("Paragraph moved to position 3.")
     assert block_texts(page)[:4] == [paragraph(1), paragraph(2), paragraph(12), paragraph(3)]
