@@ -17,6 +17,7 @@ from articles.clock import stamp
 from articles.desk import body_editor, drafts, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
+from articles.desk.screen import ArticleScreenMixin
 from articles.importing.history import record_imports
 from articles.models import (
     MAX_BLOCKS,
@@ -123,7 +124,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
     form = ArticleAdminForm
     inlines = [BlockInline, NoteInline]
     change_list_template = "admin/articles/article/change_list.html"
@@ -399,13 +400,11 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_selected(self, request, queryset):
-        empty = [a for a in queryset if not workflow.has_body_text(workflow.stored_blocks(a))]
-        if empty:
-            headlines = ", ".join(f"“{a.headline}”" for a in empty)
-            self.message_user(
-                request, f"Not published: {headlines}. {workflow.EMPTY_ARTICLE}", messages.ERROR
-            )
-        queryset = queryset.exclude(pk__in=[a.pk for a in empty])
+        refused = {a: reason for a in queryset if (reason := workflow.stored_refusal(a))}
+        for reason in dict.fromkeys(refused.values()):
+            headlines = ", ".join(f"“{a.headline}”" for a, why in refused.items() if why == reason)
+            self.message_user(request, f"Not published: {headlines}. {reason}", messages.ERROR)
+        queryset = queryset.exclude(pk__in=[a.pk for a in refused])
         self._act(request, queryset, workflow.article_publish, "published")
 
     @admin.action(description="Unpublish selected articles", permissions=["publish"])

@@ -87,11 +87,15 @@ class TeaserDestination(NamedTuple):
     article: object = None  # the article it names, for "article" and "waiting"
 
 
-def teaser_destination(text: str, *, link_url: str = "", link_article=None) -> TeaserDestination:
+def teaser_destination(
+    text: str, *, link_url: str = "", link_article=None, in_article: int | None = None
+) -> TeaserDestination:
     """Where a teaser with this text (and the editor's link or article, if any) leads.
 
     Stored teasers pass their link_article, settled when they were saved; the editor's
     screen may pass only what is typed, and the article it names is looked up.
+    `in_article`: the id of the article the teaser stands in, which a search must find
+    others than.
     """
     # Only web links ever reach a page, whatever wrote the row (issue 7).
     if link_url.lower().startswith(("http://", "https://")):
@@ -101,19 +105,19 @@ def teaser_destination(text: str, *, link_url: str = "", link_article=None) -> T
         if article.is_published:
             return TeaserDestination("article", article.get_absolute_url(), article)
         return TeaserDestination("waiting", "", article)
-    if text.strip() and _search_has_results(text):
+    if text.strip() and _search_has_results(text, in_article):
         return TeaserDestination("search", f"{link('articles:search')}?{urlencode({'q': text})}")
     return TeaserDestination("none")
 
 
-def _search_has_results(text: str) -> bool:
+def _search_has_results(text: str, in_article: int | None) -> bool:
     from django.contrib.postgres.search import SearchQuery
 
     from articles.models import Article
     from articles.reader.search import CONFIG, bounded_query
 
     query = SearchQuery(bounded_query(text), config=CONFIG, search_type="websearch")
-    return Article.objects.published().filter(search_vector=query).exists()
+    return Article.objects.published().filter(search_vector=query).exclude(pk=in_article).exists()
 
 
 def link_teaser_by_name(block, previous_key: str) -> None:

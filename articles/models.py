@@ -15,12 +15,12 @@ from django.utils import timezone
 
 from articles.body import body_text, count_words, render_body, teasers_last
 from articles.inline import check_block, derive_block, inline_html
+from articles.language import direction
 from articles.links import link
 from articles.listings import Listing, Section, Topic  # noqa: F401  (models of their own module)
 from articles.photos import record_photo_size
 from articles.slugs import SLUG_LENGTH, free_slugs
 
-RTL_LANGUAGES = {"ar", "he", "fa", "ur", "yi"}
 # The length of Article.headline_key and Block.link_key, which headline_key() keeps to.
 KEY_LENGTH = 300
 
@@ -108,6 +108,9 @@ class Article(models.Model):
     language = models.CharField(
         max_length=12, default="en", help_text="ISO 639-1 code, e.g. en, he, ar."
     )
+    # False: the desk guesses the language from the text on each save (articles/language.py).
+    # A database default too, so that rows written without the ORM (SQL, COPY) get it.
+    language_chosen = models.BooleanField(default=False, db_default=False, editable=False)
     section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL)
     topics = models.ManyToManyField(Topic, blank=True, related_name="articles")
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
@@ -279,7 +282,7 @@ class Article(models.Model):
 
     @property
     def direction(self) -> str:
-        return "rtl" if self.language.split("-")[0] in RTL_LANGUAGES else "ltr"
+        return direction(self.language)
 
 
 def is_live(status: str, published_at) -> bool:
@@ -441,7 +444,10 @@ class Block(models.Model):
     def href(self) -> str:
         """Where a teaser leads (articles.linking.teaser_destination); "" for a plain line."""
         return teaser_destination(
-            self.text, link_url=self.link_url, link_article=self.link_article
+            self.text,
+            link_url=self.link_url,
+            link_article=self.link_article,
+            in_article=self.article_id,
         ).url
 
 

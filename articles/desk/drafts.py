@@ -35,6 +35,7 @@ CONTENT_FIELDS = [
     "byline",
     "dateline",
     "language",
+    "language_chosen",
     "section_id",
     "status",
     "published_at",
@@ -187,8 +188,9 @@ def published_comment(pending: PendingChange, user) -> str:
 def publish(pending: PendingChange, *, user) -> str:
     """Make the pending changes live, as a new version; a refusal's reason, or ""."""
     content = pending.content
-    if not workflow.has_body_text((b["kind"], b["text"]) for b in content["blocks"]):
-        return workflow.EMPTY_ARTICLE
+    refusal = workflow.publish_refusal(content["blocks"])
+    if refusal:
+        return refusal
     with transaction.atomic(), reversion.create_revision():
         record_imports([pending.article_id])
         article = lay_over(pending.article_id, content)

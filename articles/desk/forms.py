@@ -7,7 +7,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 
 from articles import photos
-from articles.desk import workflow
+from articles.desk import language, photo_upload, workflow
 from articles.desk.stale import stale_message
 from articles.models import Article, Block
 
@@ -71,6 +71,9 @@ class ArticleAdminForm(forms.ModelForm):
             ].help_text = (
                 "The article's address on the site; left empty, it is made from the headline."
             )
+        if "language" in self.fields:
+            self.fields["language"] = language.language_field(self.instance)
+            self.initial["language"] = language.initial_choice(self.instance)
         if "status" in self.fields and not self.may_publish:
             self.fields["status"].choices = [(s.value, s.label) for s in workflow.REPORTER_STATUSES]
             self.fields[
@@ -84,6 +87,11 @@ class ArticleAdminForm(forms.ModelForm):
                 "Another article already uses this address; change the slug to something else."
             )
         return slug
+
+    def clean_language(self):
+        choice = self.cleaned_data["language"]
+        language.apply_choice(self.instance, choice)
+        return self.instance.language
 
     def clean(self):
         cleaned = super().clean()
@@ -153,6 +161,7 @@ class BlockForm(forms.ModelForm):
             "embed_description": forms.Textarea(attrs={"rows": 2, "cols": 60}),
         }
         error_messages = {"text": {"required": "Write the text of this block, or delete it."}}
+        help_texts = {"alt_text": workflow.ALT_TEXT_HINT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -161,11 +170,19 @@ class BlockForm(forms.ModelForm):
             self.fields["position"].help_text = "Order in the text; left empty, it goes at the end."
         if "html" in self.fields:
             self.fields["html"].strip = False  # a list's items are its lines
+        if "photo" in self.fields:
+            self.fields["photo"].widget = photo_upload.KeptPhotoInput()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
+        widget = self.fields["photo"].widget
         if isinstance(photo, UploadedFile):
-            return photos.clean_photo(photo)
+            checked = photos.clean_photo(photo)
+            # Kept at once, in case something else on the form is wrong (photo_upload.py).
+            widget.kept_token = checked.kept_token = photo_upload.keep(checked)
+            checked.seek(0)
+            return checked
+        widget.kept_token = getattr(photo, "kept_token", "")  # kept from the last try
         return photo
 
     def clean(self):
@@ -173,10 +190,6 @@ class BlockForm(forms.ModelForm):
         photo = cleaned.get("photo")
         if photo and cleaned.get("kind") != Block.Kind.CAPTION:
             self.add_error("photo", "Only a photo caption can carry a photo.")
-        if photo and not cleaned.get("alt_text", "").strip():
-            self.add_error(
-                "alt_text", "Describe what the photo shows, for readers who cannot see it."
-            )
         if cleaned.get("link_url") and cleaned.get("link_article"):
             self.add_error(
                 "link_url", "Point the teaser at an article or at a web address, not both."
@@ -185,6 +198,16 @@ class BlockForm(forms.ModelForm):
 
 
 class BlockFormSet(forms.BaseInlineFormSet):
+    def __init__(self, *args, drafting: bool = False, **kwargs):
+        # A live article's "Save draft" (articles/desk/drafts.py): saved, not published.
+        self.drafting = drafting
+        self.photos_without_alt_text: list[int | None] = []
+        super().__init__(*args, **kwargs)
+
+    def publishing(self) -> bool:
+        """Whether this save puts the article before readers (now or at a set time)."""
+        return self.instance.status == Article.Status.PUBLISHED and not self.drafting
+
     def clean(self):
         # Checked before Django's own unique check, whose message names no position.
         seen = set()
@@ -209,6 +232,26 @@ class BlockFormSet(forms.BaseInlineFormSet):
             self.kept_blocks()
         ):
             raise ValidationError(workflow.EMPTY_ARTICLE, code="empty")
+        self._check_alt_text()
+
+    def _check_alt_text(self) -> None:
+        """A photo without alt text may wait in a draft; it is never published."""
+        for form in [f for f in self.forms if getattr(f, "cleaned_data", None)]:
+            if self._should_delete_form(form) or not self._has_photo(form):
+                continue
+            if form.cleaned_data.get("alt_text", "").strip():
+                continue
+            if self.publishing():
+                form.add_error("alt_text", workflow.MISSING_ALT_TEXT)
+            else:
+                self.photos_without_alt_text.append(form.cleaned_data.get("position"))
+
+    @staticmethod
+    def _has_photo(form) -> bool:
+        if "photo" in form.cleaned_data:
+            return bool(form.cleaned_data["photo"])
+        # The photo was refused (on a paragraph, say): it still needs its description.
+        return bool(form["photo"].data)
 
     def kept_blocks(self) -> list[tuple[str, str]]:
         """(kind, text) of the blocks this form leaves in the article."""

@@ -20,6 +20,37 @@ EMPTY_ARTICLE = (
     "publishing or scheduling it."
 )
 
+# A caption's photo needs a description before readers see it (issue 14): a draft may
+# wait for one, publishing may not.
+ALT_TEXT_HINT = (
+    "Required before publishing. Say what the photo shows for readers who cannot see it, in a "
+    "sentence: who, doing what, where (e.g. “Firefighters carry a hose past a burnt-out bus in "
+    "Haifa”). Don't repeat the caption or begin with “Photo of”."
+)
+MISSING_ALT_TEXT = "Describe what the photo shows, for readers who cannot see it."
+
+
+def missing_alt_text_warning(positions: list[int | None]) -> str:
+    """What a saved draft's editor is told about its photos without alt text."""
+    numbers = [str(p) for p in positions if p is not None]
+    if len(positions) == 1:
+        where = f"the photo at position {numbers[0]} has" if numbers else "a new photo has"
+    else:
+        where = f"the photos at positions {', '.join(numbers)} have" if numbers else "photos have"
+    return (
+        f"Saved, but {where} no alt text: describe what each photo shows; the article "
+        "cannot be published until every photo has it."
+    )
+
+
+def photos_without_alt_text(blocks: Iterable[dict]) -> list:
+    """Positions of the blocks (as dicts) with a photo but no alt text."""
+    return [
+        b.get("position")
+        for b in blocks
+        if b.get("photo") and not (b.get("alt_text") or "").strip()
+    ]
+
 
 def can_publish(user) -> bool:
     return user.has_perm(PUBLISH_PERMISSION)
@@ -30,8 +61,19 @@ def has_body_text(blocks: Iterable[tuple[str, str]]) -> bool:
     return any(kind == Block.Kind.PARAGRAPH and text.strip() for kind, text in blocks)
 
 
-def stored_blocks(article: Article) -> list[tuple[str, str]]:
-    return list(article.blocks.values_list("kind", "text"))
+def publish_refusal(blocks: list[dict]) -> str:
+    """Why a body of these blocks (as dicts) may not be published, or "": the publishing
+    rule, for stored articles (stored_refusal) and pending changes alike."""
+    if not has_body_text((b["kind"], b["text"]) for b in blocks):
+        return EMPTY_ARTICLE
+    if photos_without_alt_text(blocks):
+        return MISSING_ALT_TEXT
+    return ""
+
+
+def stored_refusal(article: Article) -> str:
+    """publish_refusal() for the article as it is stored."""
+    return publish_refusal(list(article.blocks.values("kind", "text", "photo", "alt_text")))
 
 
 def status_label(article: Article) -> str:
@@ -49,8 +91,8 @@ def mark_edited(article: Article, *, user, version: int | None = None) -> None:
 
 
 def article_publish(*, article: Article, user) -> bool:
-    """Publish now; False if it was already live or has no body text to publish."""
-    if article.is_published or not has_body_text(stored_blocks(article)):
+    """Publish now; False if it was already live or the publishing rule refuses it."""
+    if article.is_published or stored_refusal(article):
         return False
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now()

@@ -9,7 +9,6 @@ Several batches may be written at once, on connections of their own
 """
 
 import hashlib
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,7 @@ from articles.clock import stamp
 from articles.importing.history import record_imports
 from articles.importing.outcomes import Outcome
 from articles.inline import derive_block
+from articles.language import guess_language
 from articles.linking import link_teasers_naming, teaser_targets
 from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 from articles.reader.queries import SEARCH_COLUMNS
@@ -97,26 +97,6 @@ def oversized_fields(parsed: ParsedArticle) -> list[str]:
             f" lists and the rest); the limit is {MAX_BLOCKS:,}"
         )
     return problems
-
-
-_HEBREW, _ARABIC = "\u0590-\u05ff", "\u0600-\u06ff\u0750-\u077f"
-HEBREW = re.compile(f"[{_HEBREW}]")
-ARABIC = re.compile(f"[{_ARABIC}]")
-RIGHT_TO_LEFT = re.compile(f"[{_HEBREW}{_ARABIC}]")
-LETTER = re.compile(r"[^\W\d_]")
-
-
-def guess_language(parsed: ParsedArticle) -> str:
-    """Hebrew or Arabic when most letters are, else English: enough to set text direction."""
-    text = " ".join([parsed.headline, parsed.dek, *(b.text for b in parsed.blocks[:5])])
-    # Regular expressions, not a loop over characters: this runs for every imported file.
-    if not RIGHT_TO_LEFT.search(text):
-        return "en"
-    letters = "".join(LETTER.findall(text))
-    hebrew, arabic = len(HEBREW.findall(letters)), len(ARABIC.findall(letters))
-    if max(hebrew, arabic) > len(letters) / 2:
-        return "he" if hebrew >= arabic else "ar"
-    return "en"
 
 
 def plan(files: Sequence[SeedFile], *, force: bool = False) -> dict[str, Outcome]:
@@ -252,7 +232,9 @@ def _fill(
     parsed = seed.parsed
     article.headline = parsed.headline
     article.dek, article.byline, article.dateline = parsed.dek, parsed.byline, parsed.dateline
-    article.language = guess_language(parsed)
+    article.language = guess_language(
+        parsed.headline, parsed.dek, (block.text for block in parsed.blocks)
+    )
     article.derive_fields(blocks)
     article.source_hash, article.imported_at, article.edited_at = seed.digest, now, None
     article.imported_by_id = user_id

@@ -8,8 +8,19 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from articles.models import Article, Section, Topic
+from tests.factories import PhotoCaptionFactory, TeaserFactory
 
+# A 1×1 PNG, for the preview of a chosen photo.
+TINY_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_ce89d911b5e9762c.txt"
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture
@@ -22,6 +33,9 @@ def site(transactional_db):
     article.save()
     article.topics.add(topic)
     draft = Article.objects.create(headline="A draft", status=Article.Status.DRAFT)
+    # The article screen's thumbnails, teaser destinations and language guess (issue 14).
+    PhotoCaptionFactory(article=draft)
+    TeaserFactory(article=draft, text=article.headline)
     User.objects.create_superuser("sue", password="a-long-password-1")
     return {"article": article, "draft": draft}
 
@@ -63,6 +77,8 @@ def test_no_page_breaks_the_content_security_policy(new_page, site):
         "/admin/articles/article/",
         "/admin/articles/article/add/",
         f"/admin/articles/article/{article.pk}/change/",
+        f"/admin/articles/article/{draft.pk}/change/",
+        f"/admin/articles/article/teaser-link/?text={article.headline}",
         f"/admin/articles/article/{article.pk}/history/",
         f"/admin/articles/article/{draft.pk}/preview/",
         "/admin/articles/article/import/",
@@ -92,4 +108,16 @@ def test_no_page_breaks_the_content_security_policy(new_page, site):
     )
     page.wait_for_selector("#newsroom-body-status:has-text('Pasted 2 paragraphs')")
     page.keyboard.press("Alt+ArrowUp")
+    # A caption's thumbnail, a teaser's destination, the language guess and, once a file
+    # is chosen, its preview (a data: address): all within the policy.
+    page.goto(f"/admin/articles/article/{draft.pk}/change/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-desk-teaser-link]").count() == 1
+    assert page.locator("[data-desk-language-guess]").inner_text().startswith("Looks like")
+    page.set_input_files(
+        "[data-desk-photo] input[type=file]",
+        files=[{"name": "p.png", "mimeType": "image/png", "buffer": TINY_PNG}],
+    )
+    preview = ".desk-photo__thumb[src^='data:image/png']"
+    page.wait_for_function(f'() => document.querySelector("{preview}")?.naturalWidth > 0')
     assert problems == []

@@ -1,8 +1,14 @@
 """Caption photos: checked, re-encoded and resized on upload; credits split (issue 5)."""
 
 import io
+import os
+import re
+import time
 
 import pytest
+from django.contrib.auth.models import User
+from django.contrib.messages import get_messages
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -11,6 +17,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
+from articles.desk import photo_upload, workflow
+from articles.desk.drafts import publish
+from articles.desk.photo_upload import KEPT_DIR
+from articles.models import Article, PendingChange
 from articles.photos import (
     clean_photo,
     make_renditions,
@@ -18,8 +28,10 @@ from articles.photos import (
     rendition_name,
     split_credit,
 )
-from tests.admin_support import errors_of, form_data, make_staff
+from tests.admin_support import add_block, errors_of, form_data, make_staff
 from tests.factories import ArticleFactory
+
+ADD_URL = "/admin/articles/article/add/"
 
 
 @pytest.fixture(autouse=True)
@@ -209,3 +221,163 @@ def test_readers_see_an_uploaded_photo_in_the_sizes_made_for_it(client):
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Content-Type"] == "image/jpeg"
+
+
+# Issue 14: the photo on the article screen.
+
+
+def draft_with_a_caption(client, *, headline: str = "River rises", **caption):
+    """An editor posts a new draft with a paragraph and a caption carrying a photo."""
+    client.force_login(User.objects.filter(username="eve").first() or make_staff("eve", "Editors"))
+    data = form_data(client.get(ADD_URL))
+    data.update(headline=headline, status="draft")
+    add_block(data, position="0", kind="paragraph", text="The river rose overnight.")
+    fields = {"kind": "caption", "text": "The river at noon", "alt_text": "Brown water"}
+    add_block(data, position="1", **{**fields, **caption})
+    return data, client.post(ADD_URL, data)
+
+
+def kept_files() -> list[str]:
+    """The names of the photos kept for a retry (each in a folder of its own)."""
+    folders, _ = default_storage.listdir(KEPT_DIR) if default_storage.exists(KEPT_DIR) else ([], [])
+    return [
+        name for folder in folders for name in default_storage.listdir(f"{KEPT_DIR}{folder}")[1]
+    ]
+
+
+@pytest.mark.django_db
+def test_a_photo_survives_an_error_elsewhere_on_the_form_and_is_saved_on_the_next_try(client):
+    """A headline left empty sends the form back; the photo stays, shown, and is stored after."""
+    data, response = draft_with_a_caption(
+        client, headline="", photo=upload(image_bytes(exif=True), "river.jpg")
+    )
+    assert response.status_code == 200
+    assert errors_of(response) == ["Every article needs a headline."]
+    html = response.text
+    assert "Your photo river.jpg is kept from your last try" in html
+    token = re.search(r'name="blocks-1-photo_kept" value="([^"]+)"', html).group(1)
+    thumbnail = re.search(r'<img class="desk-photo__thumb"[^>]* src="([^"]+)"', html).group(1)
+    assert client.get(thumbnail).status_code == 200  # the thumbnail shows the photo itself
+    assert kept_files() == ["river.jpg"]
+
+    # The browser sends no file the second time: only the hidden token.
+    data.update({"headline": "River rises", "blocks-1-photo_kept": token})
+    data.pop("blocks-1-photo", None)
+    response = client.post(ADD_URL, data)
+    assert response.status_code == 302, errors_of(response)
+    caption = Article.objects.get(headline="River rises").blocks.get(kind="caption")
+    assert caption.photo.name.startswith("photos/") and caption.photo.name.endswith(".jpg")
+    assert KEPT_DIR not in caption.photo.name
+    assert b"SecretCam" not in caption.photo.read()
+    assert (caption.photo_width, caption.photo_height) == (2000, 1000)
+    assert "480w" in photo_srcset(caption.photo)
+    assert kept_files() == []  # the temporary copy is gone once the block has its own
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "token",
+    [
+        signing.dumps("photos/2025/05/someone-elses.jpg", salt=photo_upload.SALT),
+        signing.dumps(f"{KEPT_DIR}x/flood.jpg", salt="another-salt"),
+        "photos/unsaved/x/flood.jpg",
+    ],
+    ids=["outside-the-kept-folder", "not-signed-by-us", "a-bare-name"],
+)
+def test_a_forged_or_foreign_token_brings_no_photo(client, token):
+    """Only a token this site signed for a kept photo brings one; others are ignored."""
+    default_storage.save("photos/2025/05/someone-elses.jpg", upload(image_bytes(size=(40, 40))))
+    default_storage.save(f"{KEPT_DIR}x/flood.jpg", upload(image_bytes(size=(40, 40))))
+    _, response = draft_with_a_caption(client, photo_kept=token)
+    assert response.status_code == 302, errors_of(response)
+    assert not Article.objects.get().blocks.get(kind="caption").photo
+
+
+@pytest.mark.django_db
+def test_a_saved_photo_shows_its_thumbnail_on_the_article_screen(client):
+    """Reopening the article shows the caption's photo as a thumbnail, with the alt hint."""
+    _, response = draft_with_a_caption(client, photo=upload(image_bytes(), "river.jpg"))
+    assert response.status_code == 302, errors_of(response)
+    article = Article.objects.get()
+    caption = article.blocks.get(kind="caption")
+    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).text
+    assert re.search(rf'<img class="desk-photo__thumb"[^>]* src="{caption.photo.url}"', html)
+    assert "Say what the photo shows for readers who cannot see it" in html
+
+
+@pytest.mark.django_db
+def test_a_draft_may_keep_a_photo_without_alt_text_but_is_told(client):
+    """Saving a draft is not blocked; the editor is warned that publishing will be."""
+    _, response = draft_with_a_caption(client, alt_text="", photo=upload(image_bytes()))
+    assert response.status_code == 302, errors_of(response)
+    warnings = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("the photo at position 1 has no alt text" in m for m in warnings), warnings
+    assert Article.objects.get().blocks.get(kind="caption").photo
+
+
+@pytest.mark.django_db
+def test_publishing_a_photo_without_alt_text_is_refused_and_keeps_the_photo(client):
+    """ "Published" with a photo lacking alt text is refused; the photo waits for the retry."""
+    data, response = draft_with_a_caption(
+        client, alt_text="", photo=upload(image_bytes(), "river.jpg")
+    )
+    article = Article.objects.get()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url))
+    data["status"] = "published"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert errors_of(response) == ["Describe what the photo shows, for readers who cannot see it."]
+    assert Article.objects.get().status == Article.Status.DRAFT
+    data["blocks-1-alt_text"] = "Brown water over a road"
+    response = client.post(url, data)
+    assert response.status_code == 302, errors_of(response)
+    assert Article.objects.get().is_published
+
+
+@pytest.mark.django_db
+def test_pending_changes_with_a_photo_without_alt_text_are_not_published(client):
+    """A live article's draft may lack alt text; "Publish changes" and the review page refuse it."""
+    article = ArticleFactory(paragraphs=["The river rose."])
+    editor = make_staff("eve", "Editors")
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(client.get(url), button="_save_draft")
+    add_block(data, position="1", kind="caption", text="The river", photo=upload(image_bytes()))
+    response = client.post(url, data)
+    assert response.status_code == 302, errors_of(response)
+    pending = PendingChange.objects.get(article=article)
+    assert not article.blocks.filter(kind="caption").exists()  # readers see no change
+
+    data = form_data(client.get(url), button="_publish_changes")
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Describe what the photo shows, for readers who cannot see it." in errors_of(response)
+    assert publish(pending, user=editor) == workflow.MISSING_ALT_TEXT
+    assert not article.blocks.filter(kind="caption").exists()
+
+
+@pytest.mark.django_db
+def test_the_bulk_publish_action_skips_a_photo_without_alt_text_and_says_why(client):
+    """ "Publish selected" holds back the draft whose photo has no description."""
+    draft_with_a_caption(client, headline="No alt", alt_text="", photo=upload(image_bytes()))
+    draft_with_a_caption(client, headline="With alt", photo=upload(image_bytes()))
+    response = client.post(
+        "/admin/articles/article/",
+        {"action": "publish_selected", "_selected_action": list(Article.objects.values_list("pk", flat=True))},
+        follow=True,
+    )  # fmt: skip
+    shown = [str(m) for m in response.context["messages"]]
+    assert f"Not published: “No alt”. {workflow.MISSING_ALT_TEXT}" in shown, shown
+    assert list(Article.objects.published().values_list("headline", flat=True)) == ["With alt"]
+
+
+@pytest.mark.django_db
+def test_photos_kept_for_abandoned_forms_are_deleted_after_a_day():
+    """A kept photo whose form was never saved is gone once its token has expired."""
+    old = photo_upload.kept_name(photo_upload.keep(clean_photo(upload(image_bytes(), "old.jpg"))))
+    a_day_ago = time.time() - photo_upload.KEPT_SECONDS - 60
+    os.utime(default_storage.path(old), (a_day_ago, a_day_ago))
+    fresh = photo_upload.keep(clean_photo(upload(image_bytes(), "new.jpg")))
+    assert kept_files() == ["new.jpg"]
+    assert photo_upload.kept_name(fresh)

@@ -65,8 +65,18 @@ def test_a_teaser_naming_no_article_goes_to_a_search_that_has_results(editor_cli
 
 
 def test_a_teaser_with_nowhere_to_go_is_a_plain_line(editor_client):
+    """Nothing of that name and no other article found by its words: no link at all."""
     teaser = write_teaser(editor_client, "Zanzibar xylophone quartets")
     assert teaser_destination(teaser.text) == ("none", "", None)
+    assert teaser.href == ""
+    # Its own article's words do not count: a search finding only the page being read.
+    article = teaser.article
+    article.status, article.published_at = Article.Status.PUBLISHED, teaser.article.created_at
+    article.save()
+    Block.objects.create(article=article, position=5, text="Zanzibar xylophone quartets play.")
+    article.refresh_derived()
+    teaser.refresh_from_db()
+    assert teaser_destination(teaser.text).kind == "search"
     assert teaser.href == ""
 
 

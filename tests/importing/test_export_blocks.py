@@ -1,6 +1,7 @@
 """A story with every kind of block and inline mark survives export_articles and
 import_seeds unchanged (issue 14)."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -45,3 +46,23 @@ def test_every_kind_and_mark_round_trips_through_export_and_import(tmp_path):
     Article.objects.all().delete()
     call_command("import_seeds", str(tmp_path), stdout=StringIO())
     assert stored(Article.objects.get()) == before
+
+
+def test_dry_run_json_shows_the_new_kinds_fields(tmp_path):
+    """--dry-run --json names each block's kind and what it adds, before anything is stored."""
+    (tmp_path / "story.txt").write_text(
+        "Council Approves Plan for New Bridge\n\nThe council voted **on Tuesday**.\n\n"
+        "> The bridge will change the city.\n> — Ada Lovelace\n\n"
+        "[The report](<https://example.org/report>) What it costs.\n"
+    )
+    out = StringIO()
+    call_command("import_seeds", "--dry-run", "--json", str(tmp_path), stdout=out)
+    record = json.loads(out.getvalue().splitlines()[0])
+    assert record["blocks"] == [
+        {"type": "paragraph", "text": "The council voted on Tuesday.",
+         "html": "The council voted <strong>on Tuesday</strong>."},
+        {"type": "quote", "text": "The bridge will change the city.", "attribution": "Ada Lovelace"},
+        {"type": "embed", "text": "The report", "url": "https://example.org/report",
+         "title": "The report", "description": "What it costs."},
+    ]  # fmt: skip
+    assert not Article.objects.exists()

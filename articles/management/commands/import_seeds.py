@@ -113,9 +113,17 @@ def report_json(report: FileReport) -> str:
 
 
 def block_json(block) -> dict:
+    """A parsed block as --json shows it: the API's names for the fields its kind fills."""
     data = {"type": block.kind, "text": block.text}
     if block.kind == "caption":
         data["credit"] = block.credit
+    if block.html:
+        data["html"] = block.html  # as parsed; the import sanitises it (articles/inline.py)
+    if block.kind == "quote":
+        data["attribution"] = block.attribution
+    if block.kind == "embed":
+        data.update(url=block.embed_url, title=block.embed_title)
+        data["description"] = block.embed_description
     return data
 
 

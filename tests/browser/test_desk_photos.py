@@ -1,0 +1,175 @@
+"""The article screen in real Chromium (issue 14): a caption's photo survives a form sent
+back with an error, each teaser says where it links, and the language is guessed as the
+editor types."""
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from articles.models import Article
+from tests.admin_support import make_staff
+from tests.factories import ArticleFactory
+
+# Chromium, the live server and screenshots come from tests/browser/conftest.py.
+pytestmark = pytest.mark.usefixtures("transactional_db")
+
+HEBREW_HEADLINE = "גשם כבד צפוי בחיפה"
+HEBREW_TEXT = "עננים מתקבצים מעל המפרץ ורוחות חזקות צפויות בערב."
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def photo_file(tmp_path):
+    path = tmp_path / "harbour.jpg"
+    image = Image.new("RGB", (1200, 800), (30, 90, 160))
+    out = io.BytesIO()
+    image.save(out, "JPEG")
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def log_in(page, username: str) -> None:
+    page.context.clear_cookies()
+    page.goto("/admin/login/?next=/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", f"pw-{username}-1")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+
+
+KIND_BUTTONS = {
+    "paragraph": "Insert a paragraph",
+    "caption": "Insert a photo caption",
+    "teaser": "Insert a related-link teaser",
+}
+
+
+def add_block(page, index: int, kind: str = "paragraph", text: str = "", **fields) -> None:
+    """Add block `index` at the end of the body editor: its kind from the "+", then its text."""
+    rows = page.locator(".newsroom-block:not(.newsroom-deleted)")
+    if rows.count():
+        rows.last.hover()
+        rows.last.locator(".newsroom-plus").click()
+        rows.last.get_by_role("button", name=KIND_BUTTONS[kind], exact=True).click()
+    else:
+        page.click(".newsroom-start .newsroom-plus")
+        page.locator(".newsroom-start").get_by_role("button", name=KIND_BUTTONS[kind]).click()
+    page.keyboard.type(text)
+    if {"alt_text", "photo"} & set(fields):
+        page.click(f"#blocks-{index} summary:has-text('Photo and credit')")
+    for name, value in fields.items():
+        selector = f"#id_blocks-{index}-{name}"
+        if name == "photo":
+            page.set_input_files(selector, str(value))
+        else:
+            page.fill(selector, value)
+
+
+# Whether the caption's thumbnail shows a picture: the browser fetched and decoded it.
+THUMBNAIL_SHOWN = (
+    "() => { const img = document.querySelector('#blocks-1 .desk-photo__thumb');"
+    " return img.complete && img.naturalWidth > 0; }"
+)
+
+
+def test_a_chosen_photo_survives_an_error_elsewhere_and_is_stored_on_the_next_save(
+    page, photo_file, screenshot
+):
+    """Choose a photo, leave the headline empty, save: the error, the thumbnail and the photo
+    are all there; fill the headline, save: the photo is stored with the caption."""
+    from playwright.sync_api import expect
+
+    make_staff("eve", "Editors")
+    log_in(page, "eve")
+    page.goto("/admin/articles/article/add/")
+    add_block(page, 0, text="The harbour wall gave way at 3am.")
+    add_block(page, 1, kind="caption", text="What is left of the wall")
+    thumbnail = page.locator("#blocks-1 .desk-photo__thumb")
+    expect(thumbnail).to_be_hidden()
+    page.click("#blocks-1 summary:has-text('Photo and credit')")
+    page.set_input_files("#id_blocks-1-photo", str(photo_file))
+    # A preview as soon as the file is chosen, before anything is sent.
+    expect(thumbnail).to_be_visible()
+    expect(thumbnail).to_have_attribute("src", re.compile(r"^data:image/jpeg;base64,"))
+    page.fill("#id_blocks-1-alt_text", "Broken stones of the harbour wall at dawn")
+    page.click("input[name=_continue]")
+
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.locator(".field-headline .errorlist")).to_have_text(
+        "Every article needs a headline."
+    )
+    kept = page.locator("#blocks-1 .desk-photo__thumb")
+    page.click("#blocks-1 .newsroom-editable")  # the body editor opens a block on focus
+    expect(kept).to_be_visible()
+    expect(kept).to_have_attribute("src", re.compile(r"^/media/photos/unsaved/\w+/harbour\.jpg$"))
+    page.wait_for_function(THUMBNAIL_SHOWN)
+    expect(page.locator("#blocks-1 .desk-photo__kept")).to_contain_text(
+        "Your photo harbour.jpg is kept from your last try"
+    )
+    # The browser's own file input is empty again, as browsers always leave it.
+    assert page.eval_on_selector("#id_blocks-1-photo", "input => input.files.length") == 0
+    screenshot(page, "desk-photos-1-kept-after-error")
+
+    page.fill("#id_headline", "Harbour wall gives way")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    caption = Article.objects.get(headline="Harbour wall gives way").blocks.get(kind="caption")
+    assert caption.photo.name.startswith("photos/") and "unsaved" not in caption.photo.name
+    assert (caption.photo_width, caption.photo_height) == (1200, 800)
+    assert caption.alt_text == "Broken stones of the harbour wall at dawn"
+    saved = page.locator("#blocks-1 .desk-photo__thumb")
+    expect(saved).to_have_attribute("src", caption.photo.url)
+    page.wait_for_function(THUMBNAIL_SHOWN)
+    screenshot(page, "desk-photos-2-saved")
+
+
+def test_teasers_say_where_they_go_and_a_hebrew_story_is_guessed_right_to_left(page, screenshot):
+    """As the editor types: the teaser's destination and the language guess change; saved,
+    the public page links the teaser and reads right to left."""
+    from playwright.sync_api import expect
+
+    target = ArticleFactory(headline="Storm season starts early")
+    make_staff("eve", "Editors")
+    log_in(page, "eve")
+    page.goto("/admin/articles/article/add/")
+    guess = page.locator("[data-desk-language-guess]")
+    page.locator("#id_headline").press_sequentially(HEBREW_HEADLINE)
+    expect(guess).to_have_text("Looks like Hebrew (right to left).")
+    direction = page.eval_on_selector("#id_headline", "box => getComputedStyle(box).direction")
+    assert direction == "rtl"  # the editor's box reads as the page will
+    add_block(page, 0, text=HEBREW_TEXT)
+    assert (
+        page.eval_on_selector("#id_blocks-0-text", "box => getComputedStyle(box).direction")
+        == "rtl"
+    )
+    add_block(page, 1, kind="teaser")
+    where = page.locator("#blocks-1 [data-desk-teaser-link]")
+    page.locator("#blocks-1 .newsroom-editable").press_sequentially("Stormy")
+    expect(where).to_contain_text("No link: no article has this headline")
+    page.locator("#blocks-1 .newsroom-editable").fill("Storm season")
+    expect(where).to_contain_text("links to a search for its words")
+    page.locator("#blocks-1 .newsroom-editable").press_sequentially(" starts early")
+    expect(where).to_contain_text(
+        "Links to the article with this headline: “Storm season starts early”."
+    )
+    expect(where.locator("a")).to_have_attribute("href", target.get_absolute_url())
+    screenshot(page, "desk-photos-3-teaser-and-language")
+
+    page.select_option("#id_status", "published")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    # Reopened, the screen says where the saved teaser goes at once.
+    expect(page.locator("#blocks-1 [data-desk-teaser-link]")).to_contain_text("Links to")
+    article = Article.objects.get(headline=HEBREW_HEADLINE)
+    page.goto(article.get_absolute_url())
+    expect(page.locator("article.article")).to_have_attribute("dir", "rtl")
+    expect(page.locator("article.article")).to_have_attribute("lang", "he")
+    link = page.locator("a.teaser__link")
+    expect(link).to_have_text("Storm season starts early")
+    expect(link).to_have_attribute("href", target.get_absolute_url())
