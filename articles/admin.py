@@ -14,7 +14,7 @@ from reversion.admin import VersionAdmin
 
 from articles import photos
 from articles.clock import stamp
-from articles.desk import body_editor, drafts, notes, presence, review, workflow
+from articles.desk import body_editor, drafts, line_review, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.desk.screen import ArticleScreenMixin
@@ -220,6 +220,7 @@ class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
                 "presence_url": reverse("admin:articles_article_presence", args=[article.pk]),
                 "autosave_url": reverse("admin:articles_article_autosave", args=[article.pk]),
                 "autosave": presence.unsaved_autosave(article.pk, request.user),
+                **line_review.change_form_context(request, article.pk),
             }
         if drafts.keeps_drafts(article):
             # No revision here: a draft is no version; publishing makes its own.
@@ -393,6 +394,7 @@ class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
                 name="articles_article_compare",
             ),
             *body_editor.urls(self, wrap),
+            *line_review.urls(self),
             *super().get_urls(),
         ]
 

@@ -493,4 +493,5 @@ from articles.linking import (  # noqa: E402, F401
     teaser_destination,
 )
 from articles.notes import Note  # noqa: E402, F401
+from articles.sourcelines import ArticleToReview, SourceLine  # noqa: E402, F401
 from articles.vocabulary import SearchWord  # noqa: E402, F401

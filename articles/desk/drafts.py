@@ -21,8 +21,10 @@ from django.utils.dateparse import parse_datetime
 
 from articles.clock import stamp
 from articles.desk import workflow
+from articles.importing import source_lines
 from articles.importing.history import record_imports
 from articles.importing.pipeline import FileReport
+from articles.importing.store import BLOCK_CONTENT
 from articles.inline import derive_block
 from articles.models import Article, Autosave, Block, PendingChange, teaser_link_key
 from articles.seedfile.parser import ParsedArticle, SeedError, parse_bytes
@@ -40,22 +42,7 @@ CONTENT_FIELDS = [
     "status",
     "published_at",
 ]
-BLOCK_FIELDS = [
-    "id",
-    "position",
-    "kind",
-    "text",
-    "credit",
-    "photo",
-    "alt_text",
-    "link_url",
-    "link_article_id",
-    "html",
-    "attribution",
-    "embed_url",
-    "embed_title",
-    "embed_description",
-]
+BLOCK_FIELDS = ["id", *BLOCK_CONTENT]
 PUBLISH = "_publish_changes"
 SUBMIT = "_submit_changes"
 
@@ -241,11 +228,15 @@ def hold_live_files(uploads: list, *, skip: dict, user, dry_run: bool) -> dict[i
     held = {}
     for article in live:
         upload = uploads[names[article.source_file]]
+        data = upload.read()
         try:
-            parsed = parse_bytes(upload.read())
+            parsed = parse_bytes(data)
         except SeedError:
             upload.seek(0)
             continue
+        # The roles editors chose for its lines hold in the reporter's version too.
+        decided = source_lines.decisions([article.pk]).get(article.pk, {})
+        parsed = source_lines.with_decisions(parsed, data, decided)
         if not dry_run:
             content = snapshot(article.pk)
             content["fields"].update(

@@ -38,37 +38,36 @@ class PendingChange(models.Model):
         return f"{self.get_state_display()}: {self.article}"
 
 
-class Presence(models.Model):
-    """Who has an article open in the admin, and since when (issue 13)."""
+class EditorsArticle(models.Model):
+    """A record of one editor's about one article, at most one each (Presence, Autosave)."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    opened_at = models.DateTimeField(default=timezone.now)
-    seen_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        abstract = True
         app_label = "articles"
+        # "presence_article_user", "autosave_article_user": the names migration 0017 gave.
         constraints = [
-            models.UniqueConstraint(fields=["article", "user"], name="presence_article_user")
+            models.UniqueConstraint(fields=["article", "user"], name="%(class)s_article_user")
         ]
+
+
+class Presence(EditorsArticle):
+    """Who has an article open in the admin, and since when (issue 13)."""
+
+    opened_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"{self.user} on {self.article}"
 
 
-class Autosave(models.Model):
+class Autosave(EditorsArticle):
     """What an editor typed into an article's form and has not saved yet (issue 13)."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     fields = models.JSONField(help_text="The form's fields by name, each a list of values.")
     saved_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        app_label = "articles"
-        constraints = [
-            models.UniqueConstraint(fields=["article", "user"], name="autosave_article_user")
-        ]
 
     def __str__(self) -> str:
         return f"{self.user}'s autosave of {self.article}"

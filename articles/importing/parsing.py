@@ -37,7 +37,7 @@ def _watch_parent(parent: int) -> None:
 def parse_many(
     contents: list[bytes], *, keep_lines: bool = True
 ) -> list[ParsedArticle | SeedError]:
-    """Each file's parse (without its source lines unless `keep_lines`), or the SeedError
+    """Each file's parse (with only the lines worth review unless `keep_lines`), or the SeedError
     that rejects it, in order."""
     results: list[ParsedArticle | SeedError] = []
     for data in contents:
@@ -46,5 +46,5 @@ def parse_many(
         except SeedError as error:
             results.append(error)
         else:
-            results.append(parsed if keep_lines else parsed.without_lines())
+            results.append(parsed if keep_lines else parsed.for_import())
     return results

@@ -29,8 +29,9 @@ WRITERS = 2
 class FileReport:
     """What happened to one file: its Outcome, and for Outcome.REJECTED the reason.
 
-    `parsed` keeps its source lines (each line's role) in a dry run only: an import needs
-    none of them, and the parsing process sends them back for every file.
+    `parsed` keeps all its source lines (each line's role) in a dry run only: an import
+    keeps only the lines worth an editor's look (ParsedArticle.for_import), and the parsing
+    process sends them back for every file.
     """
 
     name: str
@@ -135,7 +136,7 @@ def _check(name: str, data: bytes, result, seen: set[str]) -> "FileReport | stor
         )
     if problems := store.oversized_fields(result):
         return FileReport(name, Outcome.REJECTED, parsed=result, reason="; ".join(problems))
-    return store.SeedFile(name=name, digest=store.digest(data), parsed=result)
+    return store.SeedFile(name=name, digest=store.digest(data), parsed=result, data=data)
 
 
 def _write_ahead(

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from types import SimpleNamespace
 
 from django.db import connection, transaction
@@ -20,6 +21,7 @@ from django.utils import timezone
 from articles.authors import link_authors
 from articles.caching import site_changed
 from articles.clock import stamp
+from articles.importing import source_lines
 from articles.importing.history import record_imports
 from articles.importing.outcomes import Outcome
 from articles.inline import derive_block
@@ -30,6 +32,7 @@ from articles.reader.queries import SEARCH_COLUMNS
 from articles.seedfile.parser import ParsedArticle
 from articles.sequences import next_ids
 from articles.slugs import free_slugs
+from articles.sourcelines import SourceLine
 from articles.vocabulary import remember_words
 
 # Longest values the columns take, as the model says; a file exceeding them is rejected
@@ -53,11 +56,13 @@ STORED_FIELDS = ["headline", "dek", "byline", "dateline", "language", *Article.D
 
 @dataclass(frozen=True)
 class SeedFile:
-    """One file to load: its identifying name, its raw bytes' hash and what the parser made of it."""
+    """One file to load: its identifying name, its raw bytes' hash and what the parser made
+    of it; its bytes, to parse it again with the roles editors chose for its lines."""
 
     name: str
     digest: str
     parsed: ParsedArticle
+    data: bytes = b""
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,11 @@ def load(
         existing = _stored().select_for_update().in_bulk(names, field_name="source_file")
     now = timezone.now()
     outcomes = {seed.name: _outcome(seed, existing.get(seed.name), force) for seed in files}
+    # The roles editors chose for these files' lines hold in their new versions too.
+    decided = source_lines.decisions(
+        existing[s.name].pk for s in files if outcomes[s.name] == Outcome.UPDATED
+    )
+    files = [_with_decisions(seed, existing.get(seed.name), decided) for seed in files]
     new = [seed for seed in files if outcomes[seed.name] == Outcome.IMPORTED]
     # Each written file's blocks as they are stored: sanitised, with what derives from them.
     stored = {
@@ -173,12 +183,24 @@ def load(
     # Rendering every body here would halve import throughput: the first view does it.
     Article.objects.filter(pk__in=[a.pk for a in changed]).discard_bodies()
     written = {a.source_file: a for a in created + changed}
+    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
+    # The blocks' ids are drawn first, so that the source lines kept for review name them.
+    # Both need no turn: these articles' rows are this batch's (new, or locked above).
+    ids = iter(next_ids(Block, sum(len(seed.parsed.blocks) for _, seed in pairs)))
+    block_ids = {seed.name: [next(ids) for _ in seed.parsed.blocks] for _, seed in pairs}
+    SourceLine.objects.filter(article__in=changed).delete()
+    source_lines.copy_lines(
+        row
+        for article, seed in pairs
+        for row in source_lines.line_rows(
+            article.pk, seed.parsed, block_ids[seed.name], decided.get(article.pk, {})
+        )
+    )
     # Up to here batches run side by side; teasers and authors are linked by one batch at a
     # time, each after the batches before it have committed, so that every link is seen from
     # one side and two batches never wait on each other's new authors.
     _take_turn()
     Block.objects.filter(article__in=changed).delete()
-    pairs = [(written[seed.name], seed) for seed in files if seed.name in written]
     link_keys = {
         block.text: teaser_link_key(block.kind, block.text)
         for _, seed in pairs
@@ -191,7 +213,7 @@ def load(
     _copy_blocks(
         row
         for article, seed in pairs
-        for row in _block_rows(article, stored[seed.name], link_keys, targets)
+        for row in _block_rows(article, stored[seed.name], block_ids[seed.name], link_keys, targets)
     )
     link_teasers_naming(written.values())
     link_authors(written.values())
@@ -257,45 +279,52 @@ def _aware(moment: datetime | None) -> datetime | None:
     return timezone.make_aware(moment)
 
 
+def _with_decisions(seed: SeedFile, article: Article | None, decided: dict[int, dict]) -> SeedFile:
+    if article is None or article.pk not in decided:
+        return seed
+    parsed = source_lines.with_decisions(seed.parsed, seed.data, decided[article.pk])
+    return SeedFile(seed.name, seed.digest, parsed, seed.data)
+
+
 def _block_rows(
-    article: Article, blocks: list, link_keys: dict[str, str], targets: dict[str, int]
+    article: Article,
+    blocks: list,
+    ids: list[int],
+    link_keys: dict[str, str],
+    targets: dict[str, int],
 ) -> Iterator[tuple]:
-    """Rows for BLOCK_COLUMNS, one per stored block, numbered in source order; a teaser's
-    link key is looked up in `link_keys` (by its text), the article it names in `targets`."""
-    for position, block in enumerate(blocks):
+    """Rows for BLOCK_COLUMNS, one per stored block with its id from `ids`, numbered in
+    source order (the kept source lines name their blocks by these ids); a teaser's link
+    key is looked up in `link_keys` (by its text), the article it names in `targets`."""
+    for position, (pk, block) in enumerate(zip(ids, blocks, strict=True)):
         if block.kind == Block.Kind.TEASER:
             link_key = link_keys[block.text]
             target = targets.get(link_key)
         else:
             link_key, target = "", None
-        yield (
-            article.pk,
-            position,
-            block.kind,
-            block.text,
-            block.credit,
-            "",
-            "",
-            "",
-            link_key,
-            target,
-            *(getattr(block, name) for name in MARKED),
+        values = {"id": pk, "article_id": article.pk, "position": position, "kind": block.kind}
+        values |= {"text": block.text, "credit": block.credit}
+        values |= {name: getattr(block, name) for name in MARKED}
+        yield _block_row(
+            _BLOCK_DEFAULTS | values | {"link_key": link_key, "link_article_id": target}
         )
 
 
-BLOCK_COLUMNS = [
-    "article_id",
-    "position",
-    "kind",
-    "text",
-    "credit",
-    "photo",
-    "alt_text",
-    "link_url",
-    "link_key",
-    "link_article_id",
-    *MARKED,
+# What a block says, by column: not its id, its article, nor what derives from the rest (the
+# photo's size, a teaser's link key). The COPY below writes these; so do the desk's drafts.
+BLOCK_CONTENT = [
+    field.attname
+    for field in Block._meta.concrete_fields
+    if field.editable and field.name not in ("id", "article")
 ]
+BLOCK_COLUMNS = ["id", "article_id", *BLOCK_CONTENT, "link_key"]
+# A seed file fills some of them; the others (a photo, its alt text) take their defaults.
+_BLOCK_DEFAULTS = {
+    field.attname: field.get_default()
+    for field in Block._meta.concrete_fields
+    if field.attname in BLOCK_COLUMNS
+}
+_block_row = itemgetter(*BLOCK_COLUMNS)
 
 
 def _copy_blocks(rows: Iterable[tuple]) -> None:

@@ -9,6 +9,7 @@ share a role.
 import re
 
 from articles.seedfile import readers
+from articles.seedfile.guards import guard
 from articles.seedfile.matching import Rule, reader
 
 FURNITURE_MAX = 300  # longer lines are text, whatever words they use
@@ -177,6 +178,7 @@ FURNITURE_RULES = (
         "Twitter Facebook Google Plus",
         "Share 12",
         "Yes No",
+        guard=guard(opens=readers.may_open_button_run),
     ),
     reader(
         "page-tool-phrase",

@@ -1,18 +1,28 @@
 """How a table of line rules is matched: the `Rule` entry and the compiler of a table.
 
-Whatever skips work is derived here from the table, never kept in step by hand: which rules a
-line is too long to reach (each rule's `max_chars`), the alternation of neighbouring pattern
-rules tested the same way (with each pattern's own widest match, so a line is only tried
-against patterns that could match it), and the keyword pre-check of searched patterns.
+Whatever skips work is derived here from the table, never kept in step by hand. Each rule
+has a guard (guards.py): the longest line it applies to (`max_chars`; a whole-line pattern's
+own widest match limits it further), the characters a line it recognises can start and end
+with (derived from its pattern, or named in its entry), and words such a line holds. A line's
+features are read once: its length band, its first and last characters, and whether it holds
+a mark (a keyword of one character, such as ":" or "©"). The rules those features admit are
+looked up by them, so a plain paragraph meets a handful of rules instead of about twenty.
 """
 
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 
 from articles.seedfile.decoding import MAX_LINE_CHARS
+from articles.seedfile.guards import (
+    NO_GUARD,
+    Guard,
+    char_test,
+    edge_chars,
+    folded,
+)
 from articles.seedfile.readers import PLAIN, Cue, Reader
 
 Headings = tuple[tuple[re.Pattern, str], ...]
@@ -33,11 +43,32 @@ class Rule:
     examples: tuple[str, ...]
     pattern: str = ""
     how: str = "read"  # "full" (the whole line), "start", "search" (anywhere) or "read"
-    keywords: tuple[str, ...] = ()  # "search": a line holding none of these cannot match
+    keywords: tuple[str, ...] = ()  # a line holding none of these cannot match
     read: Reader | None = None
     max_chars: int = MAX_LINE_CHARS  # its guard: longer lines never reach it
     confidence: float = 0.9  # how often a line it recognises really has its role
+    guard: Guard = NO_GUARD  # what else a line it recognises has (guards.py)
     starts: str = ""  # a "read" rule's guard: the first characters of every line it takes
+
+    @property
+    def lowered(self) -> bool:
+        """Whether it reads the line lower-cased without trailing " :," (furniture patterns)."""
+        return self.role == "furniture" or self.how != "read"
+
+    def full_guard(self) -> Guard:
+        """Its guard with what its pattern shows: the characters it can start and end with."""
+        found = self.guard
+        if self.starts and found.first is None:
+            found = replace(found, first=frozenset(self.starts).__contains__)
+        if self.keywords and not found.keywords:
+            found = replace(found, keywords=tuple(map(folded, self.keywords)))
+        if self.how in ("full", "start") and found.first is None:
+            chars = edge_chars(re.compile(self.pattern))
+            found = replace(found, first=None if chars is None else char_test(chars))
+        if self.how == "full" and found.last is None:
+            chars = edge_chars(re.compile(self.pattern), last=True)
+            found = replace(found, last=None if chars is None else char_test(chars))
+        return found
 
 
 def reader(
@@ -48,11 +79,19 @@ def reader(
     *examples: str,
     confidence: float = 0.9,
     starts: str = "",
+    guard: Guard = NO_GUARD,
 ) -> Rule:
     """A rule decided by a function of the line (lower-cased for furniture); with `starts`,
-    only lines beginning with one of those characters reach it."""
+    only lines beginning with one of those characters reach it (a `guard` says more)."""
     return Rule(
-        name, role, examples, read=read, max_chars=max_chars, confidence=confidence, starts=starts
+        name,
+        role,
+        examples,
+        read=read,
+        max_chars=max_chars,
+        confidence=confidence,
+        guard=guard,
+        starts=starts,
     )
 
 
@@ -62,43 +101,10 @@ def widest(pattern: str) -> int:
     return min(re._parser.parse(pattern).getwidth()[1], MAX_LINE_CHARS)
 
 
-def _reader_matcher(rule: Rule, opened: Callable[[str], str | None]) -> Matcher:
-    read, name, lowered_input = rule.read, rule.name, rule.role == "furniture"
-
-    def match(text: str, lowered: str) -> Cue | None:
-        cue = read(lowered if lowered_input else text)
-        if cue is None:
-            return None
-        opens = opened(lowered) if cue.kind == "furniture" else cue.opens
-        return Cue(cue.kind, name, cue.text, cue.credit, opens)
-
-    return match
-
-
-def _first_character_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> Matcher:
-    """One matcher for neighbouring rules guarded by a line's first character: a line reaches
-    only the rules for its own first character, in table order (nearly every line, none)."""
-    by_first: dict[str, list[tuple[int, Matcher]]] = {}
-    for rule in rules:
-        for first in rule.starts:
-            by_first.setdefault(first, []).append((rule.max_chars, _reader_matcher(rule, opened)))
-
-    def match(text: str, lowered: str) -> Cue | None:
-        for max_chars, rule_match in by_first.get(text[:1], ()):
-            if len(text) <= max_chars and (cue := rule_match(text, lowered)):
-                return cue
-        return None
-
-    return match
-
-
 def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> Matcher:
     """One matcher for neighbouring patterns (judged on the lower-cased line) tested the same way: their alternation,
     with each pattern's own widest match deciding which of them a line is short enough for."""
     how = rules[0].how
-    keywords = tuple(k for rule in rules for k in rule.keywords)
-    if any(not rule.keywords for rule in rules):
-        keywords = ()
     # A whole-line pattern matches no line longer than its widest match; a pattern matched at
     # the start of a line, or searched in it, may match a line of any length.
     reach = {rule.name: widest(rule.pattern) if how == "full" else MAX_LINE_CHARS for rule in rules}
@@ -118,8 +124,6 @@ def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> 
     tests = [getattr(pattern, method) for pattern in combined]
 
     def match(text: str, lowered: str) -> Cue | None:
-        if keywords and not any(map(lowered.__contains__, keywords)):
-            return None
         at = bisect_left(limits, len(lowered))
         if at == len(tests) or not (found := tests[at](lowered)):
             return None
@@ -129,41 +133,109 @@ def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> 
     return match
 
 
-def compile_rules(rules: Iterable[Rule], headings: Headings) -> Callable[[str], Cue]:
+# A line's features: its band, first and last characters as shown and lowered, whether it
+# holds a mark (a keyword of one character).
+Features = tuple[int, str, str, str, str, bool]
+PATTERN, SHOWN, LOWERED = "pattern", "shown", "lowered"  # what a run is, and what it reads
+Entry = tuple[tuple[str, ...], str, Callable, str]
+CACHED_FEATURES = 50_000  # distinct line features remembered (a few hundred in practice)
+
+
+def compile_rules(
+    rules: Iterable[Rule], headings: Headings, guarded: bool = True
+) -> Callable[[str], Cue]:
     """A function reading one line by the table `rules`: the cue of the first rule that
     recognises it. A furniture line that is one of `headings` opens a list for the lines under
-    it (links under "Related stories")."""
+    it (links under "Related stories"). Unguarded, every rule a line's length reaches is tried
+    on it: the same answers, more slowly (tests/seedfile/test_guards.py compares the two)."""
     rules = list(rules)
+    guards = [rule.full_guard() if guarded else NO_GUARD for rule in rules]
 
     def opened(lowered: str) -> str | None:
         return next((role for heading, role in headings if heading.fullmatch(lowered)), None)
 
-    matchers: list[tuple[int, Matcher]] = []
-    for (how, guarded), group in groupby(rules, key=lambda rule: (rule.how, bool(rule.starts))):
-        group = list(group)
-        if guarded:
-            matchers.append(
-                (max(r.max_chars for r in group), _first_character_matcher(group, opened))
-            )
-        elif how == "read":
-            matchers += [(rule.max_chars, _reader_matcher(rule, opened)) for rule in group]
-        else:
-            matchers.append((max(r.max_chars for r in group), _pattern_matcher(group, opened)))
-    # A line of n characters reaches the matchers of the first bucket whose limit is >= n.
-    limits = sorted({limit for limit, _ in matchers})
-    buckets = [tuple(m for limit, m in matchers if limit >= bound) for bound in limits]
-    lowered_max = max(r.max_chars for r in rules if r.role == "furniture" or r.how != "read")
+    # A line of n characters is in the band of the first limit >= n: the rules it reaches.
+    limits = sorted({rule.max_chars for rule in rules})
+    # Neighbouring patterns tested the same way form a group: one alternation for those of
+    # them a line reaches (rules between them that cannot match it do not split it).
+    group = [n for n, (_, run) in enumerate(groupby(rules, key=lambda r: r.how)) for _ in run]
+    # Keywords of one character (":", "@", "©") are looked for all at once, as a feature: most
+    # lines hold none. (Not ".", which nearly every line holds.)
+    marks = sorted({k for guard in guards for k in guard.keywords if len(k) == 1} - {"."})
+    find_mark = re.compile(f"[{re.escape(''.join(marks))}]").search if marks else lambda _: None
+    patterns: dict[tuple[int, ...], Matcher] = {}  # the alternation of a run of patterns
+
+    def entry(run: list[int], marked: bool) -> Entry | None:
+        """How to try a run of rules on a line (`marked`: holding one of the marks): the
+        keywords it must hold one of, and the rule's reader or the run's pattern matcher; None
+        when the line cannot hold what the run needs. Words (keywords longer than a mark) are
+        looked for only before patterns: a reader tests its own more cheaply than a look here
+        costs, so for a reader they only keep a line without its marks from dropping it."""
+        words: tuple[str, ...] = ()
+        needs = [guards[i].keywords for i in run]
+        if all(needs):  # a rule with no keywords can match any line
+            keywords = tuple(dict.fromkeys(k for ks in needs for k in ks))
+            words = keywords if marked else tuple(k for k in keywords if k not in marks)
+            if not words:
+                return None
+        rule = rules[run[0]]
+        if rule.how != "read":
+            if (key := tuple(run)) not in patterns:
+                patterns[key] = _pattern_matcher([rules[i] for i in run], opened)
+            return words, PATTERN, patterns[key], ""
+        return (), LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
+
+    def chain(features: Features) -> tuple[Entry, ...]:
+        """What to try, in table order, on a line with these features: the rules whose length
+        and edge guards admit it and whose keywords it may hold."""
+        band, first, last, first_lowered, last_lowered, marked = features
+        runs: list[list[int]] = []
+        for i, (rule, guard) in enumerate(zip(rules, guards, strict=True)):
+            if rule.max_chars < limits[band] or not (
+                guard.admits_edges(first_lowered, last_lowered)
+                if rule.lowered
+                else guard.admits_edges(first, last)
+            ):
+                continue
+            if runs and rule.how != "read" and group[runs[-1][-1]] == group[i]:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        return tuple(found for run in runs if (found := entry(run, marked)) is not None)
+
+    chains: dict[Features, tuple[Entry, ...]] = {}
 
     def read_line(text: str) -> Cue:
         """What a line (as shown) is, judged alone."""
-        n = len(text)
-        at = bisect_left(limits, n)
-        if at == len(buckets):
+        band = bisect_left(limits, len(text))
+        if band == len(limits):
             return PLAIN
-        lowered = text.lower().rstrip(" :,") if n <= lowered_max else ""
-        for match in buckets[at]:
-            if cue := match(text, lowered):
-                return cue
+        lower = text.lower()
+        lowered = lower.rstrip(" :,") if lower[-1:] in " :," else lower
+        lower = folded(lower)  # as keywords are looked for
+        features = (
+            band,
+            text[:1],
+            text[-1:],
+            lowered[:1],
+            lowered[-1:],
+            find_mark(lower) is not None,
+        )
+        run = chains.get(features)
+        if run is None:
+            if len(chains) > CACHED_FEATURES:
+                chains.clear()
+            run = chains[features] = chain(features)
+        holds = lower.__contains__
+        for words, kind, match, name in run:
+            if words and not any(map(holds, words)):
+                continue
+            if kind is PATTERN:
+                if cue := match(text, lowered):
+                    return cue
+            elif (cue := match(lowered if kind is LOWERED else text)) is not None:
+                opens = opened(lowered) if cue.kind == "furniture" else cue.opens
+                return Cue(cue.kind, name, cue.text, cue.credit, opens)
         return PLAIN
 
     return read_line

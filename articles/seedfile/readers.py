@@ -40,6 +40,15 @@ def read_markup_only(text: str) -> Cue | None:
     return FURNITURE if not text else None
 
 
+_BUTTON_INITIALS = frozenset(word[0] for word in BUTTON_WORDS)
+_BUTTON_LEADERS = "|•·/,()[]"  # separators and brackets a run of buttons may open with
+
+
+def may_open_button_run(char: str) -> bool:
+    """Whether a line starting with `char` can be a run of buttons (the guard of read_button_run)."""
+    return char in _BUTTON_INITIALS or char.isdigit() or char.isspace() or char in _BUTTON_LEADERS
+
+
 def read_button_run(lowered: str) -> Cue | None:
     """Widget labels and counters: "Twitter Facebook Google Plus", "Yes No", "Share 12"."""
     # Nearly every line fails on its first word; check that before splitting the whole line.
@@ -58,15 +67,16 @@ def read_page_tool(lowered: str) -> Cue | None:
     return FURNITURE if _UI_PHRASE.search(lowered) else None
 
 
-_TEASER_LABEL = re.compile(
+TEASER_LABEL = re.compile(
     r"(?i:read more(?: here)?|read also|also read|read (?:the )?full (?:story|article)|see also"
     r"|more on this(?: story)?|קראו עוד|اقرأ (?:أيضا|أيضاً|المزيد))\s*[:.…»>]*"
     r"|Also on (?:[A-Z][\w'’&.-]*\s?){1,4}:?"
 )
 _MARKED_TEASER = re.compile(r"(?:>>|»|›)\s*(?P<a>.*?)\s*(?:>>|»|›)?|(?P<b>.*?)\s*(?:>>|»)")
 # _MARKED_TEASER opens with one of the first or ends with one of the second.
-_OPENING_MARKERS = (">>", "»", "›")
-_CLOSING_MARKERS = (">>", "»")
+OPENING_MARKERS = (">>", "»", "›")
+CLOSING_MARKERS = (">>", "»")
+MARKER_CHARS = (">", "»", "›")  # a marked link holds one of these
 _TEASER_PREFIX = re.compile(
     r"(?i:read more|read also|also read|more reading|read|related(?: articles?| stor(?:y|ies)"
     r"| content| coverage| news)?|קראו (?:עוד|גם)|اقرأ (?:أيضا|أيضاً|المزيد)"
@@ -77,7 +87,7 @@ _TEASER_PREFIX = re.compile(
 
 
 LINK_HEADING_MAX = 90  # the heading's first words and at most 70 characters more
-_LINK_HEADING = re.compile(
+LINK_HEADING = re.compile(
     r"(?i:more|read|see|also|auch|mehr|à lire|lire|discover|explore|before you go|forum)\b.{0,70}"
 )
 
@@ -85,7 +95,7 @@ _LINK_HEADING = re.compile(
 def read_link_heading(text: str) -> Cue | None:
     """A heading over links, in a site's own words: "More Alabama news", "À lire aussi :",
     "Read More Stories About:", "See photos from this story:"; the lines under it are links."""
-    if len(text) > LINK_HEADING_MAX or not _LINK_HEADING.fullmatch(text):
+    if len(text) > LINK_HEADING_MAX or not LINK_HEADING.fullmatch(text):
         return None
     words = len(text.split())
     if words > 10 or ends_with_sentence(text):
@@ -101,7 +111,7 @@ def ends_with_sentence(text: str) -> bool:
 
 def read_teaser_label(text: str) -> Cue | None:
     """A bare link label ("Read more", "See also:", "Also on Haaretz:"): the lines under it are links."""
-    return Cue("teaser", text="", opens="teaser") if _TEASER_LABEL.fullmatch(text) else None
+    return Cue("teaser", text="", opens="teaser") if TEASER_LABEL.fullmatch(text) else None
 
 
 def read_marked_teaser(text: str) -> Cue | None:
@@ -110,7 +120,7 @@ def read_marked_teaser(text: str) -> Cue | None:
     # lazy match is not.
     if (
         "«" not in text
-        and (text.startswith(_OPENING_MARKERS) or text.endswith(_CLOSING_MARKERS))
+        and (text.startswith(OPENING_MARKERS) or text.endswith(CLOSING_MARKERS))
         and (marked := _MARKED_TEASER.fullmatch(text))
     ):
         return Cue("teaser", text=marked["a"] if marked["a"] is not None else marked["b"])
@@ -129,12 +139,12 @@ _BY = re.compile(
     r"\s+(?P<names>.+)"
 )
 # How _BY and _DASH_BYLINE open: a quick test before splitting off a " | …" tail.
-_SIGNED_START = re.compile(
+SIGNED_START = re.compile(
     r"(?i:by:?|par|von|por|un|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--"
 )
 _DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
 _BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
-_CONTRIBUTORS = re.compile(
+CONTRIBUTORS = re.compile(
     r"\(?(?i:(?:additional |editing and )?(?:reporting|writing|editing|compiled|research)"
     r"(?: and (?:writing|editing|reporting))? by|contributing:|source:)\s+\S.{0,80}"
 )
@@ -148,7 +158,7 @@ PARAGRAPH = Cue("paragraph")
 def read_signed_byline(text: str) -> Cue | None:
     """ "By" (or "Words by", "מאת", "بقلم") or a dash, then names, maybe a date or " | …"."""
     # Only a line opening with "By" (or "Words by", …) or a dash can be signed.
-    if not _SIGNED_START.match(text):
+    if not SIGNED_START.match(text):
         return None
     names = _BYLINE_TAIL.split(text, maxsplit=1)[0]
     signed = _BY.fullmatch(names) or _DASH_BYLINE.fullmatch(names)
@@ -157,22 +167,23 @@ def read_signed_byline(text: str) -> Cue | None:
     return None
 
 
-_POST_ATTRIBUTION = re.compile(r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\S.{0,40}")
+POST_ATTRIBUTION = re.compile(r"[—–-]\s*.{1,60}\(@\w{1,30}\)\s+\S.{0,40}")
 _CONTRIBUTED = re.compile(
     r".{3,160}\bcontributed(?: reporting)?(?: to)?(?: this| the)?(?: report| story| article)?\.?"
 )
-_AUTHOR_BIO = re.compile(
+AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w.'’-]+ ){1,3}(?:is|writes|covers)\b.{0,160}\b(?:writer|reporter|correspondent"
     r"|editor|columnist|contributor|producer|journalist)\b.*"
 )
 CONTACT_LINE_MAX = 150
-_CONTACT_MARK = re.compile(r"[|·•:]")
+CONTACT_MARKS = ("|", "·", "•", ":")  # a contact line holds one within its first 42 characters
+_CONTACT_MARK = re.compile(f"[{''.join(CONTACT_MARKS)}]")
 _CONTACT_SPLIT = re.compile(r"\s+[|·•]\s+|:\s+|\s+[|·•]|\|")
 
 
 def read_post_attribution(text: str) -> Cue | None:
     """An embedded social post's sign-off, "— Name (@handle) May 2, 2021": part of the text."""
-    return PARAGRAPH if "(@" in text and _POST_ATTRIBUTION.fullmatch(text) else None
+    return PARAGRAPH if "(@" in text and POST_ATTRIBUTION.fullmatch(text) else None
 
 
 def read_contributed(text: str) -> Cue | None:
@@ -186,7 +197,7 @@ def read_author_bio(text: str) -> Cue | None:
     head = text[:60]
     if " is " not in head and " writes " not in head and " covers " not in head:
         return None
-    return BYLINE if _AUTHOR_BIO.match(text) else None
+    return BYLINE if AUTHOR_BIO.match(text) else None
 
 
 def read_name_with_contact(text: str) -> Cue | None:
@@ -203,17 +214,17 @@ def read_name_with_contact(text: str) -> Cue | None:
     return BYLINE if contact or ":" not in text[: len(parts[0]) + 2] else None
 
 
-_BYLINE_LABEL = re.compile(r"(?i:by|authors?|written by|par|von|de|por)\s*:?")
+BYLINE_LABEL = re.compile(r"(?i:by|authors?|written by|par|von|de|por)\s*:?")
 
 
 def read_byline_label(text: str) -> Cue | None:
     """ "By" or "Author:" alone: the name is on the next line."""
-    return Cue("byline", opens="byline") if _BYLINE_LABEL.fullmatch(text) else None
+    return Cue("byline", opens="byline") if BYLINE_LABEL.fullmatch(text) else None
 
 
 def read_contributors(text: str) -> Cue | None:
     """ "Reporting by …; Editing by …", "Contributing: …"."""
-    return BYLINE if _CONTRIBUTORS.fullmatch(text) else None
+    return BYLINE if CONTRIBUTORS.fullmatch(text) else None
 
 
 def read_email(text: str) -> Cue | None:
@@ -237,14 +248,14 @@ _DATELINE_HEAD = (
 )
 _AGENCY = r"\([A-Za-z][\w.&' ]{0,25}\)"
 _DASH = r"(?:[—–]|--?)"
-_OWN_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*(?:{_AGENCY}\s*{_DASH}?|{_DASH})")
+OWN_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*(?:{_AGENCY}\s*{_DASH}?|{_DASH})")
 GLUED_DATELINE = re.compile(rf"{_DATELINE_HEAD}\s*(?:{_AGENCY}\s*)?{_DASH}\s+\S")
 DATELINE = Cue("dateline")
 
 
 def read_place_dateline(text: str) -> Cue | None:
     """Only a place and a dash or agency: "BEIRUT (Reuters) -", "WASHINGTON —"."""
-    return DATELINE if _OWN_DATELINE.fullmatch(text) else None
+    return DATELINE if OWN_DATELINE.fullmatch(text) else None
 
 
 def read_date_only(text: str) -> Cue | None:
@@ -257,17 +268,21 @@ def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
     group, else whatever precedes its "credit"; `start_at` says where to start searching, or
     None when a cheap test shows the search cannot succeed."""
     compiled = re.compile(pattern)
+    named_caption = "caption" in compiled.groupindex
 
     def read(text: str) -> Cue | None:
         if (start := start_at(text)) is None or not (found := compiled.search(text, start)):
             return None
-        caption = (
-            found["caption"] if "caption" in compiled.groupindex else text[: found.start("credit")]
+        # The credit's tests first: most lines' last words are no credit.
+        credit = found["credit"]
+        if len(credit) > GLUED_CREDIT_MAX or not shapes.is_credit(credit):
+            return None
+        caption = (found["caption"] if named_caption else text[: found.start("credit")]).strip()
+        return (
+            Cue("caption", text=caption, credit=shapes.clean_credit(credit))
+            if " " in caption
+            else None
         )
-        caption, credit = caption.strip(), found["credit"]
-        if " " in caption and len(credit) <= GLUED_CREDIT_MAX and shapes.is_credit(credit):
-            return Cue("caption", text=caption, credit=shapes.clean_credit(credit))
-        return None
 
     return read
 
@@ -287,7 +302,7 @@ def credit_when(shape: Callable[[str], bool]) -> Reader:
     return read
 
 
-_CAPTION_OPENER = re.compile(
+CAPTION_OPENER = re.compile(
     r"FILE(?: PHOTO)?\s*[-–—:]|(?i:file photo)\s*[:,\-–—]"
     r"|In this (?:[\w’'\-]+,?\s+){0,8}?(?:photo|image|picture|file photo|handout|screenshot"
     r"|video|frame grab|still)\b"
@@ -296,13 +311,13 @@ _CAPTION_OPENER = re.compile(
     r"|distributed|from)\b"
     r"|(?:Pictured|Above|Top|Main (?:photo|image|picture))\s*:"
 )
-_CAPTION_LABEL = re.compile(r"(?i:image caption|media caption|photo caption|caption)\s*[:,]?\s+")
+CAPTION_LABEL = re.compile(r"(?i:image caption|media caption|photo caption|caption)\s*[:,]?\s+")
 _REUTERS_CAPTION = re.compile(r"\bPicture taken\b|\bREUTERS/")
 
 
 def read_caption_label(text: str) -> Cue | None:
     """ "Image caption …", "Caption: …": the caption is the text after the label."""
-    label = _CAPTION_LABEL.match(text)
+    label = CAPTION_LABEL.match(text)
     return Cue("caption", text=text[label.end() :]) if label else None
 
 
@@ -317,7 +332,7 @@ def caption_when(test: Callable[[str], object]) -> Reader:
 
 def is_caption_opener(text: str) -> bool:
     """ "FILE - …", "In this photo …", "This handout picture released …", "Pictured: …"."""
-    return bool(_CAPTION_OPENER.match(text))
+    return bool(CAPTION_OPENER.match(text))
 
 
 def is_reuters_caption(text: str) -> bool:

@@ -9,9 +9,12 @@ caption a credit belongs to). matching.py derives every speed guard from this ta
 a phrase is one entry, or one alternative in an entry's pattern, that nothing can shadow.
 """
 
+import re
+
 from articles.seedfile import markdown, readers, shapes
 from articles.seedfile.decoding import MAX_LINE_CHARS
 from articles.seedfile.furniture import FURNITURE_RULES, LIST_HEADINGS
+from articles.seedfile.guards import guard
 from articles.seedfile.matching import compile_rules, reader, widest
 
 TEASER_MAX = 300
@@ -23,6 +26,13 @@ CAPTION_MAX = 500
 
 
 _PHOTO_AGENCY = shapes.PHOTO_AGENCY.pattern
+_BBC_GLUED = re.compile(
+    r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$"
+)
+_CREDIT_FIRST = re.compile(
+    rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY}|[A-Z][A-Z0-9&./-]+"
+    r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$"
+)
 
 TEXT_RULES = (
     reader(
@@ -31,6 +41,7 @@ TEXT_RULES = (
         readers.read_post_attribution,
         TEASER_MAX,
         "— Paul Betts (@paulcbetts) June 7, 2016",
+        guard=guard(opens=readers.POST_ATTRIBUTION, holds=("(@",)),
     ),
     reader(
         "link-label",
@@ -40,15 +51,17 @@ TEXT_RULES = (
         "Read more:",
         "See also",
         "Also on Haaretz:",
+        guard=guard(opens=readers.TEASER_LABEL),
     ),
     reader(
         "link-heading",
         "teaser",
         readers.read_link_heading,
-        TEASER_MAX,
+        readers.LINK_HEADING_MAX,
         "More Alabama news",
         "À lire aussi :",
         "Read More Stories About:",
+        guard=guard(opens=readers.LINK_HEADING),
     ),
     reader(
         "marked-link",
@@ -57,6 +70,7 @@ TEXT_RULES = (
         TEASER_MAX,
         ">> Israel's Explosive Message to Russia >>",
         "Why the bridge matters to the city »",
+        guard=guard(holds=readers.MARKER_CHARS),
     ),
     reader(
         "labelled-link",
@@ -65,6 +79,7 @@ TEXT_RULES = (
         TEASER_MAX,
         "READ MORE: Iran's army chief visits Damascus",
         "Related: Why the bridge matters",
+        guard=guard(holds=(":", "|")),
     ),
     reader(
         "signed-byline",
@@ -74,14 +89,23 @@ TEXT_RULES = (
         "By Noah Bierman and Chris Megerian",
         "by Ben Hubbard Sept. 27, 2017",
         "— Jane Doe",
+        guard=guard(opens=readers.SIGNED_START),
     ),
-    reader("byline-label", "byline", readers.read_byline_label, 20, "Author:"),
+    reader(
+        "byline-label",
+        "byline",
+        readers.read_byline_label,
+        20,
+        "Author:",
+        guard=guard(opens=readers.BYLINE_LABEL),
+    ),
     reader(
         "contributors",
         "byline",
         readers.read_contributors,
         BYLINE_MAX,
         "Reporting by Jane Doe; Editing by John Smith",
+        guard=guard(opens=readers.CONTRIBUTORS),
     ),
     reader(
         "contributed-reporting",
@@ -90,6 +114,7 @@ TEXT_RULES = (
         BYLINE_MAX,
         "CNN’s Dana Bash and Gloria Borger contributed to this story",
         "Kristen Hayford contributed to this report.",
+        guard=guard(holds=("contributed",)),
     ),
     reader(
         "author-bio",
@@ -97,17 +122,33 @@ TEXT_RULES = (
         readers.read_author_bio,
         BYLINE_MAX,
         "Alyssa Newcomb is an NBC News contributor who writes about business and technology.",
+        guard=guard(opens=readers.AUTHOR_BIO),
     ),
     reader(
         "name-with-contact",
         "byline",
         readers.read_name_with_contact,
-        BYLINE_MAX,
+        readers.CONTACT_LINE_MAX,
         "Mike Cason | mcason@al.com",
         "Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET",
+        guard=guard(holds=readers.CONTACT_MARKS),
     ),
-    reader("author-email", "byline", readers.read_email, BYLINE_MAX, "jane.doe@example.com"),
-    reader("author-handle", "byline", readers.read_handle, BYLINE_MAX, "@janedoe"),
+    reader(
+        "author-email",
+        "byline",
+        readers.read_email,
+        BYLINE_MAX,
+        "jane.doe@example.com",
+        guard=guard(holds=("@",)),
+    ),
+    reader(
+        "author-handle",
+        "byline",
+        readers.read_handle,
+        BYLINE_MAX,
+        "@janedoe",
+        guard=guard(holds=("@",)),
+    ),
     # A wire name is a byline in the header and after the story; passes.py makes it the
     # credit of a caption above it in the body.
     reader(
@@ -117,6 +158,7 @@ TEXT_RULES = (
         widest(shapes.WIRE.pattern),
         f"Council Approves Plan for New Bridge\n{'The council voted on Tuesday.'}\n* Reuters",
         "Council Approves Plan for New Bridge\n* ASSOCIATED PRESS\nThe council voted on Tuesday.",
+        guard=guard(opens=shapes.WIRE, closes=shapes.WIRE),
     ),
     reader(
         "place-dateline",
@@ -125,6 +167,7 @@ TEXT_RULES = (
         DATELINE_MAX,
         "BEIRUT (Reuters) -",
         "WASHINGTON —",
+        guard=guard(opens=readers.OWN_DATELINE),
     ),
     reader(
         "date-only",
@@ -138,23 +181,18 @@ TEXT_RULES = (
     reader(
         "bbc-credit-and-caption",
         "caption",
-        readers.glued(
-            lambda text: 0,
-            r"^(?i:image copyright)\s+(?P<credit>.+?)\s+(?i:image caption),?\s+(?P<caption>.+)$",
-        ),
+        readers.glued(lambda text: 0, _BBC_GLUED.pattern),
         GLUED_CAPTION_MAX,
         "Image copyright Getty Images Image caption Pope Francis waves to the crowd",
+        guard=guard(opens=_BBC_GLUED),
     ),
     reader(
         "credit-then-caption",
         "caption",
-        readers.glued(
-            lambda text: 0,
-            rf"^(?P<credit>©\s*(?:\d{{4}}\s+)?(?:{_PHOTO_AGENCY}|[A-Z][A-Z0-9&./-]+"
-            r"(?:\s+[A-Z][A-Z0-9&./-]+)*))\s+(?P<caption>\S+(?:\s+\S+){2,})$",
-        ),
+        readers.glued(lambda text: 0, _CREDIT_FIRST.pattern),
         GLUED_CAPTION_MAX,
         "© EPA Pope Francis's trip to Myanmar is his first",
+        guard=guard(opens=_CREDIT_FIRST),
     ),
     reader(
         "caption-then-labelled-credit",
@@ -166,6 +204,7 @@ TEXT_RULES = (
         ),
         GLUED_CAPTION_MAX,
         "Protesters gather outside parliament in 1975. Photograph: Getty Images",
+        guard=guard(holds=(":", "credit")),
     ),
     reader(
         "caption-then-bracketed-credit",
@@ -176,6 +215,7 @@ TEXT_RULES = (
         ),
         GLUED_CAPTION_MAX,
         "A boy walks past a mural in Kabul on Monday. (AP Photo/Rahmat Gul)",
+        guard=guard(closes=")]"),
     ),
     # "… in Kabul. Dibyangshu Sarkar/AFP/Getty Images": after the last sentence, so the credit
     # holds no ". ". Nearly every paragraph has a last sentence, so this runs on most lines: it
@@ -197,6 +237,7 @@ TEXT_RULES = (
         readers.glued(lambda text: 0 if "©" in text else None, r"\s(?P<credit>©\s*[^©]{1,60})$"),
         GLUED_CAPTION_MAX,
         "Pope Francis greets pilgrims in Rome © EPA",
+        guard=guard(holds=("©",)),
     ),
     # Credits alone on their line: the caption they belong to is decided in passes.py.
     reader(
@@ -207,6 +248,7 @@ TEXT_RULES = (
         "Photo: DPA",
         "Image copyright Getty Images",
         "צילום: אמיל סלמן",
+        guard=guard(opens=shapes.LABELLED_CREDIT),
     ),
     reader(
         "copyright-credit",
@@ -214,6 +256,7 @@ TEXT_RULES = (
         readers.credit_when(shapes.is_copyright_credit),
         CREDIT_MAX,
         "© EPA",
+        guard=guard(opens="©"),
     ),
     reader(
         "slash-credit",
@@ -222,6 +265,7 @@ TEXT_RULES = (
         CREDIT_MAX,
         "Bilal Hussein / AP",
         "AFP/Getty Images",
+        guard=guard(holds=("/", "\\")),
     ),
     reader(
         "photo-agency",
@@ -238,6 +282,7 @@ TEXT_RULES = (
         readers.read_caption_label,
         CAPTION_MAX,
         "Image caption Crowds gather in the square",
+        guard=guard(opens=readers.CAPTION_LABEL),
     ),
     reader(
         "caption-opener",
@@ -246,6 +291,7 @@ TEXT_RULES = (
         CAPTION_MAX,
         "FILE - A view of the bridge over the river",
         "In this photo taken on Monday, a man walks past the council building",
+        guard=guard(opens=readers.CAPTION_OPENER),
     ),
     reader(
         "reuters-caption",
@@ -253,6 +299,7 @@ TEXT_RULES = (
         readers.caption_when(readers.is_reuters_caption),
         CAPTION_MAX,
         "A girl walks in the rain in Delhi. Picture taken with a mobile phone",
+        guard=guard(holds=("picture taken", "reuters/")),
     ),
     reader(
         "caption-date",
@@ -260,6 +307,7 @@ TEXT_RULES = (
         readers.caption_when(shapes.ends_with_caption_date),
         CAPTION_MAX,
         "Tayyip Erdogan meets Mohammad Baqeri in Ankara, Turkey, August 16, 2017.",
+        guard=guard(closes=shapes.may_end_caption_date),
     ),
 )
 

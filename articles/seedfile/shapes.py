@@ -1,6 +1,7 @@
 """What a line looks like: names, titles, dates and credits, as the rules and passes test them."""
 
 import re
+from functools import lru_cache
 
 from articles.seedfile.vocabulary import (
     ARABIC_NAME_PREFIXES,
@@ -116,6 +117,14 @@ _DATE_ANCHOR = re.compile(
     r"|\d+ (?:hours?|minutes?|mins?|days?|weeks?|months?|years?) ago)"
 )
 _ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_date_token(token: str) -> bool:
+    # Cached: lines are made of a few thousand words, and the pattern tries every date word.
+    return bool(_DATE_TOKEN.fullmatch(token))
+
+
 _DATE_START = re.compile(rf"\s+(?=(?:updated|published|posted|{_DATE_WORDS})\b|\d)", re.I)
 
 
@@ -129,7 +138,7 @@ def is_date_line(text: str) -> bool:
     # Cheapest first: most lines fail on their first word.
     return (
         bool(tokens)
-        and all(_DATE_TOKEN.fullmatch(t) for t in tokens)
+        and all(map(_is_date_token, tokens))
         and any(ch.isdigit() for ch in body)
         and bool(_DATE_ANCHOR.search(body))
     )
@@ -148,7 +157,7 @@ def without_trailing_date(names: str) -> str:
 WIRE = re.compile(rf"[(\[]?(?i:{'|'.join(WIRE_AGENCIES)})[)\]]?")
 PHOTO_AGENCY = re.compile(rf"(?i:{'|'.join(PHOTO_AGENCIES)})")
 _CREDIT_LABEL = rf"(?i:{'|'.join(CREDIT_LABELS)})"
-_LABELLED_CREDIT = re.compile(
+LABELLED_CREDIT = re.compile(
     rf"\(?(?:[A-Z][\w.]*\s+)?{_CREDIT_LABEL}\s*(?::|\bby\b)\s*\S.{{0,80}}"
     r"|\(?(?i:image copyright|image source,?|(?:photo |image |picture )?courtesy(?: of)?"
     r"|copyright)\s+\S.{0,80}|Credit\s+[A-Z].{0,80}"
@@ -159,7 +168,7 @@ _CREDIT_PREFIX = re.compile(rf"{_CREDIT_LABEL}\b\s*(?::|,|by\b)?\s*")
 
 def is_labelled_credit(text: str) -> bool:
     """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …"."""
-    return bool(_LABELLED_CREDIT.fullmatch(text))
+    return bool(LABELLED_CREDIT.fullmatch(text))
 
 
 def is_copyright_credit(text: str) -> bool:
@@ -227,10 +236,18 @@ _DATE_PREPOSITION = re.compile(
 )
 
 
+def may_end_caption_date(char: str) -> bool:
+    """Whether a line ending in `char` can end with a caption's date (the guard of the next)."""
+    return char.isdigit() or char == "." or char.isspace()
+
+
 def ends_with_caption_date(text: str) -> bool:
     """Ends "… in Ankara, Turkey, August 16, 2017." but not "… took effect on August 16, 2017."."""
     # _CAPTION_DATE ends in a year, then maybe a full stop: skip the search for other lines.
     # Lines hold single spaces, so it matches no more than the last _DATE_TAIL characters.
+    # Most lines end in a letter and a full stop: a quick "no" for them.
+    if text[-1:] == "." and text[-2:-1].isalpha():
+        return False
     if not text.rstrip().removesuffix(".").rstrip()[-1:].isdigit():
         return False
     dated = _CAPTION_DATE.search(text, max(0, len(text) - _DATE_TAIL))

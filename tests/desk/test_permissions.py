@@ -38,6 +38,8 @@ MATRIX = {
         "/admin/articles/article/{live}/history/{live_version}/",
         (302, 403, 200, 200),
     ),
+    "lines to review": ("/admin/articles/articletoreview/", (302, 403, 200, 200)),
+    "an article's line review": ("/admin/articles/article/{draft}/lines/", (302, 403, 200, 200)),
     "section list": ("/admin/articles/section/", (302, 200, 200, 200)),
     "add section": ("/admin/articles/section/add/", (302, 403, 200, 200)),
     "users": ("/admin/auth/user/", (302, 403, 403, 200)),

@@ -6,14 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Note
-from tests.factories import (
-    ArticleFactory,
-    CaptionFactory,
-    PhotoCaptionFactory,
-    SectionFactory,
-    TeaserFactory,
-    TopicFactory,
-)
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -32,10 +25,10 @@ def slugs(data: dict) -> list[str]:
 def test_list_gives_published_articles_newest_first(client):
     """The list holds the published articles only, newest first."""
     now = timezone.now()
-    ArticleFactory(headline="Older", published_at=now - timedelta(days=1))
-    ArticleFactory(headline="Newer", published_at=now - timedelta(hours=1))
-    ArticleFactory(headline="Draft", status=Article.Status.DRAFT)
-    ArticleFactory(headline="Later", published_at=now + timedelta(hours=1))
+    factories.ArticleFactory(headline="Older", published_at=now - timedelta(days=1))
+    factories.ArticleFactory(headline="Newer", published_at=now - timedelta(hours=1))
+    factories.ArticleFactory(headline="Draft", status=Article.Status.DRAFT)
+    factories.ArticleFactory(headline="Later", published_at=now + timedelta(hours=1))
     data = get_json(client, "/api/articles/")
     assert slugs(data) == ["newer", "older"]
     assert data["count"] == 2
@@ -43,10 +36,10 @@ def test_list_gives_published_articles_newest_first(client):
 
 def test_list_items_describe_the_article(client):
     """Each item has the headline, standfirst, dates, section, topics and addresses."""
-    article = ArticleFactory(
-        headline="Talks", dek="They met.", section=SectionFactory(name="World")
+    article = factories.ArticleFactory(
+        headline="Talks", dek="They met.", section=factories.SectionFactory(name="World")
     )
-    article.topics.add(TopicFactory(name="Iran"))
+    article.topics.add(factories.TopicFactory(name="Iran"))
     item = get_json(client, "/api/articles/")["results"][0]
     assert item["headline"] == "Talks"
     assert item["standfirst"] == "They met."
@@ -68,7 +61,7 @@ def test_list_is_paginated_with_links(client):
     """Long lists come in pages that link to each other."""
     now = timezone.now()
     for n in range(25):
-        ArticleFactory(headline=f"Story {n}", published_at=now - timedelta(minutes=n + 1))
+        factories.ArticleFactory(headline=f"Story {n}", published_at=now - timedelta(minutes=n + 1))
     first = get_json(client, "/api/articles/")
     assert (first["count"], first["page"], first["pages"]) == (25, 1, 2)
     assert len(first["results"]) == 20
@@ -81,10 +74,10 @@ def test_list_is_paginated_with_links(client):
 
 def test_list_filters_by_section_and_topic(client):
     """?section= and ?topic= narrow the list to a section's or a topic's articles."""
-    world, iran = SectionFactory(name="World"), TopicFactory(name="Iran")
-    ArticleFactory(headline="In world", section=world)
-    ArticleFactory(headline="In iran").topics.add(iran)
-    ArticleFactory(headline="Elsewhere")
+    world, iran = factories.SectionFactory(name="World"), factories.TopicFactory(name="Iran")
+    factories.ArticleFactory(headline="In world", section=world)
+    factories.ArticleFactory(headline="In iran").topics.add(iran)
+    factories.ArticleFactory(headline="Elsewhere")
     assert slugs(get_json(client, "/api/articles/", section="world")) == ["in-world"]
     assert slugs(get_json(client, "/api/articles/", topic="iran")) == ["in-iran"]
 
@@ -92,8 +85,8 @@ def test_list_filters_by_section_and_topic(client):
 def test_list_filters_by_published_since(client):
     """?since= keeps the articles published at or after a date or a moment."""
     now = timezone.now()
-    ArticleFactory(headline="Old", published_at=now - timedelta(days=10))
-    ArticleFactory(headline="Recent", published_at=now - timedelta(hours=2))
+    factories.ArticleFactory(headline="Old", published_at=now - timedelta(days=10))
+    factories.ArticleFactory(headline="Recent", published_at=now - timedelta(hours=2))
     since = (now - timedelta(days=1)).isoformat()
     assert slugs(get_json(client, "/api/articles/", since=since)) == ["recent"]
     day = (now - timedelta(days=1)).date().isoformat()
@@ -102,9 +95,9 @@ def test_list_filters_by_published_since(client):
 
 def test_list_filters_keep_their_values_in_page_links(client):
     """The next page of a filtered list stays filtered."""
-    world = SectionFactory(name="World")
+    world = factories.SectionFactory(name="World")
     for n in range(21):
-        ArticleFactory(headline=f"Story {n}", section=world)
+        factories.ArticleFactory(headline=f"Story {n}", section=world)
     assert get_json(client, "/api/articles/", section="world")["next"] == (
         "http://testserver/api/articles/?section=world&page=2"
     )
@@ -130,18 +123,18 @@ def test_bad_parameters_get_a_clear_400(client, db, params, message):
 
 def test_page_past_the_end_is_not_found(client):
     """Asking for a page after the last answers 404 with the number of pages."""
-    ArticleFactory()
+    factories.ArticleFactory()
     assert "there are 1" in get_json(client, "/api/articles/", status=404, page=5)["error"]
 
 
 def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_path):
     """An article's body comes as paragraphs, captions with credit and photo, and teasers."""
     settings.MEDIA_ROOT = tmp_path
-    target = ArticleFactory(headline="Earlier report")
-    article = ArticleFactory(headline="Main story", paragraphs=("First words.",))
-    PhotoCaptionFactory(article=article, alt_text="A crowd")
-    CaptionFactory(article=article, text="A caption without its photo.")
-    TeaserFactory(article=article, text="Earlier report", link_article=target)
+    target = factories.ArticleFactory(headline="Earlier report")
+    article = factories.ArticleFactory(headline="Main story", paragraphs=("First words.",))
+    factories.PhotoCaptionFactory(article=article, alt_text="A crowd")
+    factories.CaptionFactory(article=article, text="A caption without its photo.")
+    factories.TeaserFactory(article=article, text="Earlier report", link_article=target)
     body = get_json(client, "/api/articles/main-story/")["body"]
     assert [block["type"] for block in body] == ["paragraph", "caption", "caption", "teaser"]
     assert body[0] == {"type": "paragraph", "text": "First words.", "html": "First words."}
@@ -159,8 +152,8 @@ def test_detail_gives_the_body_as_ordered_typed_blocks(client, settings, tmp_pat
 
 def test_detail_has_the_summary_fields_and_public_notes(client):
     """The detail repeats the list's fields and adds the byline and the corrections."""
-    article = ArticleFactory(
-        headline="Main story", byline="Dana Levi", section=SectionFactory(name="World")
+    article = factories.ArticleFactory(
+        headline="Main story", byline="Dana Levi", section=factories.SectionFactory(name="World")
     )
     Note.objects.create(article=article, text="We misspelled a name.")
     data = get_json(client, "/api/articles/main-story/")
@@ -175,14 +168,14 @@ def test_detail_has_the_summary_fields_and_public_notes(client):
 
 def test_detail_of_a_draft_or_unknown_article_is_a_json_404(client):
     """Unpublished and missing articles answer 404 in JSON."""
-    ArticleFactory(headline="Secret", status=Article.Status.DRAFT)
+    factories.ArticleFactory(headline="Secret", status=Article.Status.DRAFT)
     assert "error" in get_json(client, "/api/articles/secret/", status=404)
     assert "error" in get_json(client, "/api/articles/nothing/", status=404)
 
 
 def test_detail_at_an_old_slug_redirects_to_the_new_one(client):
     """A renamed article's old API address redirects permanently."""
-    article = ArticleFactory(headline="First title")
+    article = factories.ArticleFactory(headline="First title")
     article.slug = "new-title"
     article.save()
     response = client.get("/api/articles/first-title/")
@@ -191,7 +184,7 @@ def test_detail_at_an_old_slug_redirects_to_the_new_one(client):
 
 def test_detail_keeps_non_latin_text_readable(client):
     """Hebrew text arrives as Hebrew characters, not escapes."""
-    ArticleFactory(headline="גשם בחיפה", language="he")
+    factories.ArticleFactory(headline="גשם בחיפה", language="he")
     response = client.get("/api/articles/")
     assert "גשם בחיפה" in response.content.decode()
     assert response.json()["results"][0]["language"] == "he"
@@ -199,7 +192,7 @@ def test_detail_keeps_non_latin_text_readable(client):
 
 def test_api_answers_are_cacheable(client):
     """API answers carry public caching headers and an ETag; errors do not."""
-    ArticleFactory(headline="Main story")
+    factories.ArticleFactory(headline="Main story")
     for url in ("/api/articles/", "/api/articles/main-story/"):
         response = client.get(url)
         assert "public" in response["Cache-Control"] and response.has_header("ETag")
@@ -212,7 +205,7 @@ def test_a_long_archive_is_listed_without_a_total(client, monkeypatch):
 
     monkeypatch.setattr(paging, "COUNT_CAP", 21)
     for n in range(25):
-        ArticleFactory(headline=f"Wire story {n}")
+        factories.ArticleFactory(headline=f"Wire story {n}")
     first = get_json(client, "/api/articles/")
     assert (first["count"], first["pages"]) == (None, None)
     assert first["next"] == "http://testserver/api/articles/?page=2"

@@ -54,3 +54,21 @@ def rejection(data: bytes | str) -> SeedError:
     with pytest.raises(SeedError) as caught:
         parse_bytes(data) if isinstance(data, bytes) else parse(data)
     return caught.value
+
+
+def numbered(*groups: str) -> dict[int, str]:
+    """Expected roles by line number, a group of lines a role: numbered("1 headline", "7 9
+    paragraph", "11-13 teaser") is {1: "headline", 7: "paragraph", 9: "paragraph", 11:
+    "teaser", 12: "teaser", 13: "teaser"}."""
+    table: dict[int, str] = {}
+    for group in groups:
+        *numbers, role = group.split()
+        for number in numbers:
+            first, _, last = number.partition("-")
+            table |= dict.fromkeys(range(int(first), int(last or first) + 1), role)
+    return table
+
+
+def line_roles(article: ParsedArticle) -> list[str]:
+    """Each non-blank line's role, in order."""
+    return [line.role for line in article.lines]

@@ -6,13 +6,7 @@ from articles.seedfile.parser import (
     Block,
     parse,
 )
-from tests.seedfile.helpers import (
-    BODY,
-    article_with,
-    fixture,
-    role_of,
-    roles,
-)
+from tests.seedfile.helpers import BODY, article_with, fixture, line_roles, numbered, role_of, roles
 
 # --- Rule 11: credit --------------------------------------------------------------------------
 
@@ -20,33 +14,30 @@ from tests.seedfile.helpers import (
 def test_credit_rule_attaches_every_credit_shape_to_its_caption():
     """Rule 11: own-line and glued credits of every shape end up on the right caption."""
     article = fixture("credits_varied.txt")
-    assert roles(article) == {
-        1: "headline",
-        3: "dek",
-        5: "caption",
-        6: "credit",
-        8: "paragraph",
-        10: "paragraph",
-        12: "caption",
-        13: "credit",
-        15: "paragraph",
-        17: "caption",
-        18: "credit",
-        20: "paragraph",
-        22: "caption",
-        24: "caption",
-        26: "caption",
-        28: "paragraph",
-        30: "caption",
-        31: "credit",
-        33: "caption",
-        34: "credit",
-        36: "caption",
-        37: "credit",
-        39: "caption",
-        40: "credit",
-        42: "paragraph",
-    }
+    assert roles(article) == numbered(
+        "1 headline",
+        "3 dek",
+        "5 caption",
+        "6 credit",
+        "8 10 paragraph",
+        "12 caption",
+        "13 credit",
+        "15 paragraph",
+        "17 caption",
+        "18 credit",
+        "20 paragraph",
+        "22 24 26 caption",
+        "28 paragraph",
+        "30 caption",
+        "31 credit",
+        "33 caption",
+        "34 credit",
+        "36 caption",
+        "37 credit",
+        "39 caption",
+        "40 credit",
+        "42 paragraph",
+    )
     credits = {b.lines[0]: b.credit for b in article.blocks if b.kind == "caption"}
     assert credits == {
         5: "DPA",
@@ -169,13 +160,7 @@ def test_credit_rule_keeps_a_credit_with_no_caption_as_an_empty_captioned_figure
 def test_credit_rule_reads_a_wire_name_under_a_caption_as_a_credit():
     """Rule 11: "Reuters" under an unpunctuated caption-like line credits it."""
     article = parse(article_with(BODY, "Soldiers stand guard outside the embassy", "Reuters", BODY))
-    assert [line.role for line in article.lines] == [
-        "headline",
-        "paragraph",
-        "caption",
-        "credit",
-        "paragraph",
-    ]
+    assert line_roles(article) == ["headline", "paragraph", "caption", "credit", "paragraph"]
 
 
 # --- Rule 12: caption -------------------------------------------------------------------------
@@ -205,12 +190,7 @@ def test_caption_rule_takes_the_line_under_a_bare_image_caption_label():
     article = parse(
         article_with("Image caption,", "Police used batons on voters in Barcelona.", BODY)
     )
-    assert [line.role for line in article.lines] == [
-        "headline",
-        "furniture",
-        "caption",
-        "paragraph",
-    ]
+    assert line_roles(article) == ["headline", "furniture", "caption", "paragraph"]
 
 
 @pytest.mark.parametrize(
@@ -231,13 +211,7 @@ def test_caption_rule_makes_the_line_above_a_credit_a_caption():
     article = parse(
         article_with(BODY, "Pope Francis greets the crowd.", "Photograph: Getty Images", BODY)
     )
-    assert [line.role for line in article.lines] == [
-        "headline",
-        "paragraph",
-        "caption",
-        "credit",
-        "paragraph",
-    ]
+    assert line_roles(article) == ["headline", "paragraph", "caption", "credit", "paragraph"]
 
 
 # --- Rule 13: teaser --------------------------------------------------------------------------

@@ -12,13 +12,7 @@ from articles.seedfile.parser import (
     parse,
     parse_bytes,
 )
-from tests.seedfile.helpers import (
-    BODY,
-    article_with,
-    fixture,
-    rejection,
-    roles,
-)
+from tests.seedfile.helpers import BODY, article_with, fixture, numbered, rejection, roles
 
 # --- Rule 1: limits ---------------------------------------------------------------------------
 
@@ -96,17 +90,17 @@ def test_encoding_rule_strips_the_bom_and_keeps_crlf_line_numbers():
     article = fixture("crlf_bom.txt")
     assert article.headline == "Wildfires Force Thousands to Flee in Northern California"
     assert article.warnings == ()
-    assert roles(article) == {
-        1: "headline",
-        3: "dek",
-        5: "dateline",
-        7: "paragraph",
-        9: "caption",
-        10: "credit",
-        12: "paragraph",
-        14: "furniture",
-        16: "paragraph",
-    }
+    assert roles(article) == numbered(
+        "1 headline",
+        "3 dek",
+        "5 dateline",
+        "7 paragraph",
+        "9 caption",
+        "10 credit",
+        "12 paragraph",
+        "14 furniture",
+        "16 paragraph",
+    )
     assert article.dateline == "SANTA ROSA, Calif. (AP) —"
     assert all("\r" not in line.text and "\t" not in line.text for line in article.lines)
 
@@ -116,14 +110,7 @@ def test_encoding_rule_falls_back_to_windows_1252_with_a_warning():
     article = fixture("cp1252.txt")
     assert article.warnings == ("not valid UTF-8; read as Windows-1252",)
     assert article.headline == "Café Owners Fight “Unfair” Business Rates Rise"
-    assert roles(article) == {
-        1: "headline",
-        3: "dek",
-        5: "byline",
-        7: "paragraph",
-        9: "paragraph",
-        11: "paragraph",
-    }
+    assert roles(article) == numbered("1 headline", "3 dek", "5 byline", "7 9 11 paragraph")
     assert article.byline == "By José Niño"
 
 
@@ -173,16 +160,9 @@ def test_html_rule_keeps_markup_verbatim_with_a_warning():
     """Rule 5: tags stay in the text; scripts and empty markup are furniture; text is judged as shown."""
     article = fixture("html.txt")
     assert article.warnings == ("looks like HTML; stored as plain text",)
-    assert roles(article) == {
-        1: "headline",
-        2: "paragraph",
-        3: "furniture",
-        4: "furniture",
-        5: "paragraph",
-        6: "paragraph",
-        7: "furniture",
-        8: "paragraph",
-    }
+    assert roles(article) == numbered(
+        "1 headline", "2 paragraph", "3 4 furniture", "5 6 paragraph", "7 furniture", "8 paragraph"
+    )
     assert article.blocks[0].text == (
         "<p>Hackers defaced the council's homepage on Monday night, officials said.</p>"
     )
