@@ -14,7 +14,7 @@ from reversion.admin import VersionAdmin
 
 from articles import photos
 from articles.clock import stamp
-from articles.desk import drafts, line_review, notes, presence, review, workflow
+from articles.desk import body_editor, drafts, line_review, notes, presence, review, workflow
 from articles.desk import views as admin_views
 from articles.desk.forms import ArticleAdminForm, BlockForm, BlockFormSet
 from articles.desk.screen import ArticleScreenMixin
@@ -47,14 +47,7 @@ class BlockInline(admin.StackedInline):
     extra = 0
     max_num = MAX_BLOCKS
     # Django 5.1+ renders "collapse" fieldsets as <details>: no script, and open on errors.
-    fieldsets = [
-        (None, {"fields": [("position", "kind", "visibility"), "text"]}),
-        (
-            "Photo and credit (captions)",
-            {"fields": ["photo", "alt_text", ("credit", "credit_parts")], "classes": ["collapse"]},
-        ),
-        ("Link (teasers)", {"fields": ["link_url", "link_article"], "classes": ["collapse"]}),
-    ]
+    fieldsets = body_editor.BLOCK_FIELDSETS
     readonly_fields = ["visibility", "credit_parts"]
     autocomplete_fields = ["link_article"]
     classes = ["newsroom-blocks"]
@@ -400,6 +393,7 @@ class ArticleAdmin(ArticleScreenMixin, VersionAdmin):
                 wrap(admin_views.compare(self)),
                 name="articles_article_compare",
             ),
+            *body_editor.urls(self, wrap),
             *line_review.urls(self),
             *super().get_urls(),
         ]

@@ -125,6 +125,16 @@ class BlockForm(forms.ModelForm):
         help_text="Teasers: an explicit link (http or https).",
     )
 
+    embed_url = forms.URLField(
+        required=False,
+        label="Embed address",
+        assume_scheme="https",
+        max_length=Block._meta.get_field("embed_url").max_length,
+        validators=[URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)],
+        error_messages={"invalid": WEB_ADDRESS_MESSAGE},
+        help_text=Block._meta.get_field("embed_url").help_text,
+    )
+
     class Meta:
         model = Block
         fields = [
@@ -136,8 +146,20 @@ class BlockForm(forms.ModelForm):
             "credit",
             "link_url",
             "link_article",
+            # The new kinds' fields (issue 14); html carries the inline marks.
+            "html",
+            "attribution",
+            "embed_url",
+            "embed_title",
+            "embed_description",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3, "cols": 60})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3, "cols": 60}),
+            # The body editor writes both from the order and the marks on the screen.
+            "position": forms.HiddenInput,
+            "html": forms.HiddenInput,
+            "embed_description": forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        }
         error_messages = {"text": {"required": "Write the text of this block, or delete it."}}
         help_texts = {"alt_text": workflow.ALT_TEXT_HINT}
 
@@ -146,6 +168,8 @@ class BlockForm(forms.ModelForm):
         if "position" in self.fields:
             self.fields["position"].required = False
             self.fields["position"].help_text = "Order in the text; left empty, it goes at the end."
+        if "html" in self.fields:
+            self.fields["html"].strip = False  # a list's items are its lines
         if "photo" in self.fields:
             self.fields["photo"].widget = photo_upload.KeptPhotoInput()
 

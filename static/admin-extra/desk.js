@@ -50,6 +50,8 @@
         fetch(desk.dataset.autosaveUrl, { credentials: "same-origin" })
           .then((r) => r.json())
           .then((data) => {
+            // The body editor (body-editor.js) first makes the blocks the autosave names.
+            document.dispatchEvent(new CustomEvent("newsroom:restoring", { detail: data.fields }));
             for (const [name, values] of Object.entries(data.fields)) {
               for (const field of form.querySelectorAll("[name='" + CSS.escape(name) + "']")) {
                 if (field.type === "checkbox" || field.type === "radio") {
@@ -61,6 +63,7 @@
                 }
               }
             }
+            document.dispatchEvent(new CustomEvent("newsroom:restored"));
             document.getElementById("newsroom-autosave").hidden = true;
             status.textContent = "The autosaved text is back in the form; save it to keep it.";
           });

@@ -101,6 +101,19 @@ def test_no_page_breaks_the_content_security_policy(new_page, site):
     # The change form's own scripts run: the inline block rows, the autocomplete widgets.
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.wait_for_load_state("networkidle")
+    # The body editor (issue 14): a block opens, the "+" menu, a styled paste read by the desk.
+    page.locator(".newsroom-editable").nth(1).click()
+    page.locator(".newsroom-block").nth(1).locator(".newsroom-plus").click()
+    page.locator(".newsroom-block").nth(1).get_by_role("button", name="Insert a paragraph").click()
+    page.locator(".newsroom-editable:focus").evaluate(
+        """el => {
+            const data = new DataTransfer();
+            data.setData('text/html', '<p style="color:red"><b>Bold</b> words</p><p>And more words of the story, in a sentence of its own.</p>');
+            el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));
+        }"""
+    )
+    page.wait_for_selector("#newsroom-body-status:has-text('Pasted 2 paragraphs')")
+    page.keyboard.press("Alt+ArrowUp")
     # A caption's thumbnail, a teaser's destination, the language guess and, once a file
     # is chosen, its preview (a data: address): all within the policy.
     page.goto(f"/admin/articles/article/{draft.pk}/change/")

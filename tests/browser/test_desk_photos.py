@@ -43,15 +43,29 @@ def log_in(page, username: str) -> None:
     page.wait_for_url("**/admin/")
 
 
-def add_block(page, index: int, **fields) -> None:
-    page.click("#blocks-group .add-row a")
+KIND_BUTTONS = {
+    "paragraph": "Insert a paragraph",
+    "caption": "Insert a photo caption",
+    "teaser": "Insert a related-link teaser",
+}
+
+
+def add_block(page, index: int, kind: str = "paragraph", text: str = "", **fields) -> None:
+    """Add block `index` at the end of the body editor: its kind from the "+", then its text."""
+    rows = page.locator(".newsroom-block:not(.newsroom-deleted)")
+    if rows.count():
+        rows.last.hover()
+        rows.last.locator(".newsroom-plus").click()
+        rows.last.get_by_role("button", name=KIND_BUTTONS[kind], exact=True).click()
+    else:
+        page.click(".newsroom-start .newsroom-plus")
+        page.locator(".newsroom-start").get_by_role("button", name=KIND_BUTTONS[kind]).click()
+    page.keyboard.type(text)
     if {"alt_text", "photo"} & set(fields):
         page.click(f"#blocks-{index} summary:has-text('Photo and credit')")
     for name, value in fields.items():
         selector = f"#id_blocks-{index}-{name}"
-        if name == "kind":
-            page.select_option(selector, value)
-        elif name == "photo":
+        if name == "photo":
             page.set_input_files(selector, str(value))
         else:
             page.fill(selector, value)
@@ -74,10 +88,11 @@ def test_a_chosen_photo_survives_an_error_elsewhere_and_is_stored_on_the_next_sa
     make_staff("eve", "Editors")
     log_in(page, "eve")
     page.goto("/admin/articles/article/add/")
-    add_block(page, 0, position="0", text="The harbour wall gave way at 3am.")
-    add_block(page, 1, position="1", kind="caption", text="What is left of the wall")
+    add_block(page, 0, text="The harbour wall gave way at 3am.")
+    add_block(page, 1, kind="caption", text="What is left of the wall")
     thumbnail = page.locator("#blocks-1 .desk-photo__thumb")
     expect(thumbnail).to_be_hidden()
+    page.click("#blocks-1 summary:has-text('Photo and credit')")
     page.set_input_files("#id_blocks-1-photo", str(photo_file))
     # A preview as soon as the file is chosen, before anything is sent.
     expect(thumbnail).to_be_visible()
@@ -90,6 +105,7 @@ def test_a_chosen_photo_survives_an_error_elsewhere_and_is_stored_on_the_next_sa
         "Every article needs a headline."
     )
     kept = page.locator("#blocks-1 .desk-photo__thumb")
+    page.click("#blocks-1 .newsroom-editable")  # the body editor opens a block on focus
     expect(kept).to_be_visible()
     expect(kept).to_have_attribute("src", re.compile(r"^/media/photos/unsaved/\w+/harbour\.jpg$"))
     page.wait_for_function(THUMBNAIL_SHOWN)
@@ -127,18 +143,18 @@ def test_teasers_say_where_they_go_and_a_hebrew_story_is_guessed_right_to_left(p
     expect(guess).to_have_text("Looks like Hebrew (right to left).")
     direction = page.eval_on_selector("#id_headline", "box => getComputedStyle(box).direction")
     assert direction == "rtl"  # the editor's box reads as the page will
-    add_block(page, 0, position="0", text=HEBREW_TEXT)
+    add_block(page, 0, text=HEBREW_TEXT)
     assert (
         page.eval_on_selector("#id_blocks-0-text", "box => getComputedStyle(box).direction")
         == "rtl"
     )
-    add_block(page, 1, position="1", kind="teaser")
+    add_block(page, 1, kind="teaser")
     where = page.locator("#blocks-1 [data-desk-teaser-link]")
-    page.locator("#id_blocks-1-text").press_sequentially("Stormy")
+    page.locator("#blocks-1 .newsroom-editable").press_sequentially("Stormy")
     expect(where).to_contain_text("No link: no article has this headline")
-    page.locator("#id_blocks-1-text").fill("Storm season")
+    page.locator("#blocks-1 .newsroom-editable").fill("Storm season")
     expect(where).to_contain_text("links to a search for its words")
-    page.locator("#id_blocks-1-text").press_sequentially(" starts early")
+    page.locator("#blocks-1 .newsroom-editable").press_sequentially(" starts early")
     expect(where).to_contain_text(
         "Links to the article with this headline: “Storm season starts early”."
     )
