@@ -80,8 +80,15 @@ def is_person_name(text: str) -> bool:
     )
 
 
+# A sentence may end inside the seed format's own marks: "… [residents said.](https://…)",
+# "… **at once.**" (writer.py writes inline links and bold so).
+TRAILING_MARKS = re.compile(r"(?:\]\((?:https?://|/)[^\s()]*\)|\*+)$")
+
+
 def ends_with_full_stop(text: str) -> bool:
-    """Whether the line ends a sentence (closing quotes and brackets aside)."""
+    """Whether the line ends a sentence (closing quotes, brackets and inline marks aside)."""
+    if text.endswith((")", "*")):
+        text = TRAILING_MARKS.sub("", text)
     return text.rstrip(CLOSERS).endswith((".", "…"))
 
 

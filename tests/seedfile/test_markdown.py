@@ -168,3 +168,20 @@ def test_html_back_to_marks_escapes_what_would_read_as_one():
     assert marks_to_html(html_to_marks('<em>a*b</em> <a href="/x">y</a>')) == (
         '<em>a*b</em> <a href="/x">y</a>'
     )
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        'The wall will be mended by spring, <a href="https://example.org/h">residents said.</a>',
+        "The wall will be mended by spring, <strong>residents said.</strong>",
+    ],
+)
+def test_a_story_without_a_standfirst_keeps_its_first_paragraph_when_it_ends_in_a_mark(html):
+    """A sentence ending inside a link or bold still ends: it is the story, not a standfirst."""
+    text = "The wall will be mended by spring, residents said."
+    first = BlockText("paragraph", text, html=html)
+    written = format_seed(headline=HEADLINE, blocks=[first, BlockText("paragraph", BODY)])
+    parsed = parse(written)
+    assert parsed.dek == ""
+    assert [(b.kind, b.text, b.html) for b in parsed.blocks][0] == ("paragraph", text, html)
