@@ -3,10 +3,14 @@ ordered by drag and by keyboard, formatted, given new kinds of block, published.
 
 import json
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from PIL import Image
 
 from tests.admin_support import make_staff
+from tests.browser.admin_pages import log_in
 from tests.browser.conftest import ARTIFACTS
 
 # Chromium, the live server and screenshots come from tests/browser/conftest.py.
@@ -16,6 +20,7 @@ HEADLINE = "Harbour wall mended before the winter storms"
 CAPTION = "Syrian protesters in Beirut, July 24, 2011"
 CREDIT = "Bilal Hussein / AP"
 TEASER = "Israel’s Explosive Message to Russia Sent in Syria, Received in Tel Aviv"
+ALT_TEXT = "Protesters with flags fill a street in Beirut"
 
 
 def paragraph(n: int) -> str:
@@ -57,15 +62,6 @@ class Actions:
             self.page.keyboard.press(keys)
 
 
-def log_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"pw-{username}-1")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
 def block(page, text: str):
     """The block whose text holds `text`."""
     return page.locator(".newsroom-block:not(.newsroom-deleted)").filter(
@@ -88,7 +84,29 @@ def insert_after(actions: Actions, page, text: str, kind_label: str) -> None:
     actions.click(row.get_by_role("button", name=f"Insert {article} {kind_label}", exact=True))
 
 
-def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page, screenshot):
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def photo_file(tmp_path):
+    path = tmp_path / "harbour.jpg"
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(path, "JPEG")
+    return path
+
+
+def story_as_stored(article) -> tuple:
+    """The header and every block's words and marks, as the database keeps them."""
+    article.refresh_from_db()
+    fields = ("kind", "text", "html", "credit", "attribution", "link_url")
+    blocks = [tuple(getattr(b, name) for name in fields) for b in article.blocks.all()]
+    return article.headline, article.dek, blocks, article.body_text, article.word_count
+
+
+def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(
+    new_page, screenshot, photo_file, tmp_path
+):
     from playwright.sync_api import expect
 
     from articles.models import Article
@@ -125,6 +143,13 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     )
     actions.click(caption.get_by_role("button", name="Keep it as a photo caption"))
     expect(caption.locator(".newsroom-recognised")).to_be_hidden()
+    # The caption gets its photo, with what it shows for readers who cannot see it.
+    actions.click(caption.locator(".newsroom-editable"))
+    actions.click(caption.locator("summary", has_text="Photo and credit"))
+    caption.locator("input[type=file]").set_input_files(str(photo_file))
+    actions.count += 1  # choosing the file
+    actions.click(caption.locator("input[name$='-alt_text']"))
+    actions.type(ALT_TEXT)
     screenshot(page, "body-editor-1-pasted")
 
     # Paragraph 12 goes to position 3 by drag and drop on its handle...
@@ -201,11 +226,12 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     actions.click("input[name=_continue]")
     expect(page.locator(".messagelist .success")).to_be_visible()
     # The same story, ordered and published: a tenth of the old screen's actions or so.
-    assert story_actions + 2 <= 25, story_actions
-    assert actions.count <= 50, actions.count  # with the subheading, quote, list and marks
+    # (Its photo, alt text included, is five of them.)
+    assert story_actions + 2 <= 30, story_actions
+    assert actions.count <= 55, actions.count  # with the subheading, quote, list and marks
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "body-editor-actions.txt").write_text(
-        f"story pasted, ordered and published: {story_actions + 2}\n"
+        f"story pasted, given its photo, ordered and published: {story_actions + 2}\n"
         f"with a subheading, a quote, a list, a new paragraph, a bold word and a link: "
         f"{actions.count}\n"
     )
@@ -238,6 +264,7 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     )
     assert stored[8].attribution == "Mayor Ana Ruiz"
     assert stored[18].credit == CREDIT
+    assert stored[18].photo and stored[18].alt_text == ALT_TEXT
 
     # The reader's page and the API show all of it, in that order.
     page.goto(article.get_absolute_url())
@@ -249,6 +276,7 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
     expect(body.locator("b, strong").first).to_have_text("Paragraph")
     expect(body.locator("a[href='https://example.org/harbour']")).to_have_text("residents said.")
     expect(body.get_by_text(CREDIT)).to_be_visible()
+    expect(body.locator(f"figure img[alt='{ALT_TEXT}']")).to_be_visible()
     shown = body.locator("p, h2, blockquote, ul, figure, .teaser").all_inner_texts()
     first_at = {
         text: next(i for i, s in enumerate(shown) if text in s)
@@ -267,6 +295,14 @@ def test_a_pasted_story_is_ordered_formatted_and_published_in_its_order(new_page
 
     api = json.loads(page.request.get(f"/api/articles/{article.slug}/").text())
     assert [(b["type"], b["text"]) for b in api["body"]] == expected_order
+
+    # Written out as a seed file and read back in, the story is the same, block for block
+    # (its photo's file stays in the media folder: seed files are text).
+    before = story_as_stored(article)
+    call_command("export_articles", str(tmp_path / "export"), stdout=StringIO())
+    Article.objects.all().delete()
+    call_command("import_seeds", str(tmp_path / "export"), stdout=StringIO())
+    assert story_as_stored(Article.objects.get()) == before
 
 
 def test_marks_pasted_from_google_docs_survive_and_scripts_do_not(new_page):
@@ -402,11 +438,7 @@ def test_blocks_typed_and_never_saved_come_back_from_the_autosave(new_page):
 
     def open_as_editor():
         page = new_page()
-        page.goto("/admin/login/?next=/admin/")
-        page.fill("#id_username", editor.username)
-        page.fill("#id_password", "pw-staff-1")
-        page.click("input[type=submit]")
-        page.wait_for_url("**/admin/")
+        log_in(page, editor.username, "pw-staff-1")
         page.goto(f"/admin/articles/article/{article.pk}/change/")
         return page
 
