@@ -10,6 +10,7 @@ from PIL import Image
 
 from articles.models import Article
 from tests.admin_support import make_staff
+from tests.browser.admin_pages import add_block, log_in
 from tests.factories import ArticleFactory
 
 # Chromium, the live server and screenshots come from tests/browser/conftest.py.
@@ -32,43 +33,6 @@ def photo_file(tmp_path):
     image.save(out, "JPEG")
     path.write_bytes(out.getvalue())
     return path
-
-
-def log_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"pw-{username}-1")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
-KIND_BUTTONS = {
-    "paragraph": "Insert a paragraph",
-    "caption": "Insert a photo caption",
-    "teaser": "Insert a related-link teaser",
-}
-
-
-def add_block(page, index: int, kind: str = "paragraph", text: str = "", **fields) -> None:
-    """Add block `index` at the end of the body editor: its kind from the "+", then its text."""
-    rows = page.locator(".newsroom-block:not(.newsroom-deleted)")
-    if rows.count():
-        rows.last.hover()
-        rows.last.locator(".newsroom-plus").click()
-        rows.last.get_by_role("button", name=KIND_BUTTONS[kind], exact=True).click()
-    else:
-        page.click(".newsroom-start .newsroom-plus")
-        page.locator(".newsroom-start").get_by_role("button", name=KIND_BUTTONS[kind]).click()
-    page.keyboard.type(text)
-    if {"alt_text", "photo"} & set(fields):
-        page.click(f"#blocks-{index} summary:has-text('Photo and credit')")
-    for name, value in fields.items():
-        selector = f"#id_blocks-{index}-{name}"
-        if name == "photo":
-            page.set_input_files(selector, str(value))
-        else:
-            page.fill(selector, value)
 
 
 # Whether the caption's thumbnail shows a picture: the browser fetched and decoded it.

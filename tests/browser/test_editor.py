@@ -3,6 +3,7 @@
 import pytest
 
 from tests.admin_support import make_staff
+from tests.browser.admin_pages import add_block, log_in
 
 # Chromium, the live server and screenshots come from tests/browser/conftest.py.
 
@@ -14,42 +15,6 @@ SEED_HEADLINE = "Gale Warning Issued for the Whole Coast"
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def log_in(page, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"pw-{username}-1")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-
-
-KIND_BUTTONS = {
-    "paragraph": "Insert a paragraph",
-    "caption": "Insert a photo caption",
-    "teaser": "Insert a related-link teaser",
-}
-
-
-def add_block(page, index: int, kind: str = "paragraph", text: str = "", **fields) -> None:
-    """Add block `index` at the end of the body editor: its kind from the "+", then its text."""
-    rows = page.locator(".newsroom-block:not(.newsroom-deleted)")
-    if rows.count():
-        rows.last.hover()
-        rows.last.locator(".newsroom-plus").click()
-        rows.last.get_by_role("button", name=KIND_BUTTONS[kind], exact=True).click()
-    else:
-        page.click(".newsroom-start .newsroom-plus")
-        page.locator(".newsroom-start").get_by_role("button", name=KIND_BUTTONS[kind]).click()
-    page.keyboard.type(text)
-    # Caption and teaser fields sit in folded sections of the open block.
-    if {"credit", "alt_text"} & set(fields):
-        page.click(f"#blocks-{index} summary:has-text('Photo and credit')")
-    if {"link_url", "link_article"} & set(fields):
-        page.click(f"#blocks-{index} summary:has-text('Link')")
-    for name, value in fields.items():
-        page.fill(f"#id_blocks-{index}-{name}", value)
 
 
 def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.browser.admin_pages import log_in
 from tests.factories import StaffFactory
 from tests.line_review_support import BRIDGE_UPDATED, UNSURE, bridge, import_text
 
@@ -26,11 +27,7 @@ def test_an_editor_changes_a_lines_role_and_a_reimport_keeps_it(page, screenshot
     editor = StaffFactory(role="Editors")
     assert UNSURE not in body_of(page, article.get_absolute_url())  # furniture: hidden
 
-    page.goto("/admin/login/?next=/admin/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw-staff-1")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, editor.username, "pw-staff-1")
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.click("text=1 line needs a look")
 
