@@ -114,26 +114,24 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned
 
 
-class BlockForm(forms.ModelForm):
-    link_url = forms.URLField(
+def web_address_field(name: str, label: str) -> forms.URLField:
+    """A block's http or https address, as the model's field allows, with one wording for
+    a bad one (Django's own would also accept other schemes)."""
+    field = Block._meta.get_field(name)
+    return forms.URLField(
         required=False,
-        label="Link URL",
+        label=label,
         assume_scheme="https",
-        max_length=Block._meta.get_field("link_url").max_length,
+        max_length=field.max_length,
         validators=[URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)],
         error_messages={"invalid": WEB_ADDRESS_MESSAGE},
-        help_text="Teasers: an explicit link (http or https).",
+        help_text=field.help_text,
     )
 
-    embed_url = forms.URLField(
-        required=False,
-        label="Embed address",
-        assume_scheme="https",
-        max_length=Block._meta.get_field("embed_url").max_length,
-        validators=[URLValidator(schemes=["http", "https"], message=WEB_ADDRESS_MESSAGE)],
-        error_messages={"invalid": WEB_ADDRESS_MESSAGE},
-        help_text=Block._meta.get_field("embed_url").help_text,
-    )
+
+class BlockForm(forms.ModelForm):
+    link_url = web_address_field("link_url", "Link URL")
+    embed_url = web_address_field("embed_url", "Embed address")
 
     class Meta:
         model = Block
