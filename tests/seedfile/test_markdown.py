@@ -184,4 +184,8 @@ def test_a_story_without_a_standfirst_keeps_its_first_paragraph_when_it_ends_in_
     written = format_seed(headline=HEADLINE, blocks=[first, BlockText("paragraph", BODY)])
     parsed = parse(written)
     assert parsed.dek == ""
-    assert [(b.kind, b.text, b.html) for b in parsed.blocks][0] == ("paragraph", text, html)
+    assert (parsed.blocks[0].kind, parsed.blocks[0].text, parsed.blocks[0].html) == (
+        "paragraph",
+        text,
+        html,
+    )
