@@ -2,7 +2,8 @@
 
 Fixtures for any browser test: `browser` (skips when Chromium is missing), `page`
 (a fresh desktop page on the live server), `new_page` (the same on a phone,
-or with other context options such as JavaScript off), `screenshot` and `axe`.
+or with other context options such as JavaScript off), `screenshot` and `axe`; for the
+admin's tests `media_in_tmp` (uploads go to a test's own folder) and `photo_file` (a JPEG).
 """
 
 import os
@@ -102,3 +103,19 @@ def axe():
         ]
 
     return violations
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    """Uploads go to this test's own folder, never the project's media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def photo_file(tmp_path) -> Path:
+    """A photo an editor would upload: a 1200x800 JPEG."""
+    from PIL import Image
+
+    path = tmp_path / "harbour.jpg"
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(path, "JPEG")
+    return path

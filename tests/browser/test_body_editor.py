@@ -7,14 +7,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from PIL import Image
 
 from tests.admin_support import make_staff
 from tests.browser.admin_pages import log_in
 from tests.browser.conftest import ARTIFACTS
 
 # Chromium, the live server and screenshots come from tests/browser/conftest.py.
-pytestmark = pytest.mark.usefixtures("transactional_db")
+pytestmark = pytest.mark.usefixtures("transactional_db", "media_in_tmp")
 
 HEADLINE = "Harbour wall mended before the winter storms"
 CAPTION = "Syrian protesters in Beirut, July 24, 2011"
@@ -82,18 +81,6 @@ def insert_after(actions: Actions, page, text: str, kind_label: str) -> None:
     actions.click(row.locator(".newsroom-plus"))
     article = "an" if kind_label[0] in "aeiou" else "a"
     actions.click(row.get_by_role("button", name=f"Insert {article} {kind_label}", exact=True))
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def photo_file(tmp_path):
-    path = tmp_path / "harbour.jpg"
-    Image.new("RGB", (1200, 800), (30, 90, 160)).save(path, "JPEG")
-    return path
 
 
 def story_as_stored(article) -> tuple:

@@ -2,11 +2,9 @@
 back with an error, each teaser says where it links, and the language is guessed as the
 editor types."""
 
-import io
 import re
 
 import pytest
-from PIL import Image
 
 from articles.models import Article
 from tests.admin_support import make_staff
@@ -14,25 +12,10 @@ from tests.browser.admin_pages import add_block, log_in
 from tests.factories import ArticleFactory
 
 # Chromium, the live server and screenshots come from tests/browser/conftest.py.
-pytestmark = pytest.mark.usefixtures("transactional_db")
+pytestmark = pytest.mark.usefixtures("transactional_db", "media_in_tmp")
 
 HEBREW_HEADLINE = "גשם כבד צפוי בחיפה"
 HEBREW_TEXT = "עננים מתקבצים מעל המפרץ ורוחות חזקות צפויות בערב."
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def photo_file(tmp_path):
-    path = tmp_path / "harbour.jpg"
-    image = Image.new("RGB", (1200, 800), (30, 90, 160))
-    out = io.BytesIO()
-    image.save(out, "JPEG")
-    path.write_bytes(out.getvalue())
-    return path
 
 
 # Whether the caption's thumbnail shows a picture: the browser fetched and decoded it.

@@ -11,10 +11,7 @@ HEADLINE = "Harbour wall gives way in the night storm"
 CHANGED = "Harbour wall collapses in the night storm"
 SEED_HEADLINE = "Gale Warning Issued for the Whole Coast"
 
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 
 def test_a_story_goes_from_reporter_draft_to_published_changed_and_restored(
