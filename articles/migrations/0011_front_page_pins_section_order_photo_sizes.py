@@ -3,6 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from articles.migrations._permissions import grant_to_editors
+
 
 def read_photo_sizes(apps, schema_editor):
     """Existing captions' photos get their width and height, as a save now records them."""
@@ -20,17 +22,7 @@ PIN_PERMISSIONS = [f"{action}_frontpagepin" for action in ("add", "change", "del
 
 def let_editors_pin(apps, schema_editor):
     """Editors arrange the front page."""
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    pins = Permission.objects.filter(content_type__app_label="articles")
-    for group in Group.objects.filter(name="Editors"):
-        group.permissions.add(*pins.filter(codename__in=PIN_PERMISSIONS))
+    grant_to_editors(apps, PIN_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from articles.migrations._permissions import grant_to_editors
+
 
 AUTHOR_PERMISSIONS = [f"{action}_author" for action in ("add", "change", "delete", "view")]
 
@@ -30,18 +32,7 @@ def link_existing_bylines(apps, schema_editor):
 
 
 def let_editors_manage_authors(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Permission = apps.get_model("auth", "Permission")
-    granted = Permission.objects.filter(
-        content_type__app_label="articles", codename__in=AUTHOR_PERMISSIONS
-    )
-    for group in apps.get_model("auth", "Group").objects.filter(name="Editors"):
-        group.permissions.add(*granted)
+    grant_to_editors(apps, AUTHOR_PERMISSIONS)
 
 
 class Migration(migrations.Migration):

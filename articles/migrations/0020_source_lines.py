@@ -4,25 +4,15 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from articles.migrations._permissions import grant_to_editors
+
 
 # Editors review the importer's line roles (issue 15); reporters do not.
 REVIEW_PERMISSIONS = ["review_lines", "view_articletoreview"]
 
 
 def let_editors_review_lines(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after all migrations; this one needs them now.
-    app_config = apps.get_app_config("articles")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    Permission = apps.get_model("auth", "Permission")
-    granted = Permission.objects.filter(
-        content_type__app_label="articles", codename__in=REVIEW_PERMISSIONS
-    )
-    for group in apps.get_model("auth", "Group").objects.filter(name="Editors"):
-        group.permissions.add(*granted)
+    grant_to_editors(apps, REVIEW_PERMISSIONS)
 
 
 class Migration(migrations.Migration):
