@@ -31,12 +31,6 @@ def seed(name: str = "flood.txt", text: str = SEED) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, text.encode(), content_type="text/plain")
 
 
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_staff("eve", "Editors"))
-    return client
-
-
 def rows_of(response) -> list[tuple[str, str]]:
     return [(row["name"], row["outcome"]) for row in response.context["rows"]]
 

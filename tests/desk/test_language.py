@@ -5,7 +5,7 @@ import pytest
 
 from articles.language import guess_language
 from articles.models import Article
-from tests.admin_support import add_block, change_url, errors_of, form_data, make_staff
+from tests.admin_support import add_block, change_url, errors_of, form_data
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,12 +14,6 @@ ADD_URL = "/admin/articles/article/add/"
 GUESS_URL = "/admin/articles/article/guess-language/"
 HEBREW_HEADLINE = "גשם כבד צפוי בחיפה"
 HEBREW_TEXT = "עננים מתקבצים מעל המפרץ ורוחות חזקות צפויות בערב."
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_staff("eve", "Editors"))
-    return client
 
 
 def write(client, headline: str, *paragraphs: str, **fields) -> Article:

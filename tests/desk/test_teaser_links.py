@@ -5,19 +5,13 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.admin_support import add_block, change_url, errors_of, form_data, make_staff
+from tests.admin_support import add_block, change_url, errors_of, form_data
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 ADD_URL = "/admin/articles/article/add/"
 TEASER_URL = "/admin/articles/article/teaser-link/"
-
-
-@pytest.fixture
-def editor_client(client):
-    client.force_login(make_staff("eve", "Editors"))
-    return client
 
 
 def write_published(client, headline: str, *teasers: str):
