@@ -73,12 +73,28 @@ def normalised_lines(text: str) -> list[str]:
     """`normalise_whitespace` of each line of an LF-separated text, blank ones included."""
     # Most lines are printable (so hold no control, zero-width or unusual space character) and
     # single-spaced already: keep those as they are instead of splitting them into words.
+    lines = text.split("\n")
+    if _all_clean(text):  # the usual file: every line is so, which the whole text shows at once
+        return lines
     return [
         raw
         if raw.isprintable() and "  " not in raw and raw[:1] != " " and raw[-1:] != " "
         else normalise_whitespace(raw)
-        for raw in text.split("\n")
+        for raw in lines
     ]
+
+
+def _all_clean(text: str) -> bool:
+    """Whether every line of `text` is printable with single spaces inside and none at its
+    ends: the test normalised_lines makes of each line, made of the whole text."""
+    return (
+        "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and text.replace("\n", "").isprintable()
+    )
 
 
 def normalise_newlines(text: str) -> str:

@@ -46,14 +46,124 @@ class Guard:
 
 
 NO_GUARD = Guard()
+
+
+def any_of(phrases) -> str:
+    """A pattern matching exactly the literal `phrases`, as a tree of their shared beginnings.
+
+    Searched for, it finds a line holding one of them as the plain alternation
+    ("|".join(phrases)) would, several times as fast: re tries every alternative at every
+    character of the line, and the tree puts one character's test in front of each group
+    of them. (It may match a longer phrase where the alternation took an earlier one.)"""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a phrase ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?"
+
+
 Edge = re.Pattern | str | CharTest
 
 
 def guard(opens: Edge | None = None, closes: Edge | None = None, holds: tuple = ()) -> Guard:
     """A guard from a rule's own features: a pattern every line it recognises matches at its
     start (`opens`) or at its end (`closes`), or the characters (a str) or a test for the
-    first or last character; and `holds`, words one of which every such line holds."""
+    first or last character; and `holds`, words one of which every such line holds (when not
+    given, the words an `opens` or `closes` pattern needs, if it needs few: `required_words`)."""
+    if not holds:
+        for edge in (opens, closes):
+            if isinstance(edge, re.Pattern) and (words := required_words(edge)):
+                holds = words
+                break
     return Guard(_char_test(opens, last=False), _char_test(closes, last=True), tuple(holds))
+
+
+MAX_REQUIRED_WORDS = 12  # more words cost more to look for than most readers cost to run
+
+
+def required_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Words (lower case) one of which every string `pattern` matches in holds, read from its
+    parsed form; None when it needs none, or too many to be worth looking for.
+
+    A line is looked for them lower-cased with re's own case folds undone (`folded`), so a
+    case-insensitive letter counts, and so does a letter whose lower case stays one letter."""
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    words = _needs(parsed.data, parsed.state.flags)
+    return None if words is None else tuple(sorted(words))
+
+
+def _better(found: frozenset | None, best: frozenset | None) -> frozenset | None:
+    """Of two sets of words one of which a match holds, the one that rules out more lines:
+    few enough to look for, then the one whose shortest word is longer, then fewer words."""
+    if found:
+        # A line holding a word holds every longer word's part: only the parts count.
+        found = frozenset(w for w in found if not any(v != w and v in w for v in found))
+    # Nearly every line holds a space: needing one says nothing.
+    if not found or len(found) > MAX_REQUIRED_WORDS or any(w.isspace() for w in found):
+        return best
+    if best is None:
+        return found
+    rank = lambda words: (min(map(len, words)), -len(words))  # noqa: E731
+    return found if rank(found) > rank(best) else best
+
+
+def _literal(code: int) -> str | None:
+    """The character as a folded lower-cased line holds it, or None when lower-casing could
+    make it something else (it would then be no use as part of a word)."""
+    char = chr(code)
+    lower = char.lower()
+    if len(lower) != 1 or folded(lower) != lower:
+        return None
+    if not char.isascii() and (char.upper() != char or lower != char) and char.isalpha():
+        # A cased letter beyond ASCII: re may fold other letters onto it. Leave it out.
+        return None
+    return lower
+
+
+def _needs(items, flags: int) -> frozenset | None:
+    """The words one of which a match of a sequence of parsed items must hold."""
+    best: frozenset | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL and (char := _literal(av)) is not None:
+            run.append(char)
+            continue
+        if op is sre.AT:  # zero-width: the characters each side stay next to each other
+            continue
+        if run:
+            best, run = _better(frozenset(["".join(run)]), best), []
+        if op is sre.SUBPATTERN:
+            _, add, remove, sub = av
+            best = _better(_needs(sub.data, (flags | add) & ~remove), best)
+        elif op is sre.ATOMIC_GROUP:
+            best = _better(_needs(av.data, flags), best)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(_needs(av[2].data, flags), best)
+        elif op is sre.ASSERT:  # a lookahead or lookbehind: what it needs is in the line too
+            best = _better(_needs(av[1].data, flags), best)
+        elif op is sre.BRANCH:
+            found = [_needs(alternative.data, flags) for alternative in av[1]]
+            if all(found):
+                best = _better(frozenset().union(*found), best)
+        elif op is sre.IN and all(kind is sre.LITERAL for kind, _ in av):
+            chars = [_literal(code) for _, code in av]  # a few characters, such as [—–]
+            if None not in chars:
+                best = _better(frozenset(chars), best)
+    if run:
+        best = _better(frozenset(["".join(run)]), best)
+    return best
 
 
 def _char_test(edge: Edge | None, last: bool) -> CharTest | None:

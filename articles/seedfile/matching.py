@@ -22,6 +22,7 @@ from articles.seedfile.guards import (
     char_test,
     edge_chars,
     folded,
+    required_words,
 )
 from articles.seedfile.readers import PLAIN, Cue, Reader
 
@@ -62,6 +63,9 @@ class Rule:
             found = replace(found, first=frozenset(self.starts).__contains__)
         if self.keywords and not found.keywords:
             found = replace(found, keywords=tuple(map(folded, self.keywords)))
+        if self.pattern and not found.keywords:
+            # Words its own pattern needs: lines holding none of them never reach it.
+            found = replace(found, keywords=required_words(re.compile(self.pattern)) or ())
         if self.how in ("full", "start") and found.first is None:
             chars = edge_chars(re.compile(self.pattern))
             found = replace(found, first=None if chars is None else char_test(chars))
@@ -133,12 +137,17 @@ def _pattern_matcher(rules: list[Rule], opened: Callable[[str], str | None]) -> 
     return match
 
 
-# A line's features: its band, first and last characters as shown and lowered, whether it
-# holds a mark (a keyword of one character).
-Features = tuple[int, str, str, str, str, bool]
+# A line's features: its band, first and last characters as shown and lowered, and the marks
+# (keywords of one character) it holds. Lines with the same features meet the same rules.
+Features = tuple[int, str, str, str, str, frozenset]
 PATTERN, SHOWN, LOWERED = "pattern", "shown", "lowered"  # what a run is, and what it reads
 Entry = tuple[tuple[str, ...], str, Callable, str]
 CACHED_FEATURES = 50_000  # distinct line features remembered (a few hundred in practice)
+# Lines read, remembered across files: a site prints the same credits, buttons and notices on
+# every page (the corpus: 20 credit lines make a tenth of its lines). Reading is a function
+# of the line alone, so a remembered cue is the cue.
+CACHED_LINES = 20_000
+READER_WORDS = 2  # the most words looked for before a reader is called
 
 
 def compile_rules(
@@ -159,36 +168,70 @@ def compile_rules(
     # Neighbouring patterns tested the same way form a group: one alternation for those of
     # them a line reaches (rules between them that cannot match it do not split it).
     group = [n for n, (_, run) in enumerate(groupby(rules, key=lambda r: r.how)) for _ in run]
-    # Keywords of one character (":", "@", "©") are looked for all at once, as a feature: most
-    # lines hold none. (Not ".", which nearly every line holds.)
+    # Keywords of one character (":", "@", "©") are found all at once, in one scan of the line:
+    # which of them it holds is one of its features, so the rules needing a mark it lacks are
+    # left out of its chain for nothing. (Not ".", which nearly every line holds.)
     marks = sorted({k for guard in guards for k in guard.keywords if len(k) == 1} - {"."})
-    find_mark = re.compile(f"[{re.escape(''.join(marks))}]").search if marks else lambda _: None
+    find_marks = re.compile(f"[{re.escape(''.join(marks))}]").findall if marks else lambda _: ()
     patterns: dict[tuple[int, ...], Matcher] = {}  # the alternation of a run of patterns
 
-    def entry(run: list[int], marked: bool) -> Entry | None:
-        """How to try a run of rules on a line (`marked`: holding one of the marks): the
-        keywords it must hold one of, and the rule's reader or the run's pattern matcher; None
-        when the line cannot hold what the run needs. Words (keywords longer than a mark) are
-        looked for only before patterns: a reader tests its own more cheaply than a look here
-        costs, so for a reader they only keep a line without its marks from dropping it."""
-        words: tuple[str, ...] = ()
-        needs = [guards[i].keywords for i in run]
-        if all(needs):  # a rule with no keywords can match any line
-            keywords = tuple(dict.fromkeys(k for ks in needs for k in ks))
-            words = keywords if marked else tuple(k for k in keywords if k not in marks)
-            if not words:
-                return None
+    def entry(run: list[int], held: frozenset) -> Entry | None:
+        """How to try a run of rules on a line holding the marks `held`: the words it must
+        hold one of (none when its marks settle it), and the rule's reader or the run's
+        pattern matcher; None when the line cannot hold what the run needs."""
+        # Each rule's words: () when it needs none (no keywords, or a mark the line holds).
+        needs = {}
+        for i in run:
+            keywords = guards[i].keywords
+            if keywords and not held.intersection(keywords):
+                keywords = tuple(k for k in keywords if k not in marks)
+                if not keywords:
+                    continue  # it needs a mark the line lacks
+            else:
+                keywords = ()
+            needs[i] = keywords
+        if not needs:
+            return None
+        words = () if not all(needs.values()) else tuple(dict.fromkeys(chain_words(needs)))
         rule = rules[run[0]]
-        if rule.how != "read":
-            if (key := tuple(run)) not in patterns:
-                patterns[key] = _pattern_matcher([rules[i] for i in run], opened)
-            return words, PATTERN, patterns[key], ""
-        return (), LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
+        if rule.how == "read":
+            # Looking for a word costs about what the cheapest readers do: worth it for a word
+            # or two, not for a list (the reader's own test is then no dearer).
+            if len(words) > READER_WORDS:
+                words = ()
+            return words, LOWERED if rule.role == "furniture" else SHOWN, rule.read, rule.name
+        return words, PATTERN, pattern_run(needs), ""
+
+    def chain_words(needs: dict[int, tuple[str, ...]]) -> Iterable[str]:
+        return (k for ks in needs.values() for k in ks)
+
+    def pattern_run(needs: dict[int, tuple[str, ...]]) -> Callable:
+        """The matcher of a run of patterns. A pattern whose words the line lacks cannot
+        match it, so the alternation tried is that of the others (searched patterns are the
+        dearest: each is tried at every character), the first of them to match still wins."""
+        run = tuple(needs)
+        guarded_words = [(i, ks) for i, ks in needs.items() if ks]
+
+        def matcher(key: tuple[int, ...]) -> Matcher:
+            if (found := patterns.get(key)) is None:
+                found = patterns[key] = _pattern_matcher([rules[i] for i in key], opened)
+            return found
+
+        if len(guarded_words) < 2:  # nothing to choose: one alternation, checked above
+            whole = matcher(run)
+            return lambda text, lowered, holds: whole(text, lowered)
+
+        def match(text: str, lowered: str, holds: Callable[[str], bool]) -> Cue | None:
+            lacking = {i for i, ks in guarded_words if not any(map(holds, ks))}
+            key = tuple(i for i in run if i not in lacking) if lacking else run
+            return matcher(key)(text, lowered) if key else None
+
+        return match
 
     def chain(features: Features) -> tuple[Entry, ...]:
         """What to try, in table order, on a line with these features: the rules whose length
         and edge guards admit it and whose keywords it may hold."""
-        band, first, last, first_lowered, last_lowered, marked = features
+        band, first, last, first_lowered, last_lowered, held = features
         runs: list[list[int]] = []
         for i, (rule, guard) in enumerate(zip(rules, guards, strict=True)):
             if rule.max_chars < limits[band] or not (
@@ -201,12 +244,12 @@ def compile_rules(
                 runs[-1].append(i)
             else:
                 runs.append([i])
-        return tuple(found for run in runs if (found := entry(run, marked)) is not None)
+        return tuple(found for run in runs if (found := entry(run, held)) is not None)
 
     chains: dict[Features, tuple[Entry, ...]] = {}
+    remembered: dict[str, Cue] = {}
 
-    def read_line(text: str) -> Cue:
-        """What a line (as shown) is, judged alone."""
+    def read_new_line(text: str) -> Cue:
         band = bisect_left(limits, len(text))
         if band == len(limits):
             return PLAIN
@@ -219,7 +262,7 @@ def compile_rules(
             text[-1:],
             lowered[:1],
             lowered[-1:],
-            find_mark(lower) is not None,
+            frozenset(find_marks(lower)),
         )
         run = chains.get(features)
         if run is None:
@@ -231,11 +274,20 @@ def compile_rules(
             if words and not any(map(holds, words)):
                 continue
             if kind is PATTERN:
-                if cue := match(text, lowered):
+                if cue := match(text, lowered, holds):
                     return cue
             elif (cue := match(lowered if kind is LOWERED else text)) is not None:
                 opens = opened(lowered) if cue.kind == "furniture" else cue.opens
                 return Cue(cue.kind, name, cue.text, cue.credit, opens)
         return PLAIN
+
+    def read_line(text: str) -> Cue:
+        """What a line (as shown) is, judged alone."""
+        cue = remembered.get(text)
+        if cue is None:
+            if len(remembered) >= CACHED_LINES:
+                remembered.clear()
+            cue = remembered[text] = read_new_line(text)
+        return cue
 
     return read_line
