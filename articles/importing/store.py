@@ -12,7 +12,6 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from operator import itemgetter
 from types import SimpleNamespace
 
 from django.db import connection, transaction
@@ -238,9 +237,11 @@ def _take_turn() -> None:
 
 def stored_block(parsed_block) -> SimpleNamespace:
     """A parsed block as it will be stored: through the same derivation as Block.save()."""
+    b = parsed_block
     block = SimpleNamespace(
-        **{name: getattr(parsed_block, name) for name in ("kind", "text", "credit", *MARKED)}
-    )
+        kind=b.kind, text=b.text, credit=b.credit, html=b.html, attribution=b.attribution,
+        embed_url=b.embed_url, embed_title=b.embed_title, embed_description=b.embed_description,
+    )  # fmt: skip
     derive_block(block)
     return block
 
@@ -296,18 +297,21 @@ def _block_rows(
     """Rows for BLOCK_COLUMNS, one per stored block with its id from `ids`, numbered in
     source order (the kept source lines name their blocks by these ids); a teaser's link
     key is looked up in `link_keys` (by its text), the article it names in `targets`."""
+    # Each row is the defaults' row with this block's columns put in (tens of thousands of
+    # rows a batch: no dict per row).
+    article_id = article.pk
     for position, (pk, block) in enumerate(zip(ids, blocks, strict=True)):
+        row = list(_DEFAULT_ROW)
         if block.kind == Block.Kind.TEASER:
-            link_key = link_keys[block.text]
-            target = targets.get(link_key)
+            row[_LINK_KEY] = link_key = link_keys[block.text]
+            row[_LINK_ARTICLE] = targets.get(link_key)
         else:
-            link_key, target = "", None
-        values = {"id": pk, "article_id": article.pk, "position": position, "kind": block.kind}
-        values |= {"text": block.text, "credit": block.credit}
-        values |= {name: getattr(block, name) for name in MARKED}
-        yield _block_row(
-            _BLOCK_DEFAULTS | values | {"link_key": link_key, "link_article_id": target}
-        )
+            row[_LINK_KEY], row[_LINK_ARTICLE] = "", None
+        row[_ID], row[_ARTICLE], row[_POSITION], row[_KIND] = pk, article_id, position, block.kind
+        row[_TEXT], row[_CREDIT] = block.text, block.credit
+        for at, name in _MARKED_AT:
+            row[at] = getattr(block, name)
+        yield row
 
 
 # What a block says, by column: not its id, its article, nor what derives from the rest (the
@@ -324,7 +328,12 @@ _BLOCK_DEFAULTS = {
     for field in Block._meta.concrete_fields
     if field.attname in BLOCK_COLUMNS
 }
-_block_row = itemgetter(*BLOCK_COLUMNS)
+_DEFAULT_ROW = tuple(_BLOCK_DEFAULTS.get(name) for name in BLOCK_COLUMNS)
+_ID, _ARTICLE, _POSITION, _KIND, _TEXT, _CREDIT, _LINK_KEY, _LINK_ARTICLE = map(
+    BLOCK_COLUMNS.index,
+    ("id", "article_id", "position", "kind", "text", "credit", "link_key", "link_article_id"),
+)
+_MARKED_AT = tuple((BLOCK_COLUMNS.index(name), name) for name in MARKED)
 
 
 def _copy_blocks(rows: Iterable[tuple]) -> None:

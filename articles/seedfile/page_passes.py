@@ -71,7 +71,9 @@ def mark_inline_links(draft: "Draft") -> None:
     texts = draft.texts
     shown = [i for i in range(draft.body_start, len(texts)) if draft.roles[i] != "furniture"]
     for at, i in enumerate(shown):
-        if not (draft.plain(i) and is_inline_link(texts[i])) or at == 0:
+        if len(texts[i]) > INLINE_LINK_MAX or at == 0:  # is_inline_link's own first test
+            continue
+        if not (draft.plain(i) and is_inline_link(texts[i])):
             continue
         if not _is_paragraph(draft, shown[at - 1]):
             continue

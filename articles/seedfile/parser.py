@@ -22,8 +22,7 @@ The tests number the format's rules: 1-5 limits, binary files, encodings, whites
 by …; Editing by …") is a sign-off: a paragraph ending the story, not the header's byline.
 """
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from html import escape
 
@@ -42,8 +41,8 @@ from articles.seedfile.decoding import (
     visible,
 )
 from articles.seedfile.markdown import embed_parts, numbers_in_order, read_marks
-from articles.seedfile.passes import HEADER_ROLES, Draft, assign_roles
-from articles.seedfile.readers import GLUED_DATELINE, Cue, read_contributors
+from articles.seedfile.passes import HEADER_ROLES, Draft, assign_roles, propose_headline
+from articles.seedfile.readers import Cue, read_contributors
 from articles.seedfile.rules import read_line
 
 __all__ = [
@@ -156,7 +155,7 @@ class ParsedArticle:
     def without_lines(self) -> "ParsedArticle":
         """The article without its source lines (`lines`, and each block's `lines` and
         `source`): all an import stores, and a third as much to send between processes."""
-        blocks = tuple(Block(b.kind, b.text, b.credit, (), (), *b.marked) for b in self.blocks)
+        blocks = tuple(_block(b.kind, b.text, b.credit, (), (), *b.marked) for b in self.blocks)
         header = (self.headline, self.dek, self.byline, self.dateline)
         return ParsedArticle(*header, blocks, (), self.warnings, *self.extra)
 
@@ -174,11 +173,11 @@ class ParsedArticle:
         kept = tuple(line for j, line in enumerate(self.lines) if j in picked)
         numbers = {line.number for line in kept}
         blocks = tuple(
-            Block(
+            _block(
                 b.kind,
                 b.text,
                 b.credit,
-                b.lines if numbers.intersection(b.lines) else (),
+                b.lines if numbers and numbers.intersection(b.lines) else (),
                 (),
                 *b.marked,
             )
@@ -218,14 +217,34 @@ class ParsedArticle:
         ]
 
 
+def _maker(cls):
+    """A constructor of the frozen dataclass `cls` from all its fields, in order, that fills
+    its instance's dict at once: a frozen dataclass's own __init__ sets each field through
+    object.__setattr__, and the parser makes some fifty lines and blocks a file."""
+    names = tuple(field.name for field in fields(cls))
+    new, set_attribute = object.__new__, object.__setattr__
+
+    def make(*values):
+        made = new(cls)
+        set_attribute(made, "__dict__", dict(zip(names, values, strict=True)))
+        return made
+
+    return make
+
+
+_line = _maker(Line)
+_block = _maker(Block)
+NO_MARKS = ("", "", "", "", "")  # Block.marked of a block with none
+
+
 def _unpickle_article(headline, dek, byline, dateline, blocks, lines, *rest) -> ParsedArticle:
     return ParsedArticle(
         headline,
         dek,
         byline,
         dateline,
-        tuple(Block(*block) for block in blocks),
-        tuple(Line(*line) for line in lines),
+        tuple(_block(*block) for block in blocks),
+        tuple(_line(*line) for line in lines),
         *rest,
     )
 
@@ -254,7 +273,9 @@ def _parse_text(
     ]
     draft = assign_roles([clean for _, clean in numbered])
     decided = zip(numbered, draft.roles, draft.rules, draft.confidences, strict=True)
-    lines = [Line(number, clean, role, rule, conf) for (number, clean), role, rule, conf in decided]
+    lines = [
+        _line(number, clean, role, rule, conf) for (number, clean), role, rule, conf in decided
+    ]
     if "paragraph" not in draft.roles:
         has = "no headline and" if draft.headline_missing else "a headline but"
         raise SeedError(f"the article has {has} no body text", line=lines[draft.head].number)
@@ -309,7 +330,9 @@ def _editor_roles(lines: list[Line], draft: Draft, roles: dict[str, str]) -> lis
 def _sign_offs_as_paragraphs(lines: list[Line]) -> list[Line]:
     """Contributor lines after the story's last paragraph ("Reporting by …; Editing by …")
     end the story as paragraphs of their own instead of joining the header's byline."""
-    last = max(i for i, line in enumerate(lines) if line.role == "paragraph")
+    last = next(i for i in range(len(lines) - 1, -1, -1) if lines[i].role == "paragraph")
+    if all(line.role != "byline" for line in lines[last + 1 :]):
+        return lines  # the usual story: no byline after its last paragraph
     return [
         Line(line.number, line.text, "paragraph", "sign-off", line.confidence)
         if i > last and line.role == "byline" and read_contributors(line.text)
@@ -341,24 +364,6 @@ def _build_article(lines: list[Line], draft: Draft, warnings: list[str]) -> Pars
         published=published,
         updated=updated,
     )
-
-
-PROPOSED_HEADLINE_MAX = 100
-_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
-
-
-def propose_headline(text: str) -> str:
-    """A headline for an article without one: the first sentence of `text` (past a dateline
-    such as "WASHINGTON (AP) — "), cut at a word boundary to at most 100 characters."""
-    if dateline := GLUED_DATELINE.match(text):
-        text = text[dateline.end() - 1 :]
-    sentence = _FIRST_SENTENCE.match(text)
-    sentence = (sentence[0] if sentence else text).rstrip(".")
-    if len(sentence) <= PROPOSED_HEADLINE_MAX:
-        return sentence
-    room = sentence[: PROPOSED_HEADLINE_MAX - 1]  # one character left for the ellipsis
-    cut = room.rsplit(" ", 1)[0] if " " in room else room
-    return cut.rstrip(" ,;:—–-") + "…"
 
 
 def _build_blocks(lines: list[Line], draft: Draft) -> list[Block]:
@@ -413,13 +418,15 @@ def block_for(text: str, role: str) -> Block:
 def _single_block(line: Line, cue: Cue) -> Block:
     if line.role == "credit":  # a credit with no caption: a figure known only by its credit
         # A bare name is its own credit (as in _figure).
-        return Block("caption", "", cue.credit or line.text, (line.number,), (line.text,))
+        return _block(
+            "caption", "", cue.credit or line.text, (line.number,), (line.text,), *NO_MARKS
+        )
     shown = cue.text if cue.kind in ("caption", "teaser") else line.text
     credit = cue.credit if line.role == "caption" else ""
     if line.role == "paragraph":
         words, marked = read_marks(shown)
-        return Block("paragraph", words, "", (line.number,), (line.text,), marked)
-    return Block(line.role, shown, credit, (line.number,), (line.text,))
+        return _block("paragraph", words, "", (line.number,), (line.text,), marked, "", "", "", "")
+    return _block(line.role, shown, credit, (line.number,), (line.text,), *NO_MARKS)
 
 
 # The markdown-like rules (markdown.py) and the kind of block each line makes. A run of

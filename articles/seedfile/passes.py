@@ -6,6 +6,7 @@ line rules' table). A line records the rule that decided it: its own line rule w
 passes kept that rule's role, else the pass that gave it its role.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
@@ -31,6 +32,7 @@ LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text 
 
 
 CONFIDENCE = {rule.name: rule.confidence for rule in (*LINE_RULES, *PASS_RULES)}
+TITLE_MAX = 160  # shapes.looks_like_title: no longer line is shaped like a title
 SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be page junk
 
 # The rule that puts a line under a list heading in the heading's role.
@@ -52,11 +54,18 @@ class Draft:
     head: int = 0  # the headline's index, or the first text line's when it is missing
     headline_missing: bool = False
     confidences: list[float] = field(default_factory=list)
+    kinds: set | None = None  # the kinds the lines read as alone, once asked for
 
     @property
     def body_start(self) -> int:
         """The index of the first line after the header's headline."""
         return self.head if self.headline_missing else self.head + 1
+
+    def holds(self, kind: str) -> bool:
+        """Whether any line reads alone as `kind`: a pass for that kind has work only then."""
+        if self.kinds is None:
+            self.kinds = {cue.kind for cue in self.cues}
+        return kind in self.kinds
 
     def plain(self, i: int) -> bool:
         return self.roles[i] is None and self.cues[i].kind is None
@@ -102,18 +111,27 @@ def assign_roles(texts: list[str]) -> Draft:
         draft.decide(draft.head, "headline", "first-text-line")
     for run in PASSES:
         run(draft)
-    roles = draft.roles
+    roles, rules = draft.roles, draft.rules
     for i, cue in enumerate(cues):
         if roles[i] is None:
+            text = texts[i]
             if cue.kind == "caption":
                 roles[i] = "caption"
-            elif cue.kind is None and looks_like_title(texts[i]) and texts[i].count(",") < 2:
-                draft.decide(i, "teaser", "title-shaped-link")
+            elif (
+                cue.kind is None
+                and len(text) <= TITLE_MAX  # looks_like_title's own first test, without a call
+                and looks_like_title(text)
+                and text.count(",") < 2
+            ):
+                roles[i], rules[i] = "teaser", "title-shaped-link"
             else:
-                draft.decide(i, "paragraph", "plain-text")
+                roles[i], rules[i] = "paragraph", "plain-text"
         if cue.kind == roles[i] and cue.rule:
-            draft.rules[i] = cue.rule  # the line rule's decision, kept by the passes
-    draft.confidences = [line_confidence(r, t) for r, t in zip(draft.rules, texts, strict=True)]
+            rules[i] = cue.rule  # the line rule's decision, kept by the passes
+    draft.confidences = [
+        line_confidence(rule, text) if rule == "plain-text" else CONFIDENCE[rule]
+        for rule, text in zip(rules, texts, strict=True)
+    ]
     return draft
 
 
@@ -157,6 +175,24 @@ def reads_as_body(text: str) -> bool:
     )
 
 
+PROPOSED_HEADLINE_MAX = 100
+_FIRST_SENTENCE = re.compile(r".+?[.!?](?=\s|$)")
+
+
+def propose_headline(text: str) -> str:
+    """A headline for an article without one: the first sentence of `text` (past a dateline
+    such as "WASHINGTON (AP) — "), cut at a word boundary to at most 100 characters."""
+    if dateline := GLUED_DATELINE.match(text):
+        text = text[dateline.end() - 1 :]
+    sentence = _FIRST_SENTENCE.match(text)
+    sentence = (sentence[0] if sentence else text).rstrip(".")
+    if len(sentence) <= PROPOSED_HEADLINE_MAX:
+        return sentence
+    room = sentence[: PROPOSED_HEADLINE_MAX - 1]  # one character left for the ellipsis
+    cut = room.rsplit(" ", 1)[0] if " " in room else room
+    return cut.rstrip(" ,;:—–-") + "…"
+
+
 def line_confidence(rule: str, text: str) -> float:
     """How sure the parser is of a line's role: its rule's confidence, less for a short plain
     line that does not end a sentence (a scrap of page the rules do not know)."""
@@ -172,6 +208,8 @@ CAPTION_ABOVE_MAX = 300
 
 def attach_credits(draft: Draft) -> None:
     """A credit takes the caption above it, else one directly below (BBC), else stands alone."""
+    if not draft.holds("credit"):
+        return
     for i, cue in enumerate(draft.cues):
         if cue.kind != "credit" or draft.roles[i] is not None:
             continue
@@ -190,6 +228,8 @@ def attach_credits(draft: Draft) -> None:
 
 def attach_name_credits(draft: Draft) -> None:
     """A bare name ("Emil Salman") under a line shaped like a caption is its photographer."""
+    if not draft.holds("caption"):
+        return
     for i in range(1, len(draft.texts)):
         above = i - 1
         if (
@@ -235,7 +275,7 @@ def mark_dek(draft: Draft) -> None:
 
 def resolve_wires(draft: Draft) -> None:
     """A wire name alone: a byline in the header or after the story, else the credit above it."""
-    if not any(cue.kind == "wire" for cue in draft.cues):
+    if not draft.holds("wire"):
         return
     # Past the last line a reader sees as text, only sign-offs and page furniture remain.
     body_end = max(
@@ -272,6 +312,8 @@ def is_section_name(text: str) -> bool:
 
 def mark_lists(draft: Draft) -> None:
     """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
+    if not any(cue.opens for cue in draft.cues):  # only a heading's line starts a list
+        return
     role = None
     for i, text in enumerate(draft.texts):
         if (
@@ -315,6 +357,8 @@ def is_widget_text(text: str) -> bool:
 def mark_widgets(draft: Draft) -> None:
     """A newsletter box or a poll is judged as a whole: its pitch, question, options and
     notes around the line that gave it away ("Sign up", "Email *") are furniture too."""
+    if WIDGET_RULES.isdisjoint(cue.rule for cue in draft.cues):
+        return
     for i, cue in enumerate(draft.cues):
         if cue.rule not in WIDGET_RULES:
             continue
@@ -350,7 +394,11 @@ def mark_link_runs(draft: Draft) -> None:
     for i in [*range(draft.body_start, len(draft.texts)), None]:
         if i is not None and draft.roles[i] == "furniture":
             continue
-        free = i is not None and (draft.plain(i) or draft.roles[i] == "teaser")
+        free = (
+            i is not None
+            and len(draft.texts[i]) <= LINK_MAX  # is_link_shaped's own first test
+            and (draft.plain(i) or draft.roles[i] == "teaser")
+        )
         if free and is_link_shaped(draft.texts[i]):
             run.append(i)
             continue
@@ -373,7 +421,8 @@ def mark_author_names(draft: Draft) -> None:
     author's; in a list of short lines it is a topic or a section."""
     texts, end = draft.texts, last_paragraph(draft)
     for i in range(draft.body_start, len(texts)):
-        if not (draft.plain(i) and is_person_name(texts[i])):
+        # A name is at most 40 characters (is_bare_name): longer lines need no test.
+        if len(texts[i]) > NAME_MAX or not (draft.plain(i) and is_person_name(texts[i])):
             continue
         if i > draft.body_start + 3 and i < end:
             continue
@@ -383,14 +432,16 @@ def mark_author_names(draft: Draft) -> None:
 
 
 PARAGRAPH_MIN = 120  # a plain line this long is the story's text
+NAME_MAX = 40  # shapes.is_bare_name: no longer line is a name
 
 
 def last_paragraph(draft: Draft) -> int:
     """The index of the story's last long line of text: what follows is the page's tail."""
-    return max(
-        (i for i, text in enumerate(draft.texts) if draft.plain(i) and len(text) >= PARAGRAPH_MIN),
-        default=len(draft.texts),
-    )
+    texts, roles, cues = draft.texts, draft.roles, draft.cues
+    for i in range(len(texts) - 1, -1, -1):  # from the end: it is usually the last line or so
+        if roles[i] is None and cues[i].kind is None and len(texts[i]) >= PARAGRAPH_MIN:
+            return i
+    return len(texts)
 
 
 SCRAP_WORDS = 4
