@@ -31,6 +31,8 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
+        if hasattr(self.object_list, "capped_count"):  # queries.ListedArticles
+            return self.object_list.capped_count(COUNT_CAP + 1)
         counted = self.object_list[: COUNT_CAP + 1]
         return len(counted) if isinstance(counted, list) else counted.count()
 

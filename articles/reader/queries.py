@@ -74,13 +74,18 @@ LEAD_PHOTO_ROW = (
 )
 
 
-# What a story card shows of an article, for hand-written queries of lists.
-STORY_CARD_COLUMNS = (
-    ", ".join(
-        f"{_ARTICLE}.{column}"
-        for column in ("id", "headline", "slug", "dek", "byline", "language", "published_at")
-    )
-    + f", {_ARTICLE}.section_id"
+# What a story card shows of an article (articles/reader/cards.py), for the lists'
+# hand-written queries: these columns first, then its section's name and address.
+# In the model's order of fields, as Article.from_db() takes a subset of them.
+CARD_FIELDS = [
+    field.attname
+    for field in Article._meta.concrete_fields
+    if field.name
+    in {"id", "headline", "slug", "dek", "byline", "language", "published_at", "section"}
+]
+CARD_SELECT = (
+    ", ".join(f"{_ARTICLE}.{Article._meta.get_field(name).column}" for name in CARD_FIELDS)
+    + ", s.name AS section_name, s.slug AS section_slug"
 )
 
 
@@ -245,3 +250,73 @@ def front_page_articles() -> QuerySet:
 def listing_articles(listing: Listing) -> QuerySet:
     """A section's, a topic's or an author's published articles."""
     return for_listing(Article.objects.published().filter(**{listing.article_field: listing}))
+
+
+# The lists' pages (front, section, topic, author) in hand-written statements, prepared
+# once per connection as the article page's is: compiling their querysets and planning
+# them took longer than PostgreSQL takes to run them (issue 17). They keep to
+# published_sql(), and fetch what a story card shows (CARD_SELECT).
+NEWEST_FIRST = f"ORDER BY {_ARTICLE}.published_at DESC, {_ARTICLE}.id DESC"
+WITH_SECTION = f"LEFT JOIN {Section._meta.db_table} s ON s.id = {_ARTICLE}.section_id"
+
+
+def listing_condition(listing_model: type[Listing]) -> str:
+    """The SQL condition for "among this listing's articles", its one parameter the listing's id."""
+    field = Article._meta.get_field(listing_model.article_field)
+    if not field.many_to_many:
+        return f"{_ARTICLE}.{field.column} = %s"
+    through = field.remote_field.through._meta.db_table
+    return (
+        f"{_ARTICLE}.id IN (SELECT {field.m2m_column_name()} FROM {through}"
+        f" WHERE {field.m2m_reverse_name()} = %s)"
+    )
+
+
+def prepared_articles(sql: str, params: list) -> list[Article]:
+    """Articles from a prepared statement that selects CARD_SELECT first, then extras
+    (lead_photo_row, …) that become attributes of each article."""
+    connection = connections[router.db_for_read(Article)]
+    with connection.prepared_cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description][len(CARD_FIELDS) :]
+        rows = cursor.fetchall()
+    articles = []
+    for row in rows:
+        article = Article.from_db(connection.alias, CARD_FIELDS, row[: len(CARD_FIELDS)])
+        for name, value in zip(names, row[len(CARD_FIELDS) :], strict=True):
+            setattr(article, name, value)
+        articles.append(with_joined_section(article))
+    return articles
+
+
+class ListedArticles:
+    """Published articles newest first that meet a condition, as ArchivePaginator pages
+    them: a capped count and a page, each one prepared statement.
+
+    `condition` is SQL over the article table with its own %s parameters; `photos`
+    fetches each article's lead photo too (lead_photo_row), for cards that show it.
+    """
+
+    ordered = True  # for Paginator's check
+
+    def __init__(self, condition: str, params: list, *, photos: bool = False) -> None:
+        where = f"WHERE {published_sql()} AND {condition}"
+        photo = f", ({LEAD_PHOTO_ROW}) AS lead_photo_row" if photos else ""
+        self.params = params
+        self.page_sql = (
+            f"SELECT {CARD_SELECT}{photo} FROM {_ARTICLE} {WITH_SECTION} {where}"
+            f" {NEWEST_FIRST} LIMIT %s OFFSET %s"
+        )
+        # Any `cap` rows will do for a count that stops there: no order, no index walk needed.
+        self.count_sql = f"SELECT count(*) FROM (SELECT 1 FROM {_ARTICLE} {where} LIMIT %s) c"
+
+    def capped_count(self, cap: int) -> int:
+        """How many there are, counting no further than `cap`."""
+        connection = connections[router.db_for_read(Article)]
+        with connection.prepared_cursor() as cursor:
+            cursor.execute(self.count_sql, [*self.params, cap])
+            return cursor.fetchone()[0]
+
+    def __getitem__(self, page: slice) -> list[Article]:
+        start = page.start or 0
+        return prepared_articles(self.page_sql, [*self.params, page.stop - start, start])
