@@ -1,7 +1,8 @@
 """What the reader's pages fetch, in a fixed number of queries whatever an article holds.
 
 Every function starts from Article.objects.published() (or takes a queryset
-built from it), so that nothing unpublished or scheduled leaks onto a page.
+built from it), and every hand-written statement from published_sql(), compiled from
+it, so that nothing unpublished or scheduled leaks onto a page.
 """
 
 import math
@@ -19,11 +20,6 @@ from articles.models import Article, Author, Block, Listing, Note, Section, Topi
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
 SEARCH_COLUMNS = [f.name for f in Article._meta.concrete_fields if isinstance(f, GeneratedField)]
-
-
-def for_listing(articles: QuerySet) -> QuerySet:
-    """Articles as lists show them: with their section, without the heavy search columns."""
-    return articles.select_related("section").defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
 def with_page_content(articles: QuerySet) -> QuerySet:
@@ -74,14 +70,25 @@ LEAD_PHOTO_ROW = (
 )
 
 
-# What a story card shows of an article (articles/reader/cards.py), for the lists'
-# hand-written queries: these columns first, then its section's name and address.
+# What a story card shows of an article (articles/reader/cards.py), and a feed's or the
+# API's list its update time, for the lists' hand-written queries: these columns first,
+# then its section's name and address.
 # In the model's order of fields, as Article.from_db() takes a subset of them.
 CARD_FIELDS = [
     field.attname
     for field in Article._meta.concrete_fields
     if field.name
-    in {"id", "headline", "slug", "dek", "byline", "language", "published_at", "section"}
+    in {
+        "id",
+        "headline",
+        "slug",
+        "dek",
+        "byline",
+        "language",
+        "section",
+        "published_at",
+        "updated_at",
+    }
 ]
 CARD_SELECT = (
     ", ".join(f"{_ARTICLE}.{Article._meta.get_field(name).column}" for name in CARD_FIELDS)
@@ -93,6 +100,11 @@ def card_photo(article: Article) -> Block | None:
     """The photo a card shows, from the `lead_photo_row` its query fetched; None without."""
     row = getattr(article, "lead_photo_row", None)
     return Block(article=article, kind=Block.Kind.CAPTION, **row) if row else None
+
+
+def listed_topics(article: Article) -> list[Topic]:
+    """The article's topics, from the `topic_rows` its query fetched (TOPIC_ROWS)."""
+    return [Topic(**row) for row in article.topic_rows]
 
 
 @dataclass(frozen=True)
@@ -109,7 +121,7 @@ class ArticleContent:
     def of(cls, article: Article) -> "ArticleContent":
         """Use what with_page_content() fetched; query for it when given a plain article."""
         if hasattr(article, "topic_rows"):
-            topics = [Topic(**row) for row in article.topic_rows]
+            topics = listed_topics(article)
         else:
             topics = list(article.topics.all())
         if hasattr(article, "note_rows"):
@@ -242,16 +254,6 @@ def redirected_article(old_slug: str) -> Article | None:
     return Article.objects.published().filter(old_slugs__old_slug=old_slug).only("slug").first()
 
 
-def front_page_articles() -> QuerySet:
-    """Every published article, newest first (the API's list)."""
-    return for_listing(Article.objects.published())
-
-
-def listing_articles(listing: Listing) -> QuerySet:
-    """A section's, a topic's or an author's published articles."""
-    return for_listing(Article.objects.published().filter(**{listing.article_field: listing}))
-
-
 # The lists' pages (front, section, topic, author) in hand-written statements, prepared
 # once per connection as the article page's is: compiling their querysets and planning
 # them took longer than PostgreSQL takes to run them (issue 17). They keep to
@@ -293,18 +295,19 @@ class ListedArticles:
     """Published articles newest first that meet a condition, as ArchivePaginator pages
     them: a capped count and a page, each one prepared statement.
 
-    `condition` is SQL over the article table with its own %s parameters; `photos`
-    fetches each article's lead photo too (lead_photo_row), for cards that show it.
+    `condition` is SQL over the article table with its own %s parameters; `topics`
+    fetches each article's topics too (topic_rows, read by listed_topics()), for the
+    feeds and the API.
     """
 
     ordered = True  # for Paginator's check
 
-    def __init__(self, condition: str, params: list, *, photos: bool = False) -> None:
+    def __init__(self, condition: str = "TRUE", params: list = (), *, topics: bool = False) -> None:
         where = f"WHERE {published_sql()} AND {condition}"
-        photo = f", ({LEAD_PHOTO_ROW}) AS lead_photo_row" if photos else ""
-        self.params = params
+        topic_rows = f", ({TOPIC_ROWS}) AS topic_rows" if topics else ""
+        self.params = list(params)
         self.page_sql = (
-            f"SELECT {CARD_SELECT}{photo} FROM {_ARTICLE} {WITH_SECTION} {where}"
+            f"SELECT {CARD_SELECT}{topic_rows} FROM {_ARTICLE} {WITH_SECTION} {where}"
             f" {NEWEST_FIRST} LIMIT %s OFFSET %s"
         )
         # Any `cap` rows will do for a count that stops there: no order, no index walk needed.
