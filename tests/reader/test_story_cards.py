@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Block
-from tests.factories import ArticleFactory, PhotoCaptionFactory, SectionFactory
+from tests.factories import ArticleFactory, PhotoCaptionFactory, SectionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,15 +111,26 @@ def test_an_unpublished_article_leaves_every_list_at_once(client):
 def test_lists_cost_the_same_few_queries_with_their_cards_cached(
     client, django_assert_max_num_queries
 ):
-    """However many cards a page shows, the front page costs at most five queries once its
-    cards are cached and a section's page three; no card costs a query of its own."""
+    """However many articles a list shows, it costs the same few queries (its cards from the
+    cache): no card, feed item or API result costs a query of its own."""
     sections = [SectionFactory(name=name) for name in ("World", "Sport", "Business", "Science")]
     for n in range(40):
         article = ArticleFactory(section=sections[n % 4], published_at=hours_ago(n + 1))
         if n % 3 == 0:
             PhotoCaptionFactory(article=article)
     assert Block.objects.filter(kind=Block.Kind.CAPTION).count() == 14
-    for url, most in [("/", 5), ("/?page=2", 4), (sections[0].get_absolute_url(), 3)]:
+    topic = TopicFactory(name="Diplomacy")
+    topic.articles.set(Article.objects.all()[:30])
+    bounds = [
+        ("/", 5),  # pins and newest, section blocks, the latest list's count and page, nav
+        ("/?page=2", 4),
+        (sections[0].get_absolute_url(), 3),  # the section, the count, the page
+        ("/feeds/rss/", 1),  # the items with their topics
+        (f"/topics/{topic.slug}/rss/", 2),
+        ("/api/articles/", 2),  # the count, the page with its topics
+        (f"/api/articles/?topic={topic.slug}", 3),
+    ]
+    for url, most in bounds:
         client.get(url)
         with django_assert_max_num_queries(most):
             assert client.get(url).status_code == 200
