@@ -11,11 +11,9 @@ bench/run.py) once first so that the benchmark corpus exists.
 """
 
 import argparse
-import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -24,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import manage, page_paths, serving_env, start_gunicorn  # noqa: E402
+from run import served_corpus, wrk  # noqa: E402
 
 
 def main() -> None:
@@ -32,21 +30,10 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--articles", type=int, default=100_000, help="the corpus to load")
     options = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("this benchmark needs wrk: apt-get install -y wrk")
-    static_root = tempfile.mkdtemp()
-    env = serving_env(options.articles, static_root)
-    manage(env, "collectstatic", "--noinput")
-    paths = page_paths(env)
-    mix = paths["front page"] + paths["article"][:200] + paths["section"] + paths["search"]
-    access_log = Path(static_root) / "access.log"
-    gunicorn, base = start_gunicorn(env, str(access_log))
-    try:
-        run(env, base, gunicorn, mix, options.seconds, access_log)
-    finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
-        shutil.rmtree(static_root, ignore_errors=True)
+    with served_corpus(options.articles, access_log=True) as (env, base, gunicorn, paths, log):
+        mix = paths["front page"] + paths["article"][:200] + paths["section"] + paths["search"]
+        ok = run(env, base, gunicorn, mix, options.seconds, log)
+    sys.exit(0 if ok else 1)
 
 
 EDITOR = """
@@ -103,9 +90,7 @@ def statuses(access_log: Path) -> dict[int, int]:
 
 def run(
     env: dict, base: str, gunicorn: subprocess.Popen, mix: list[str], seconds: int, access_log: Path
-) -> None:
-    from run import wrk
-
+) -> bool:
     result: dict = {}
     load = threading.Thread(target=lambda: result.update(wrk(base, mix, seconds, connections=8)))
     load.start()
@@ -143,7 +128,7 @@ def run(
     print(f"worst delay before an edit showed: {stale} s (target < 5 s)")
     ok = failed == 0 and server_errors == 0 and edits.get("lost") == [] and stale < 5
     print("PASS" if ok else "FAIL")
-    sys.exit(0 if ok else 1)
+    return ok
 
 
 if __name__ == "__main__":
