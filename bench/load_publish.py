@@ -3,8 +3,10 @@
 Serves the benchmark corpus with gunicorn as `make run` does, loads it with wrk on
 loopback for a bounded time while an "editor" keeps publishing, unpublishing and
 re-headlining articles, and sends gunicorn SIGHUP (a graceful reload of every
-worker) twice during the load. Passes when wrk saw no failed request and no 5xx
-answer, and every edit is in the database at the end. Run `make bench` (or
+worker) twice during the load. After each edit the editor reads the article's page
+until it shows the edit (its new headline, or a 404 once unpublished). Passes when wrk
+saw no failed request and no 5xx answer, every edit is in the database at the end, and
+no edit took 5 s or more to show. Run `make bench` (or
 bench/run.py) once first so that the benchmark corpus exists.
 """
 
@@ -30,6 +32,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=120)
     parser.add_argument("--articles", type=int, default=100_000, help="the corpus to load")
     options = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("this benchmark needs wrk: apt-get install -y wrk")
     static_root = tempfile.mkdtemp()
     env = serving_env(options.articles, static_root)
     manage(env, "collectstatic", "--noinput")
@@ -46,12 +50,12 @@ def main() -> None:
 
 
 EDITOR = """
-import json, os, random, time
+import json, os, random, time, urllib.error, urllib.request
 from django.utils import timezone
 from articles.models import Article
 rng = random.Random(1)
 ids = list(Article.objects.published().values_list("pk", flat=True)[:300])
-expected = {}
+expected, delays = {}, []
 deadline = time.monotonic() + float(os.environ["EDIT_SECONDS"])
 n = 0
 while time.monotonic() < deadline:
@@ -62,12 +66,29 @@ while time.monotonic() < deadline:
     article.published_at = article.published_at or timezone.now()
     article.save()
     expected[article.pk] = (article.headline, article.status)
+    # Staleness readers could see: read the page until it shows this edit (the new
+    # headline, or a 404 once unpublished).
+    saved, url = time.monotonic(), os.environ["EDIT_BASE"] + article.get_absolute_url()
+    while time.monotonic() - saved < 30:
+        try:
+            status, page = 200, urllib.request.urlopen(url, timeout=10).read().decode()
+        except urllib.error.HTTPError as error:
+            status, page = error.code, ""
+        if article.status == Article.Status.PUBLISHED:
+            if article.headline in page:
+                break
+        elif status == 404:
+            break
+        time.sleep(0.05)
+    delays.append(time.monotonic() - saved)
     time.sleep(0.2)
 lost = [pk for pk, (headline, status) in expected.items()
         if tuple(Article.objects.filter(pk=pk).values_list("headline", "status").get()) != (headline, status)]
 # Put the corpus back as it was for the benchmark: every article published.
 Article.objects.filter(pk__in=ids).update(status=Article.Status.PUBLISHED)
-print("EDITS", json.dumps({"edits": n, "articles": len(expected), "lost": lost}))
+print("EDITS", json.dumps({"edits": n, "articles": len(expected), "lost": lost,
+    "worst_delay_s": round(max(delays, default=0), 2),
+    "median_delay_s": round(sorted(delays)[len(delays) // 2], 2) if delays else 0}))
 """
 
 
@@ -91,7 +112,7 @@ def run(
     editor = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "-c", EDITOR],
         cwd=ROOT,
-        env={**env, "EDIT_SECONDS": str(seconds - 5)},
+        env={**env, "EDIT_SECONDS": str(seconds - 5), "EDIT_BASE": base},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -118,7 +139,9 @@ def run(
     print(f"statuses logged by gunicorn: {dict(sorted(answered.items()))}")
     # 404s are expected: the editor unpublishes articles that the load is reading.
     failed = result["errors"] - result["non2xx"]
-    ok = failed == 0 and server_errors == 0 and edits.get("lost") == []
+    stale = edits.get("worst_delay_s", 99)
+    print(f"worst delay before an edit showed: {stale} s (target < 5 s)")
+    ok = failed == 0 and server_errors == 0 and edits.get("lost") == [] and stale < 5
     print("PASS" if ok else "FAIL")
     sys.exit(0 if ok else 1)
 
