@@ -416,6 +416,13 @@ class Block(models.Model):
                 name="block_link_article",
                 condition=Q(link_article__isnull=False),
             ),
+            # An article's first photo, which every card and page with a picture looks up
+            # (queries.LEAD_PHOTO_ROW): without it, each lookup read all of the article's blocks.
+            models.Index(
+                fields=["article", "position"],
+                name="block_photo",
+                condition=Q(kind="caption") & ~Q(photo=""),
+            ),
         ]
 
     def __str__(self) -> str:
