@@ -306,12 +306,12 @@ class ListedArticles:
         where = f"WHERE {published_sql()} AND {condition}"
         topic_rows = f", ({TOPIC_ROWS}) AS topic_rows" if topics else ""
         self.params = list(params)
-        self.page_sql = (
-            f"SELECT {CARD_SELECT}{topic_rows} FROM {_ARTICLE} {WITH_SECTION} {where}"
-            f" {NEWEST_FIRST} LIMIT %s OFFSET %s"
-        )
+        select = f"SELECT {CARD_SELECT}{topic_rows}"
+        rows = f"FROM {_ARTICLE} {WITH_SECTION} {where} {NEWEST_FIRST} LIMIT %s OFFSET %s"
         # Any `cap` rows will do for a count that stops there: no order, no index walk needed.
         self.count_sql = f"SELECT count(*) FROM (SELECT 1 FROM {_ARTICLE} {where} LIMIT %s) c"
+        self.page_sql = f"{select} {rows}"
+        self.counted_page_sql = f"{select}, ({self.count_sql}) AS listed_count {rows}"
 
     def capped_count(self, cap: int) -> int:
         """How many there are, counting no further than `cap`."""
@@ -323,3 +323,10 @@ class ListedArticles:
     def __getitem__(self, page: slice) -> list[Article]:
         start = page.start or 0
         return prepared_articles(self.page_sql, [*self.params, page.stop - start, start])
+
+    def counted_page(self, start: int, size: int, cap: int) -> tuple[list[Article], int]:
+        """`size` articles from `start` and the count capped at `cap`, in one statement
+        (the count is read apart only for a page past the end, which has no row to carry it)."""
+        params = [*self.params, cap, *self.params, size, start]
+        rows = prepared_articles(self.counted_page_sql, params)
+        return rows, rows[0].listed_count if rows else self.capped_count(cap)
