@@ -117,7 +117,9 @@ def test_no_page_breaks_the_content_security_policy(new_page, site):
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-desk-teaser-link]").count() == 1
     # ...answered by teaser-links/, which the screen posts every teaser to as it opens.
-    page.wait_for_selector("[data-desk-teaser-link]:has-text('Readers: Links to the article')")
+    page.wait_for_selector(
+        "[data-desk-teaser-link]:has-text('Readers: Links to the article')", state="attached"
+    )
     assert page.locator("[data-desk-language-guess]").inner_text().startswith("Looks like")
     page.set_input_files(
         "[data-desk-photo] input[type=file]",
