@@ -196,16 +196,27 @@
       }
       if (mark.type === "checkbox") mark.checked = true;
       else mark.value = "on";
-      row.classList.add("newsroom-deleted");
-      const excerpt = (field(row, "text") || {}).value || "";
-      row.querySelector(".newsroom-undo span").textContent =
-        "Deleted " + shortLabel(kindOf(row)).toLowerCase() + (excerpt ? ": “" + excerpt.slice(0, 60) + "”" : "") + " ";
+      ed.showDeleted(row, true);
       ed.renumber();
       const next = ed.blocks()[Math.min(at, ed.blocks().length - 1)];
       if (next) focusBlock(next, at > 0 && !rows[at + 1]);
       ed.announce(shortLabel(kindOf(row)) + " deleted; Undo brings it back.");
       ed.changed();
     });
+    // Whether the form says the block is deleted: a saved block's box, or the hidden mark a
+    // new block gets here or from the server after an error (edit_inline/body_blocks.html).
+    ed.isDeleted = function (row) {
+      const mark = field(row, "DELETE");
+      if (!mark) return false;
+      return mark.type === "checkbox" ? mark.checked : Boolean(mark.value);
+    };
+    ed.showDeleted = function (row, deleted) {
+      row.classList.toggle("newsroom-deleted", deleted);
+      if (!deleted) return;
+      const excerpt = (field(row, "text") || {}).value || "";
+      row.querySelector(".newsroom-undo span").textContent =
+        "Deleted " + shortLabel(kindOf(row)).toLowerCase() + (excerpt ? ": “" + excerpt.slice(0, 60) + "”" : "") + " ";
+    };
     function restore(row) {
       const mark = field(row, "DELETE");
       if (mark.type === "checkbox") mark.checked = false;

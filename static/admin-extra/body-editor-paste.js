@@ -75,8 +75,25 @@
       ed.changed();
     }
 
-    // A block the rules recognised: said so, to keep or to turn back into a paragraph.
+    // A block the rules recognised: said so, to keep or to turn back into a paragraph. The
+    // form's hidden "recognised" field keeps the note until the editor decides or the
+    // article is saved, so a form sent back with an error shows it again.
+    function remember(row, block) {
+      const kept = field(row, "recognised");
+      if (kept) kept.value = block ? JSON.stringify({ kind: block.kind, recognised: block.recognised, rule: block.rule || "" }) : "";
+    }
+    ed.showRecognisedFromForm = function (row) {
+      const kept = field(row, "recognised");
+      let block = null;
+      try {
+        block = kept && kept.value ? JSON.parse(kept.value) : null;
+      } catch (error) {
+        block = null; // not written by this script: nothing to show
+      }
+      if (block && typeof block.recognised === "string" && block.recognised) showRecognised(row, block);
+    };
     function showRecognised(row, block) {
+      remember(row, block);
       const note = row.querySelector(".newsroom-recognised");
       note.replaceChildren();
       const words = document.createElement("span");
@@ -86,7 +103,9 @@
       const undo = button("Make it a paragraph", "newsroom-make-paragraph", "Make it a paragraph");
       keep.addEventListener("click", () => {
         note.hidden = true;
+        remember(row, null);
         ed.focusBlock(row, true);
+        ed.changed();
       });
       undo.addEventListener("click", () => {
         // A caption's credit or a quote's speaker stays in the story, as a paragraph of its own.
@@ -99,6 +118,7 @@
         ed.sync(row);
         if (creditText) ed.newBlock(row, "paragraph", { text: creditText });
         note.hidden = true;
+        remember(row, null);
         ed.renumber();
         ed.focusBlock(row, true);
         ed.changed();

@@ -31,6 +31,12 @@
       .sort((a, b) => at(a.row) - at(b.row) || a.i - b.i)
       .forEach(({ row }) => list.insertBefore(row, template));
     rows.forEach(ed.enhance);
+    // Sent back with an error elsewhere, the form keeps what the editor had done to each
+    // block: deleted (new blocks too), or marked "Recognised as …" and not yet accepted.
+    for (const row of rows) {
+      ed.showDeleted(row, ed.isDeleted(row));
+      ed.showRecognisedFromForm(row);
+    }
     const startControl = document.createElement("div");
     startControl.className = "newsroom-gap newsroom-start";
     startControl.append(ed.insertControl((kind) => {
@@ -92,10 +98,10 @@
       const all = Array.from(list.querySelectorAll(".newsroom-block"));
       all.sort((a, b) => at(a) - at(b)).forEach((row) => {
         list.insertBefore(row, template);
-        const mark = field(row, "DELETE");
-        row.classList.toggle("newsroom-deleted", Boolean(mark && mark.checked));
+        ed.showDeleted(row, ed.isDeleted(row));
         ed.showKind(row);
         ed.load(row);
+        ed.showRecognisedFromForm(row);
       });
       ed.renumber();
     });
