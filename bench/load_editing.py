@@ -15,12 +15,9 @@ the front page >= 0.5, no 5xx, no page stale for more than 5 s.
 
 import argparse
 import json
-import shutil
-import signal
 import statistics
 import subprocess
 import sys
-import tempfile
 import urllib.request
 from pathlib import Path
 
@@ -28,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from run import manage, page_paths, serving_env, start_gunicorn, wrk  # noqa: E402
+from run import served_corpus, wrk  # noqa: E402
 
 INTERVALS = (5.0, 1.0, 0.2)
 
@@ -62,19 +59,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000, help="the corpus to load")
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     options = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("this benchmark needs wrk: apt-get install -y wrk")
-    static_root = tempfile.mkdtemp()
-    env = serving_env(options.articles, static_root)
-    manage(env, "collectstatic", "--noinput")
-    paths = page_paths(env)
-    gunicorn, base = start_gunicorn(env)
-    try:
+    with served_corpus(options.articles) as (env, base, _, paths, _):
         ok = measure(env, base, paths, options.seconds)
-    finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
-        shutil.rmtree(static_root, ignore_errors=True)
     sys.exit(0 if ok else 1)
 
 

@@ -15,6 +15,7 @@ Ratios, not absolute numbers, are what to compare: these machines are shared.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -193,6 +194,27 @@ def start_gunicorn(env: dict, access_log: str = "/dev/null") -> tuple[subprocess
         except OSError:
             time.sleep(0.2)
     return gunicorn, base
+
+
+@contextlib.contextmanager
+def served_corpus(articles: int, access_log: bool = False):
+    """The corpus of this size served by gunicorn as `make run` serves it, for the load
+    scripts: yields its environment, base URL, gunicorn process, the pages to load and
+    the access log's path (None unless asked for); stops gunicorn afterwards."""
+    if not shutil.which("wrk"):
+        sys.exit("this benchmark needs wrk: apt-get install -y wrk")
+    static_root = tempfile.mkdtemp()
+    env = serving_env(articles, static_root)
+    manage(env, "collectstatic", "--noinput")
+    paths = page_paths(env)
+    log = Path(static_root) / "access.log" if access_log else None
+    gunicorn, base = start_gunicorn(env, str(log or "/dev/null"))
+    try:
+        yield env, base, gunicorn, paths, log
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
 
 
 def page_paths(env: dict) -> dict[str, list[str]]:
