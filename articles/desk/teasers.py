@@ -7,8 +7,9 @@ asks them about the text being typed and says their answer as a sentence.
 """
 
 import json
+from collections.abc import Mapping
 
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_POST
 
 from articles.linking import link_teaser_by_name, teaser_destination
@@ -50,7 +51,7 @@ def destination(
     return {"goes": where.kind, "label": labels[where.kind], "href": where.url}
 
 
-def _asked(teaser) -> dict:
+def _asked(teaser: Mapping) -> dict:
     """One teaser as the screen asks about it (query string or JSON): destination()'s arguments."""
     text, chosen = str(teaser.get("text", "")), str(teaser.get("link_article") or "")
     return {
@@ -61,14 +62,14 @@ def _asked(teaser) -> dict:
     }
 
 
-def destination_view(request) -> JsonResponse:
+def destination_view(request: HttpRequest) -> JsonResponse:
     """The JSON answer desk-photos.js shows beside a teaser as the editor types."""
     asked = _asked(request.GET)
     return JsonResponse(destination(asked.pop("text"), **asked))
 
 
 @require_POST
-def destinations_view(request) -> JsonResponse:
+def destinations_view(request: HttpRequest) -> JsonResponse:
     """Every teaser of the screen at once, as it opens: one request, not one per teaser.
     POST (the texts may be long) {"teasers": [...]}; answers {"destinations": [...]}, in order."""
     try:

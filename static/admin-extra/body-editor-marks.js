@@ -55,8 +55,8 @@
       error.className = "newsroom-link-error";
       error.setAttribute("role", "alert");
       const apply = button("Link the words", "newsroom-link-apply", "Link");
-      const unlink = button("Remove the link", "newsroom-link-remove", "Remove link");
-      const cancel = button("Leave the link as it was (Esc)", "newsroom-link-cancel", "Cancel");
+      const unlink = button("Remove link", "newsroom-link-remove", "Remove link");
+      const cancel = button("Cancel (Esc): leave the words as they were", "newsroom-link-cancel", "Cancel");
       box.append(label, input, apply, unlink, cancel, hint, error);
       input.addEventListener("keydown", (event) => {
         if (event.key === "Enter") {

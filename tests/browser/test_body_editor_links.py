@@ -40,7 +40,7 @@ def test_a_link_is_typed_checked_changed_and_removed_in_the_page_without_a_promp
     expect(field).to_be_visible()
     expect(address).to_be_focused()
     expect(address).to_have_value("")
-    expect(field.get_by_role("button", name="Remove the link")).to_be_hidden()
+    expect(field.get_by_role("button", name="Remove link")).to_be_hidden()
     expect(page.get_by_role("button", name="Link (Ctrl+K)")).to_have_attribute(
         "aria-expanded", "true"
     )
@@ -73,7 +73,7 @@ def test_a_link_is_typed_checked_changed_and_removed_in_the_page_without_a_promp
     page.keyboard.press("ArrowRight")
     page.keyboard.press("Control+K")
     expect(address).to_have_value("https://example.org/council")
-    expect(field.get_by_role("button", name="Remove the link")).to_be_visible()
+    expect(field.get_by_role("button", name="Remove link")).to_be_visible()
     page.keyboard.type("/elsewhere")
     page.keyboard.press("Escape")
     expect(field).to_be_hidden()
@@ -96,7 +96,7 @@ def test_a_link_is_typed_checked_changed_and_removed_in_the_page_without_a_promp
     expect(address).to_have_value("/sections/city/")
     page.keyboard.press("Tab")  # to "Link"
     page.keyboard.press("Tab")  # to "Remove link"
-    expect(field.get_by_role("button", name="Remove the link")).to_be_focused()
+    expect(field.get_by_role("button", name="Remove link")).to_be_focused()
     page.keyboard.press("Enter")
     expect(field).to_be_hidden()
     expect(words.locator("a")).to_have_count(0)
