@@ -227,12 +227,14 @@ def page_paths(env: dict) -> dict[str, list[str]]:
         "print('PATHS', json.dumps({'slugs': slugs, 'section': section, 'authors': authors}))\n"
     )
     found = json.loads(manage(env, "shell", "-c", probe).split("PATHS ", 1)[1])
+    if not found["authors"]:  # a corpus generate_corpus built before it signed articles
+        sys.exit("the corpus has no authors: run manage.py generate_corpus on it again")
     return {
         "baseline": ["/bench/baseline"],
         "front page": ["/", "/?page=2"],
         "article": [f"/articles/{quote(slug)}/" for slug in found["slugs"]],
         "section": [f"/sections/{found['section']}/"],
-        "author": [f"/authors/{quote(slug)}/" for slug in found["authors"]] or ["/"],
+        "author": [f"/authors/{quote(slug)}/" for slug in found["authors"]],
         "search": [f"/search/?q={quote(q)}" for q in SEARCHES],
         "RSS feed": ["/feeds/rss/"],
         "API": ["/api/articles/", "/api/articles/?page=2"],
