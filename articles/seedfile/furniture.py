@@ -32,6 +32,9 @@ def furniture(
     return Rule(name, role, examples, pattern, how, tuple(keywords), None, max_chars, 0.95)
 
 
+# The heading of an author box: the name, title and biography under it are the byline's.
+AUTHOR_BOX = r"about the (?:authors?|writers?|reporters?|columnist|contributors?)|about me"
+
 # Headings whose next lines share a role: links, topic tags, or (one line) the caption.
 LIST_HEADINGS = (
     (
@@ -44,6 +47,7 @@ LIST_HEADINGS = (
     ),
     (re.compile(r"related topics|topics|tags|more on|more about|explore|filed under"), "teaser"),
     (re.compile(r"image caption|media caption|photo caption|caption"), "caption"),
+    (re.compile(AUTHOR_BOX), "author-box"),
 )
 
 FURNITURE_RULES = (
@@ -90,6 +94,9 @@ FURNITURE_RULES = (
         "You may also like",
         "Most Read",
         role="teaser",
+    ),
+    furniture(
+        "author-box-heading", AUTHOR_BOX, "About the author", "ABOUT THE AUTHORS", role="byline"
     ),
     furniture(
         "tag-list",

@@ -45,6 +45,41 @@ def mark_repeated_scraps(draft: "Draft") -> None:
             draft.decide(i, "furniture", "repeated-scrap")
 
 
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def mark_headline_echoes(draft: "Draft") -> None:
+    """A line that says the headline again ("Prince Woman Warns Estate ... Step Aside", the
+    title repeated by a share box or a player) is the page's: the story says it once."""
+    if draft.headline_missing:
+        return
+    headline = _letters(draft.texts[draft.head])
+    if len(headline) < 12:  # too short to tell an echo from a word the story uses
+        return
+    for i in range(draft.body_start, len(draft.texts)):
+        if draft.plain(i) and _letters(draft.texts[i]) == headline:
+            draft.decide(i, "furniture", "headline-echo")
+
+
+SUMMARY_MAX = 300  # a list's summary of the story it links to is a sentence or two
+
+
+def mark_link_summaries(draft: "Draft") -> None:
+    """In a list of links, the sentence under each title is that story's summary: a plain
+    line between two links of a list that goes on (title, summary, title, summary, title)."""
+    texts = draft.texts
+    shown = [i for i in range(len(texts)) if draft.roles[i] != "furniture"]
+    for at in range(1, len(shown) - 1):
+        above, i, below = shown[at - 1], shown[at], shown[at + 1]
+        if not (draft.plain(i) and len(texts[i]) <= SUMMARY_MAX):
+            continue
+        # Two stories linked around one paragraph happen in a story: a list began above.
+        before = shown[at - 2] if at >= 2 else None
+        if before is not None and all(draft.roles[j] == "teaser" for j in (before, above, below)):
+            draft.decide(i, "teaser", "link-summary")
+
+
 PARAGRAPH_CHARS = 120  # a plain line this long is the story's text
 INLINE_LINK_WORDS = 6  # a subhead is shorter; another story's headline says more
 INLINE_LINK_MAX = 120

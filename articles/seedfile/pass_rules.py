@@ -139,6 +139,31 @@ PASS_RULES = (
         confidence=0.6,
     ),
     PassRule(
+        "author-box",
+        "byline",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{_BODY}\n{_BODY}\nAbout the author\nJane Doe\n* Twenty years on the city desk",
+        ),
+        confidence=0.75,
+    ),
+    PassRule(
+        "headline-echo",
+        "furniture",
+        (
+            f"Council Approves Plan -- New Bridge\n{_BODY}\n* Council Approves Plan: New Bridge\n{_BODY}",
+        ),
+        confidence=0.8,
+    ),
+    PassRule(
+        "link-summary",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\nMore stories\nWhy the bridge matters\n* {_BODY}"
+            f"\nRelated: A new mayor for the city\n{_BODY}",
+        ),
+        confidence=0.6,
+    ),
+    PassRule(
         "title-shaped-link",
         "teaser",
         (f"Council Approves Bridge\n{_BODY}\n* Why The City Needs A New Bridge Now\n{_BODY}",),

@@ -9,7 +9,12 @@ passes kept that rule's role, else the pass that gave it its role.
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
-from articles.seedfile.page_passes import mark_inline_links, mark_repeated_scraps
+from articles.seedfile.page_passes import (
+    mark_headline_echoes,
+    mark_inline_links,
+    mark_link_summaries,
+    mark_repeated_scraps,
+)
 from articles.seedfile.pass_rules import PASS_RULES
 from articles.seedfile.readers import GLUED_DATELINE, Cue
 from articles.seedfile.rules import LINE_RULES, read_line
@@ -17,6 +22,7 @@ from articles.seedfile.shapes import (
     CLOSERS,
     JOB_TITLE,
     ends_with_full_stop,
+    holds_handle,
     is_bare_name,
     is_name_list,
     is_person_name,
@@ -33,11 +39,13 @@ LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text 
 CONFIDENCE = {rule.name: rule.confidence for rule in (*LINE_RULES, *PASS_RULES)}
 SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be page junk
 
-# The rule that puts a line under a list heading in the heading's role.
+# The role and rule of a line under a list heading, by what the heading opens.
 _LISTED = {
-    "teaser": "link-under-heading",
-    "caption": "caption-under-label",
+    "teaser": ("teaser", "link-under-heading"),
+    "caption": ("caption", "caption-under-label"),
+    "author-box": ("byline", "author-box"),
 }
+AUTHOR_BOX_LINE_MAX = 80  # a name, a title (its biography is a byline by its own rule)
 
 
 @dataclass
@@ -107,7 +115,12 @@ def assign_roles(texts: list[str]) -> Draft:
         if roles[i] is None:
             if cue.kind == "caption":
                 roles[i] = "caption"
-            elif cue.kind is None and looks_like_title(texts[i]) and texts[i].count(",") < 2:
+            elif (
+                cue.kind is None
+                and looks_like_title(texts[i])
+                and texts[i].count(",") < 2
+                and not holds_handle(texts[i])  # an embedded post's author
+            ):
                 draft.decide(i, "teaser", "title-shaped-link")
             else:
                 draft.decide(i, "paragraph", "plain-text")
@@ -174,6 +187,9 @@ def attach_credits(draft: Draft) -> None:
     """A credit takes the caption above it, else one directly below (BBC), else stands alone."""
     for i, cue in enumerate(draft.cues):
         if cue.kind != "credit" or draft.roles[i] is not None:
+            continue
+        if cue.rule == "post-credit":  # an embedded post's, not a photo's: no caption
+            draft.roles[i] = "credit"
             continue
         below = i + 1
         if draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= CAPTION_ABOVE_MAX:
@@ -274,13 +290,14 @@ def mark_lists(draft: Draft) -> None:
     """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
     role = None
     for i, text in enumerate(draft.texts):
-        if (
-            role in _LISTED  # a byline label's names are judged by the header's own passes
-            and draft.plain(i)
-            and (role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text)))
-        ):
-            draft.decide(i, role, _LISTED[role])
-        continues = role != "caption" and draft.roles[i] == role
+        if role == "author-box":
+            fits = len(text) <= AUTHOR_BOX_LINE_MAX and not ends_with_full_stop(text)
+        else:
+            fits = role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text))
+        # A byline label's names are judged by the header's own passes.
+        if role in _LISTED and draft.plain(i) and fits:
+            draft.decide(i, *_LISTED[role])
+        continues = role != "caption" and draft.roles[i] == _LISTED.get(role, (role,))[0]
         role = draft.cues[i].opens or (role if continues else None)
 
 
@@ -338,6 +355,8 @@ def is_link_shaped(text: str) -> bool:
     """Short, with no sentence end: a story's title, a topic, a section name. A question or
     an exclamation may be a title when it is short."""
     if len(text) > LINK_MAX or ends_with_full_stop(text) or text[-1:] in ",;:":
+        return False
+    if holds_handle(text):  # an embedded post's author or text, not a link
         return False
     return len(text) <= ASKING_LINK_MAX or text.rstrip(CLOSERS)[-1:] not in "?!"
 
@@ -406,6 +425,7 @@ def mark_tail_scraps(draft: Draft) -> None:
 
 
 PASSES = (
+    mark_headline_echoes,
     attach_credits,
     attach_name_credits,
     mark_dek,
@@ -417,5 +437,6 @@ PASSES = (
     mark_widgets,
     mark_link_runs,
     mark_inline_links,
+    mark_link_summaries,
     mark_tail_scraps,
 )

@@ -16,6 +16,7 @@ from articles.seedfile.decoding import MAX_LINE_CHARS
 from articles.seedfile.furniture import FURNITURE_RULES, LIST_HEADINGS
 from articles.seedfile.guards import guard
 from articles.seedfile.matching import compile_rules, reader, widest
+from articles.seedfile.vocabulary import POST_PLATFORMS
 
 TEASER_MAX = 300
 BYLINE_MAX = 250
@@ -35,6 +36,16 @@ _CREDIT_FIRST = re.compile(
 )
 
 TEXT_RULES = (
+    reader(
+        "post-credit",
+        "credit",
+        readers.read_post_credit,
+        readers.POST_CREDIT_MAX,
+        "sexlikelovato_ / Instagram",
+        "Instagram: @vladyart",
+        "@delafro_ / Twitter / Via Twitter: @delafro_",
+        guard=guard(holds=POST_PLATFORMS),
+    ),
     reader(
         "social-post-attribution",
         "paragraph",
@@ -136,6 +147,22 @@ TEXT_RULES = (
         "Pete Evans · CBC News · Posted: Oct 14, 2022 9:27 AM ET",
         "October 14, 2009|Jane Doe",
         guard=guard(holds=readers.CONTACT_MARKS),
+    ),
+    reader(
+        "name-with-handle",
+        "byline",
+        readers.read_name_with_handle,
+        80,
+        "Tom DiChristopher@tdichristopher",
+        guard=guard(holds=("@",)),
+    ),
+    reader(
+        "contact-line",
+        "byline",
+        readers.read_contact_line,
+        BYLINE_MAX,
+        "Contact Mark Di Stefano at mark.distefano@buzzfeed.com",
+        guard=guard(holds=("@",)),
     ),
     reader(
         "author-email",

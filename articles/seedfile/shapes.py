@@ -92,6 +92,14 @@ def ends_with_full_stop(text: str) -> bool:
     return text.rstrip(CLOSERS).endswith((".", "…"))
 
 
+_HANDLE_IN = re.compile(r"(?<![\w.])@\w{2,30}")
+
+
+def holds_handle(text: str) -> bool:
+    """Whether the line names a social-media @handle (not an e-mail address)."""
+    return "@" in text and bool(_HANDLE_IN.search(text))
+
+
 def looks_like_title(text: str) -> bool:
     """Headline-shaped: ALL CAPS or Title Case, short, with no closing punctuation."""
     if len(text) > 160 or text.rstrip(CLOSERS)[-1:] in (".", ",", ";", ":", "…", ""):
@@ -175,9 +183,23 @@ _SLASH = re.compile(r"\s*[/\\]\s*")
 _CREDIT_PREFIX = re.compile(rf"{_CREDIT_LABEL}\b\s*(?::|,|by\b)?\s*")
 
 
+CREDIT_WORDS_MAX = 6  # a credit names a person or an agency; more words say something
+_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+
+
 def is_labelled_credit(text: str) -> bool:
-    """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …"."""
-    return bool(LABELLED_CREDIT.fullmatch(text))
+    """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …";
+    not "PHOTOS: See Lady Gaga's Amazing Body Transformation!": a credit names someone (its
+    names listed with commas or slashes), it does not exclaim, ask or tell of someone's thing."""
+    if not LABELLED_CREDIT.fullmatch(text):
+        return False
+    named = clean_credit(text)
+    listed = any(ch in named for ch in ",/;&")
+    return not (
+        text.rstrip(CLOSERS)[-1:] in "!?"
+        or (len(named.split()) > CREDIT_WORDS_MAX and not listed)
+        or _POSSESSIVE.search(named)
+    )
 
 
 def is_copyright_credit(text: str) -> bool:

@@ -67,6 +67,18 @@ BUTTON_WORDS = words(
     "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
 )
 
+# Sites whose posts a page embeds: "<handle> / Instagram", "Via Twitter: @name" credit the post.
+POST_PLATFORMS = (
+    "twitter",
+    "instagram",
+    "facebook",
+    "youtube",
+    "tiktok",
+    "flickr",
+    "tumblr",
+    "vine",
+)
+
 # Wire services, as regex alternatives (case-insensitive), in the order they are tried.
 WIRE_AGENCIES = (
     "(?:the )?associated press",
