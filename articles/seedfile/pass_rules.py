@@ -42,6 +42,15 @@ PASS_RULES = (
         confidence=0.85,
     ),
     PassRule(
+        "caption-below-credit",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{' '.join([_BODY] * 7)}\nReuters"
+            f"\n* Workers on the bridge on Monday.\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
         "photographer-name",
         "credit",
         (

@@ -26,6 +26,7 @@ from articles.seedfile.shapes import (
     is_bare_name,
     is_name_list,
     is_person_name,
+    is_sentence_case,
     looks_like_title,
 )
 from articles.seedfile.vocabulary import READER_WORDS
@@ -148,7 +149,8 @@ def skip_kickers(draft: Draft) -> None:
         text = draft.texts[i]
         if draft.cues[i].kind is not None or ends_with_full_stop(text) or reads_as_body(text):
             return
-        if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS:
+        # A short headline is a sentence ("Coal is back"); a label names ("Local Business").
+        if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS or is_sentence_case(text):
             break
         labels.append(i)
     else:
@@ -263,22 +265,56 @@ def resolve_wires(draft: Draft) -> None:
         in_body = draft.roles[i - 1] not in HEADER_ROLES and i < body_end
         if in_body and draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= 400:
             draft.pair(i - 1, i, "caption-above-credit", "wire-credit")
+        elif in_body and _caption_below(draft, i):
+            draft.pair(i + 1, i, "caption-below-credit", "wire-credit")
         else:
             draft.decide(i, "byline", cue.rule)
 
 
+BYLINE_MORE_MAX = 60
+HEADER_LINES = 8  # lines under the headline that may still be its header
+
+
+CAPTION_BELOW_MAX = 200
+
+
+def _caption_below(draft: Draft, credit: int) -> bool:
+    """Whether the line under a credit with no caption above is its caption: a sentence or
+    two, shorter than the paragraph that follows it (sites that set the credit first)."""
+    below, after = credit + 1, credit + 2
+    return (
+        draft.can_caption(below)
+        and draft.cues[below].kind is None
+        and len(draft.texts[below]) <= CAPTION_BELOW_MAX
+        and after < len(draft.texts)
+        and draft.plain(after)
+        and len(draft.texts[after]) > len(draft.texts[below])
+    )
+
+
 def extend_bylines(draft: Draft) -> None:
-    """Names under the header ("Anushka Asthana in Brussels") or a byline ("Los Angeles Times")."""
+    """Names under the header ("Anushka Asthana in Brussels") or a byline ("Los Angeles Times",
+    "NEW YORK DAILY NEWS", "BuzzFeed UK News Fellow"), page tools between them aside."""
     for i in range(1, len(draft.texts)):
         text = draft.texts[i]
-        if (
-            draft.roles[i - 1] in HEADER_ROLES
-            and draft.plain(i)
-            and len(text) <= 60
-            and not ends_with_full_stop(text)
-            and ((is_name_list(text) and not is_section_name(text)) or JOB_TITLE.search(text))
-        ):
+        if not draft.plain(i) or len(text) > BYLINE_MORE_MAX or ends_with_full_stop(text):
+            continue
+        above = i - 1
+        # In the header, a page tool may stand between ("Email Bio Follow"); not in the tail.
+        if i <= draft.body_start + HEADER_LINES and draft.roles[above] == "furniture":
+            above -= 1
+        if draft.roles[above] not in HEADER_ROLES:
+            continue
+        named = (is_name_list(text) and not is_section_name(text)) or JOB_TITLE.search(text)
+        outlet = draft.roles[above] == "byline" and _is_outlet(text)
+        if named or outlet:
             draft.decide(i, "byline", "byline-continued")
+
+
+def _is_outlet(text: str) -> bool:
+    """A publication's name in capitals under its writer's: "NEW YORK DAILY NEWS"."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and text.upper() == text != text.lower()
 
 
 def is_section_name(text: str) -> bool:
@@ -295,7 +331,7 @@ def mark_lists(draft: Draft) -> None:
         else:
             fits = role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text))
         # A byline label's names are judged by the header's own passes.
-        if role in _LISTED and draft.plain(i) and fits:
+        if role in _LISTED and draft.plain(i) and fits and "|" not in text:
             draft.decide(i, *_LISTED[role])
         continues = role != "caption" and draft.roles[i] == _LISTED.get(role, (role,))[0]
         role = draft.cues[i].opens or (role if continues else None)

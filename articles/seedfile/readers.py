@@ -129,7 +129,7 @@ OPENING_MARKERS = (">>", "»", "›")
 CLOSING_MARKERS = (">>", "»")
 MARKER_CHARS = (">", "»", "›")  # a marked link holds one of these
 _TEASER_PREFIX = re.compile(
-    r"(?i:read more|read also|also read|more reading|read|related(?: articles?| stor(?:y|ies)"
+    r"(?i:read more|read also|also read|more reading|(?:for more,? )?read|related(?: articles?| stor(?:y|ies)"
     r"| content| coverage| news)?|קראו (?:עוד|גם)|اقرأ (?:أيضا|أيضاً|المزيد)"
     r"|see also|also see|(?-i:Also on [^:]{1,40})|more(?: on this"
     r"(?: story)?)?|watch(?: now)?|listen|don['’]?t miss|recommended|must read)"
@@ -154,6 +154,24 @@ def read_link_heading(text: str) -> Cue | None:
     if text.rstrip(" .…")[-1:] == ":" or words <= 4:
         return Cue("teaser", text="", opens="teaser")
     return None
+
+
+INVITATION_WORDS = 12
+# Telling the reader to go and read, see or watch something: a verb, then what it is.
+INVITATION = re.compile(
+    r"(?i:read|see|watch|check out|explore|browse|listen to|discover)"
+    r"\s+(?i:the full|the rest|the latest|more|all|our|these|his|her|their|other)\b.*"
+)
+
+
+def read_invitation(text: str) -> Cue | None:
+    """The reader sent elsewhere: "Read the full transcript of his interview", "Check out more
+    articles on BuzzFeed.com!", "See our gallery of the winners"."""
+    if len(text.split()) > INVITATION_WORDS or not INVITATION.fullmatch(text):
+        return None
+    if text.endswith(":"):
+        return Cue("teaser", text="", opens="teaser")
+    return None if ends_with_sentence(text) and "," in text else Cue("teaser")
 
 
 def ends_with_sentence(text: str) -> bool:
@@ -328,6 +346,8 @@ def read_contact_line(text: str) -> Cue | None:
     """A short line giving a person's address: "Contact Mark Di Stefano at mark@example.com".
     One speaking to the reader ("Send your tips to …", "Email us at …") is a call-out."""
     if len(text.split()) > CONTACT_LINE_WORDS or not _EMAIL_IN.search(text):
+        return None
+    if text[:1] in "([":  # "(Jane Doe/jane@example.com)" credits a photo
         return None
     words = {w.strip(".,:;!?()").lower() for w in text.split()}
     if words & (READER_WORDS | SITE_WORDS) or (shapes.ends_with_full_stop(text) and len(words) > 8):

@@ -93,6 +93,16 @@ TEXT_RULES = (
         guard=guard(holds=(":", "|")),
     ),
     reader(
+        "invitation-link",
+        "teaser",
+        readers.read_invitation,
+        TEASER_MAX,
+        "Read the full transcript of his interview",
+        "Check out more articles on BuzzFeed.com!",
+        "See our gallery of the winners",
+        guard=guard(opens=readers.INVITATION),
+    ),
+    reader(
         "signed-byline",
         "byline",
         readers.read_signed_byline,

@@ -100,6 +100,17 @@ def holds_handle(text: str) -> bool:
     return "@" in text and bool(_HANDLE_IN.search(text))
 
 
+def is_sentence_case(text: str, min_words: int = 3) -> bool:
+    """A phrase of some words written as a sentence: capital first, a major word in lower case
+    after it ("Coal is back in Wyoming"), unlike a label ("Local Business", "NATION & WORLD")."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return (
+        len(words) >= min_words
+        and starts_upper(words[0])
+        and any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in words[1:])
+    )
+
+
 def looks_like_title(text: str) -> bool:
     """Headline-shaped: ALL CAPS or Title Case, short, with no closing punctuation."""
     if len(text) > 160 or text.rstrip(CLOSERS)[-1:] in (".", ",", ";", ":", "…", ""):
@@ -293,5 +304,5 @@ def ends_with_caption_date(text: str) -> bool:
 
 JOB_TITLE = re.compile(
     r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|analyst"
-    r"|bureau chief|staff)\b"
+    r"|bureau chief|staff|fellow|critic|photographer)\b"
 )
