@@ -142,6 +142,12 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "head-scrap",
+        "furniture",
+        (f"Council Approves Plan for New Bridge\n* EXCLUSIVE\n{'Long ' * 30}text.",),
+        confidence=0.6,
+    ),
+    PassRule(
         "tail-scrap",
         "furniture",
         (f"Council Approves Plan for New Bridge\n{_BODY}\n{'Long ' * 30}text.\n* Edition: US",),

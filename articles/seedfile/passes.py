@@ -46,6 +46,7 @@ _LISTED = {
     "caption": ("caption", "caption-under-label"),
     "author-box": ("byline", "author-box"),
 }
+LISTED_SENTENCE_MAX = 100  # a story's own sentence after a list is longer
 AUTHOR_BOX_LINE_MAX = 80  # a name, a title (its biography is a byline by its own rule)
 
 
@@ -328,8 +329,13 @@ def mark_lists(draft: Draft) -> None:
     for i, text in enumerate(draft.texts):
         if role == "author-box":
             fits = len(text) <= AUTHOR_BOX_LINE_MAX and not ends_with_full_stop(text)
-        else:
-            fits = role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text))
+        else:  # the title right under the heading may be a short sentence or two
+            first = i > 0 and draft.cues[i - 1].opens == role
+            fits = role == "caption" or (
+                len(text) <= LISTED_SENTENCE_MAX
+                if ends_with_full_stop(text) and first
+                else len(text) <= 160 and not ends_with_full_stop(text)
+            )
         # A byline label's names are judged by the header's own passes.
         if role in _LISTED and draft.plain(i) and fits and "|" not in text:
             draft.decide(i, *_LISTED[role])
@@ -451,6 +457,37 @@ def last_paragraph(draft: Draft) -> int:
 SCRAP_WORDS = 4
 
 
+def first_paragraph(draft: Draft) -> int:
+    """The index of the story's first long line of text: above it is the page's header."""
+    return next(
+        (
+            i
+            for i in range(draft.body_start, len(draft.texts))
+            if (draft.plain(i) or draft.roles[i] == "paragraph")
+            and len(draft.texts[i]) >= PARAGRAPH_MIN
+        ),
+        draft.body_start,
+    )
+
+
+HEAD_SCRAP_WORDS = 3
+
+
+def mark_head_scraps(draft: Draft) -> None:
+    """Between the headline and the story's first paragraph, a scrap of a word or three that
+    no rule knows ("EXCLUSIVE", "Expand", "> Life") is the page's: the header's names, dates
+    and standfirst are decided by now, and the story has not begun."""
+    for i in range(draft.body_start, first_paragraph(draft)):
+        text = draft.texts[i]
+        if (
+            draft.plain(i)
+            and len(text.split()) <= HEAD_SCRAP_WORDS
+            and not ends_with_full_stop(text)
+            and not is_person_name(text)
+        ):
+            draft.decide(i, "furniture", "head-scrap")
+
+
 def mark_tail_scraps(draft: Draft) -> None:
     """After the story's last paragraph, a stray scrap of a few words ("POLITICO", "Info",
     "Report error") is the page's, not the story's: lists of links are already decided."""
@@ -474,5 +511,6 @@ PASSES = (
     mark_link_runs,
     mark_inline_links,
     mark_link_summaries,
+    mark_head_scraps,
     mark_tail_scraps,
 )
