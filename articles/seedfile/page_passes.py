@@ -13,6 +13,19 @@ from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_nam
 if TYPE_CHECKING:
     from articles.seedfile.passes import Draft
 
+# Rules that recognise a piece of a widget (a newsletter box, a poll, a form, a comment box): the short lines
+# around it that speak to the reader or ask something are the rest of it.
+WIDGET_RULES = frozenset(
+    (
+        "newsletter-prompt",
+        "newsletter-mention",
+        "subscribe-button",
+        "form-field",
+        "app-prompt",
+        "comments",
+    )
+)
+
 REPEATED_MAX = 120  # a repeated line this short is a page's label, button or player, not text
 
 
@@ -128,3 +141,23 @@ def _is_paragraph(draft: "Draft", i: int) -> bool:
     return (draft.plain(i) or draft.roles[i] == "paragraph") and len(
         draft.texts[i]
     ) >= PARAGRAPH_CHARS
+
+
+FRAMED_CAPTION_MAX = 120  # a line of the story is longer
+
+
+def mark_framed_captions(draft: "Draft") -> None:
+    """A short line set between two lines of page tools (a photo's "Share" and "More", a
+    player's buttons) is what they frame: the photo's caption, not the story's text."""
+    texts = draft.texts
+    for i in range(draft.body_start + 1, len(texts) - 1):
+        if (
+            draft.can_caption(i)
+            and draft.cues[i].kind is None
+            and len(texts[i]) <= FRAMED_CAPTION_MAX
+            and draft.roles[i - 1] == "furniture"
+            and draft.roles[i + 1] == "furniture"
+            and len(texts[i].split()) > 2
+            and not {draft.cues[i - 1].rule, draft.cues[i + 1].rule} & WIDGET_RULES  # a box's pitch
+        ):
+            draft.decide(i, "caption", "framed-caption")

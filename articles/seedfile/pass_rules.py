@@ -142,6 +142,12 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "framed-caption",
+        "caption",
+        (f"Council Approves Bridge\n{_BODY}\nShare\n* The new bridge at dawn.\nMore\n{_BODY}",),
+        confidence=0.6,
+    ),
+    PassRule(
         "head-scrap",
         "furniture",
         (f"Council Approves Plan for New Bridge\n* EXCLUSIVE\n{'Long ' * 30}text.",),

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
 from articles.seedfile.page_passes import (
+    WIDGET_RULES,
+    mark_framed_captions,
     mark_headline_echoes,
     mark_inline_links,
     mark_link_summaries,
@@ -343,18 +345,6 @@ def mark_lists(draft: Draft) -> None:
         role = draft.cues[i].opens or (role if continues else None)
 
 
-# Rules that recognise a piece of a widget (a newsletter box, a poll, a form, a comment box): the short lines
-# around it that speak to the reader or ask something are the rest of it.
-WIDGET_RULES = frozenset(
-    (
-        "newsletter-prompt",
-        "newsletter-mention",
-        "subscribe-button",
-        "form-field",
-        "app-prompt",
-        "comments",
-    )
-)
 WIDGET_TEXT_MAX = 200
 WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away
 
@@ -512,5 +502,6 @@ PASSES = (
     mark_inline_links,
     mark_link_summaries,
     mark_head_scraps,
+    mark_framed_captions,
     mark_tail_scraps,
 )
