@@ -6,6 +6,7 @@ line rules' table). A line records the rule that decided it: its own line rule w
 passes kept that rule's role, else the pass that gave it its role.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
@@ -30,6 +31,7 @@ from articles.seedfile.shapes import (
     is_person_name,
     is_sentence_case,
     looks_like_title,
+    without_trailing_date,
 )
 from articles.seedfile.vocabulary import READER_WORDS
 
@@ -236,7 +238,7 @@ def mark_dek(draft: Draft) -> None:
         or text.rstrip(CLOSERS)[-1:] in (",", ";", ":")
     ):
         return
-    if is_bare_name(text):  # "Joshua Caplan" under the headline is an author, not a dek
+    if names_its_author(text):  # "Joshua Caplan" under the headline is an author, not a dek
         draft.decide(candidate, "byline", "author-under-headline")
         return
     if len(text.split()) < DEK_WORDS:  # "Europe", "Style": the page's section, not a summary
@@ -252,6 +254,31 @@ def mark_dek(draft: Draft) -> None:
     # Taking the dek must leave a body: some later line that will be a paragraph.
     if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
         draft.decide(candidate, "dek", "dek-summary")
+
+
+_GLUED_DATE = re.compile(
+    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+)
+_ROLE_DASH = re.compile(r"\s+[-–—]\s+")
+ROLE_WORDS = 6
+
+
+def names_its_author(text: str) -> bool:
+    """Under the headline, a line of names and perhaps the date or the writer's role: "Joshua
+    Caplan", "Jane Doe and John Smith", "Jane Doe, The Associated Press", "Jane DoeMay 3,
+    2017", "Jane Doe Published 3:00 AM EDT Jun 5, 2017", "Jane Doe - Special to the Chronicle"."""
+    if is_bare_name(text):
+        return True
+    if len(text) > 120 or ends_with_full_stop(text):
+        return False
+    names = without_trailing_date(_GLUED_DATE.sub(" ", text))
+    if is_name_list(names) and any(is_person_name(n) for n in _NAME_SPLIT.split(names)):
+        return True
+    parts = _ROLE_DASH.split(text, maxsplit=1)
+    return len(parts) == 2 and is_person_name(parts[0]) and len(parts[1].split()) <= ROLE_WORDS
+
+
+_NAME_SPLIT = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 
 
 def resolve_wires(draft: Draft) -> None:

@@ -339,6 +339,7 @@ def read_name_with_handle(text: str) -> Cue | None:
 
 
 CONTACT_LINE_WORDS = 14
+_CONTACT_VERB = re.compile(r"(?i:contact|e-?mail|write to|reach)\b")
 _EMAIL_IN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -354,7 +355,25 @@ def read_contact_line(text: str) -> Cue | None:
         return None
     names = _EMAIL_IN.sub("", text)
     capitalised = [w for w in names.split() if shapes.starts_upper(w)]
-    return BYLINE if len(capitalised) >= 2 else None
+    addressed = _CONTACT_VERB.match(text) is not None  # "Contact the writer: …"
+    return BYLINE if len(capitalised) >= 2 or addressed else None
+
+
+_FOR_CREDIT = re.compile(r"(?P<name>[^,;:]{3,40}?) (?i:for) (?P<outlet>[^,;:]{3,40})")
+
+
+def read_name_for_outlet(text: str) -> Cue | None:
+    """ "Jane Doe for The New York Times": a photographer's credit in the body, a writer's
+    byline in the header (passes.py decides which, as for a wire name)."""
+    found = _FOR_CREDIT.fullmatch(text)
+    if not found or not shapes.is_person_name(found["name"]) or len(found["name"].split()) > 3:
+        return None
+    # The outlet is a site's address or "The …": "Council Approves Plan for New Bridge" is
+    # a headline in Title Case.
+    outlet = found["outlet"]
+    site = "." in outlet and " " not in outlet
+    paper = outlet.startswith("The ") and shapes.is_name(outlet, max_words=5)
+    return Cue("wire", credit=text) if site or paper else None
 
 
 def read_wire(text: str) -> Cue | None:
@@ -453,6 +472,22 @@ def caption_when(test: Callable[[str], object]) -> Reader:
 def is_caption_opener(text: str) -> bool:
     """ "FILE - …", "In this photo …", "This handout picture released …", "Pictured: …"."""
     return bool(CAPTION_OPENER.match(text))
+
+
+# Where the people in a photo stand: "Jane Doe, left, and …", "(centre)", "from left".
+POSITION_WORDS = ("left", "right", "center", "centre", "l-r")
+_POSITIONS = re.compile(
+    r"(?i:\((?:left|right|center|centre|l-r|r-l|top|bottom|front|back)\)"
+    r"|, (?:left|right|center|centre|second (?:left|right)|far (?:left|right)),"
+    r"|\bfrom (?:left|right)[,:]|\bL-R\b)"
+)
+QUOTES_IN_TEXT = '"“”'
+
+
+def names_positions(text: str) -> bool:
+    """A photo's description places its people ("Jane Doe, left, and John Smith walk …");
+    a story's sentence with a quotation in it does not."""
+    return bool(_POSITIONS.search(text)) and not any(q in text for q in QUOTES_IN_TEXT)
 
 
 def is_reuters_caption(text: str) -> bool:

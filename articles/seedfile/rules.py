@@ -202,6 +202,14 @@ TEXT_RULES = (
         guard=guard(opens=shapes.WIRE, closes=shapes.WIRE),
     ),
     reader(
+        "name-for-outlet",
+        "byline",
+        readers.read_name_for_outlet,
+        90,
+        "Council Approves Plan for New Bridge\n* Jane Doe for Dailymail.com\nThe council voted.",
+        guard=guard(holds=(" for ",)),
+    ),
+    reader(
         "place-dateline",
         "dateline",
         readers.read_place_dateline,
@@ -274,6 +282,14 @@ TEXT_RULES = (
         "Rescuers search the rubble in Kolkata. Dibyangshu Sarkar/AFP/Getty Images",
     ),
     reader(
+        "caption-then-piped-credit",
+        "caption",
+        readers.glued(lambda text: 0, r"\s\|\s*(?P<credit>[^|]{2,80})$"),
+        GLUED_CAPTION_MAX,
+        "A man walks past a mural in Kabul on Monday. | Rahmat Gul/AP",
+        guard=guard(holds=("|",)),
+    ),
+    reader(
         "caption-then-copyright",
         "caption",
         readers.glued(lambda text: 0 if "©" in text else None, r"\s(?P<credit>©\s*[^©]{1,60})$"),
@@ -343,6 +359,15 @@ TEXT_RULES = (
         CAPTION_MAX,
         "A girl walks in the rain in Delhi. Picture taken with a mobile phone",
         guard=guard(holds=("picture taken", "reuters/")),
+    ),
+    reader(
+        "caption-position",
+        "caption",
+        readers.caption_when(readers.names_positions),
+        CAPTION_MAX,
+        "Jane Doe, left, and John Smith walk past the bridge.",
+        "The mayor (centre) opens the new bridge",
+        guard=guard(holds=readers.POSITION_WORDS),
     ),
     reader(
         "caption-date",
