@@ -9,6 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_name, looks_like_title
+from articles.seedfile.vocabulary import BUTTON_WORDS, READER_WORDS
 
 if TYPE_CHECKING:
     from articles.seedfile.passes import Draft
@@ -146,11 +147,23 @@ def _is_paragraph(draft: "Draft", i: int) -> bool:
 FRAMED_CAPTION_MAX = 120  # a line of the story is longer
 
 
+def _speaks(text: str) -> bool:
+    """Whether a line quotes someone, speaks to the reader or names buttons ("Post on X")."""
+    words = {w.strip(".,:;!?").lower() for w in text.split()}
+    return (
+        any(q in text for q in '"“”')
+        or bool(words & READER_WORDS)
+        or len(words & BUTTON_WORDS) * 2 >= len(words)
+    )
+
+
 def mark_framed_captions(draft: "Draft") -> None:
     """A short line set between two lines of page tools (a photo's "Share" and "More", a
     player's buttons) is what they frame: the photo's caption, not the story's text."""
     texts = draft.texts
-    for i in range(draft.body_start + 1, len(texts) - 1):
+    # Past the story's last paragraph the page's tools frame nothing but each other.
+    end = max((i for i, t in enumerate(texts) if len(t) >= PARAGRAPH_CHARS), default=0)
+    for i in range(draft.body_start + 1, min(end, len(texts) - 1)):
         if (
             draft.can_caption(i)
             and draft.cues[i].kind is None
@@ -158,6 +171,7 @@ def mark_framed_captions(draft: "Draft") -> None:
             and draft.roles[i - 1] == "furniture"
             and draft.roles[i + 1] == "furniture"
             and len(texts[i].split()) > 2
+            and not _speaks(texts[i])
             and not {draft.cues[i - 1].rule, draft.cues[i + 1].rule} & WIDGET_RULES  # a box's pitch
         ):
             draft.decide(i, "caption", "framed-caption")

@@ -356,8 +356,9 @@ def mark_lists(draft: Draft) -> None:
     """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
     role = None
     for i, text in enumerate(draft.texts):
-        if role == "author-box":
+        if role == "author-box":  # not the site's links under it ("Standards|About us")
             fits = len(text) <= AUTHOR_BOX_LINE_MAX and not ends_with_full_stop(text)
+            fits = fits and "|" not in text
         else:  # the title right under the heading may be a short sentence or two
             first = i > 0 and draft.cues[i - 1].opens == role
             fits = role == "caption" or (
@@ -366,14 +367,14 @@ def mark_lists(draft: Draft) -> None:
                 else len(text) <= 160 and not ends_with_full_stop(text)
             )
         # A byline label's names are judged by the header's own passes.
-        if role in _LISTED and draft.plain(i) and fits and "|" not in text:
+        if role in _LISTED and draft.plain(i) and fits:
             draft.decide(i, *_LISTED[role])
         continues = role != "caption" and draft.roles[i] == _LISTED.get(role, (role,))[0]
         role = draft.cues[i].opens or (role if continues else None)
 
 
 WIDGET_TEXT_MAX = 200
-WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away
+WIDGET_REACH = 4  # lines of a widget on either side of the line that gave it away
 
 
 def is_widget_text(text: str) -> bool:
@@ -388,11 +389,27 @@ def is_widget_text(text: str) -> bool:
     )
 
 
+POLL_WORDS = frozenset(("yes", "no", "maybe", "not", "sure", "vote", "results", "submit"))
+
+
+def gives_widget_away(draft: Draft, i: int) -> bool:
+    """A line that only a widget holds: a newsletter's, a form's or a comment box's line, a
+    poll's answers ("Yes No"), or a question the page repeats (a poll's, asked twice)."""
+    cue, text = draft.cues[i], draft.texts[i]
+    if cue.rule in WIDGET_RULES:
+        return True
+    if cue.rule == "button-run":
+        return set(text.lower().replace("/", " ").split()) <= POLL_WORDS
+    if cue.rule == "page-command":  # a sign-up box's button, not a share row's
+        return text.lower().startswith(("sign up", "subscribe", "register"))
+    return draft.rules[i] == "repeated-scrap" and text.rstrip(CLOSERS).endswith("?")
+
+
 def mark_widgets(draft: Draft) -> None:
     """A newsletter box or a poll is judged as a whole: its pitch, question, options and
     notes around the line that gave it away ("Sign up", "Email *") are furniture too."""
-    for i, cue in enumerate(draft.cues):
-        if cue.rule not in WIDGET_RULES:
+    for i in range(len(draft.cues)):
+        if not gives_widget_away(draft, i):
             continue
         for step in (-1, 1):
             j, taken = i + step, 0
