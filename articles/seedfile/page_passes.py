@@ -175,3 +175,54 @@ def mark_framed_captions(draft: "Draft") -> None:
             and not {draft.cues[i - 1].rule, draft.cues[i + 1].rule} & WIDGET_RULES  # a box's pitch
         ):
             draft.decide(i, "caption", "framed-caption")
+
+
+CARD_LINE_MAX = 200  # a card's title or summary; a longer line is the story's
+CARD_PERIODS = range(2, 6)  # lines a card holds: title, summary, section, author, date
+CARD_REPEATS = 3  # cards a list shows at least
+# Rules whose decisions a card overrides: its date, its author, its section's label.
+CARD_PARTS = frozenset(
+    ("date-only", "author-name", "byline-continued", "repeated-scrap", "tail-scrap", "plain-text")
+)
+
+
+def _card_shape(draft: "Draft", i: int, repeated: set[str]) -> str | None:
+    """A line's part in a card: D a date, R a label the page repeats, A a name, T a title or
+    summary; None for a line no card holds (a long paragraph)."""
+    text, cue = draft.texts[i], draft.cues[i]
+    if len(text) > CARD_LINE_MAX:
+        return None
+    if cue.kind == "dateline":
+        return "D"
+    if text in repeated and len(text) <= 40:
+        return "R"
+    if is_person_name(text) or cue.kind == "byline":
+        return "A"
+    return "T"
+
+
+def mark_link_cards(draft: "Draft") -> None:
+    """A list of stories shown as cards (title, summary, section, date; title, author, date)
+    repeats the same shape of lines card after card: every line of it is the list's, its
+    dates and names too. A story's text does not repeat a date or a label in step."""
+    texts = draft.texts
+    repeated = repeated_texts(texts)
+    shapes = [_card_shape(draft, i, repeated) for i in range(len(texts))]
+    taken: set[int] = set()
+    for period in CARD_PERIODS:
+        start = draft.body_start
+        for i in range(draft.body_start + period, len(texts) + 1):
+            if i < len(texts) and shapes[i] is not None and shapes[i] == shapes[i - period]:
+                continue
+            first = max(start - period, draft.body_start)
+            cycle = set(shapes[first : first + period])
+            if i - first >= CARD_REPEATS * period and cycle & {"D", "R", "A"} and "T" in cycle:
+                taken.update(range(first, i))
+            start = i + 1
+    for i in sorted(taken):
+        if (
+            draft.roles[i] is None
+            or draft.rules[i] in CARD_PARTS
+            or draft.cues[i].rule in CARD_PARTS
+        ) and draft.roles[i] != "teaser":
+            draft.decide(i, "teaser", "link-card")

@@ -144,8 +144,18 @@ PASS_RULES = (
     PassRule(
         "framed-caption",
         "caption",
-        (f"Council Approves Bridge\n{_BODY}\nShare\n* The new bridge at dawn.\nMore\n{_BODY}",),
+        (f"Council Approves Bridge\n{_BODY}\nShare\n* The new bridge at dawn.\nMore\n{_BODY * 2}",),
         confidence=0.6,
+    ),
+    PassRule(
+        "link-card",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{_BODY}"
+            + "".join(f"\nWhy the bridge matters {n}\nPolitics\n{n} hours ago" for n in (1, 2))
+            + "\nWhy the bridge matters 3\nPolitics\n* 3 hours ago",
+        ),
+        confidence=0.7,
     ),
     PassRule(
         "head-scrap",

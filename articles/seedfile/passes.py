@@ -15,6 +15,7 @@ from articles.seedfile.page_passes import (
     mark_framed_captions,
     mark_headline_echoes,
     mark_inline_links,
+    mark_link_cards,
     mark_link_summaries,
     mark_repeated_scraps,
 )
@@ -545,6 +546,7 @@ PASSES = (
     mark_link_runs,
     mark_inline_links,
     mark_link_summaries,
+    mark_link_cards,
     mark_head_scraps,
     mark_framed_captions,
     mark_tail_scraps,
