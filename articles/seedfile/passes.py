@@ -424,6 +424,7 @@ def mark_widgets(draft: Draft) -> None:
 
 
 LINK_MAX = 120  # a link's title fits on a line
+TRUNCATION = ("...", "…")
 ASKING_LINK_MAX = 80  # a longer question is the story asking it
 LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not a story
 
@@ -431,6 +432,8 @@ LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links,
 def is_link_shaped(text: str) -> bool:
     """Short, with no sentence end: a story's title, a topic, a section name. A question or
     an exclamation may be a title when it is short."""
+    if text.endswith(TRUNCATION) and looks_like_title(text.rstrip(".… ")):
+        return True  # a title the list cut short: "Ishiba Attends East Asia Summit In La..."
     if len(text) > LINK_MAX or ends_with_full_stop(text) or text[-1:] in ",;:":
         return False
     if holds_handle(text):  # an embedded post's author or text, not a link
