@@ -56,7 +56,24 @@ def mark_repeated_scraps(draft: "Draft") -> None:
             and not looks_like_title(text)
             and not is_person_name(text)  # an author named above and below the story
         ):
-            draft.decide(i, "furniture", "repeated-scrap")
+            if _is_repeated_headline(text):
+                draft.decide(i, "teaser", "repeated-link")
+            else:
+                draft.decide(i, "furniture", "repeated-scrap")
+
+
+REPEATED_LINK_WORDS = 6  # a button or a notice is shorter, or speaks to the reader
+
+
+def _is_repeated_headline(text: str) -> bool:
+    """A repeated line of a headline's length that does not speak to the reader or explain
+    itself in brackets: another story's title, in two lists of the page."""
+    words = text.lower().replace("’", "'").split()
+    return (
+        len(words) >= REPEATED_LINK_WORDS
+        and not any(w.strip(".,!?:;") in READER_WORDS for w in words)
+        and not any(ch in text for ch in "()[]")
+    )
 
 
 def _letters(text: str) -> str:

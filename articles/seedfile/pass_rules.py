@@ -88,6 +88,15 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "repeated-link",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* Growing sinkhole in the south is ignored\n{_BODY}"
+            f"\nGrowing sinkhole in the south is ignored\n{_BODY}",
+        ),
+        confidence=0.6,
+    ),
+    PassRule(
         "byline-continued",
         "byline",
         (f"Council Approves Bridge\nBy Jane Doe\n* Los Angeles Times\n{_BODY}",),
