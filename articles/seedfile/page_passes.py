@@ -5,6 +5,7 @@ pass_rules.py); kept apart so that each module stays short. They read a `Draft` 
 and decide only lines no rule or earlier pass has decided.
 """
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -243,3 +244,25 @@ def mark_link_cards(draft: "Draft") -> None:
             or draft.cues[i].rule in CARD_PARTS
         ) and draft.roles[i] != "teaser":
             draft.decide(i, "teaser", "link-card")
+
+
+PHOTO_TOOL_MAX = 40  # "View 3 Images", "Enlarge Image", "Expand": a photo's own button
+_PHOTO_TOOL = re.compile(r"(?i)\b(?:images?|photos?|pictures?|gallery|slideshow|enlarge|expand)\b")
+PHOTO_CAPTION_MAX = 250
+
+
+def mark_photo_captions(draft: "Draft") -> None:
+    """The line under a photo's own button ("View 3 Images", "Enlarge Image") describes that
+    photo: its caption, when no rule has said what it is."""
+    texts = draft.texts
+    for i in range(max(draft.body_start, 1), len(texts)):
+        tool = texts[i - 1]
+        if (
+            draft.roles[i - 1] == "furniture"
+            and len(tool) <= PHOTO_TOOL_MAX
+            and _PHOTO_TOOL.search(tool)
+            and draft.can_caption(i)
+            and draft.cues[i].kind is None
+            and len(texts[i]) <= PHOTO_CAPTION_MAX
+        ):
+            draft.decide(i, "caption", "caption-under-photo-tool")

@@ -167,6 +167,14 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "caption-under-photo-tool",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\nEnlarge Image\n* The mayor opens the bridge\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
         "head-scrap",
         "furniture",
         (f"Council Approves Plan for New Bridge\n* EXCLUSIVE\n{'Long ' * 30}text.",),

@@ -17,6 +17,7 @@ from articles.seedfile.page_passes import (
     mark_inline_links,
     mark_link_cards,
     mark_link_summaries,
+    mark_photo_captions,
     mark_repeated_scraps,
 )
 from articles.seedfile.pass_rules import PASS_RULES
@@ -550,6 +551,7 @@ PASSES = (
     mark_inline_links,
     mark_link_summaries,
     mark_link_cards,
+    mark_photo_captions,
     mark_head_scraps,
     mark_framed_captions,
     mark_tail_scraps,
