@@ -402,7 +402,11 @@ def read_date_only(text: str) -> Cue | None:
     return DATELINE if shapes.is_date_line(text) else None
 
 
-def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
+def glued(
+    start_at: Callable[[str], int | None],
+    pattern: str,
+    shape: Callable[[str], bool] = shapes.is_credit,
+) -> Reader:
     """A reader for a caption with a credit glued to it. The caption is the pattern's "caption"
     group, else whatever precedes its "credit"; `start_at` says where to start searching, or
     None when a cheap test shows the search cannot succeed."""
@@ -414,7 +418,7 @@ def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
             return None
         # The credit's tests first: most lines' last words are no credit.
         credit = found["credit"]
-        if len(credit) > GLUED_CREDIT_MAX or not shapes.is_credit(credit):
+        if len(credit) > GLUED_CREDIT_MAX or not shape(credit):
             return None
         caption = (found["caption"] if named_caption else text[: found.start("credit")]).strip()
         return (
@@ -424,6 +428,23 @@ def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
         )
 
     return read
+
+
+def is_name_credit(text: str) -> bool:
+    """A photographer's name alone, or an agency's in capitals ("USATSI"), as a caption ends."""
+    return shapes.is_person_name(text) or (text.isupper() and text.isalpha() and len(text) >= 4)
+
+
+def read_caption_then_name(text: str) -> Cue | None:
+    """A caption, then its photographer's name after the last full stop: "Roma Jayne underwent
+    surgery in 2023. Emma Roma Jayne" (a headline in Title Case is not a caption)."""
+    stop = text.rfind(". ")
+    if stop < 0 or not is_name_credit(credit := text[stop + 2 :].strip()):
+        return None
+    caption = text[: stop + 1]
+    if " " not in caption or shapes.looks_like_title(caption.rstrip(".")):
+        return None
+    return Cue("caption", text=caption, credit=credit)
 
 
 def after_last_sentence_break(text: str) -> int:

@@ -289,6 +289,16 @@ TEXT_RULES = (
         "A man walks past a mural in Kabul on Monday. | Rahmat Gul/AP",
         guard=guard(holds=("|",)),
     ),
+    # "… after her surgery. Emma Roma Jayne": a name with no full stop after the last sentence.
+    reader(
+        "caption-then-name",
+        "caption",
+        readers.read_caption_then_name,
+        GLUED_CAPTION_MAX,
+        "Rescuers search the rubble in Kolkata on Monday. Jane Doe",
+        "No, the striker is not overpaid. USATSI",
+        guard=guard(holds=(". ",)),
+    ),
     reader(
         "caption-then-copyright",
         "caption",
