@@ -10,7 +10,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_name, looks_like_title
-from articles.seedfile.vocabulary import BUTTON_WORDS, READER_WORDS
+from articles.seedfile.vocabulary import BUTTON_WORDS, MONTH_NAME, READER_WORDS
 
 if TYPE_CHECKING:
     from articles.seedfile.passes import Draft
@@ -204,13 +204,20 @@ CARD_PARTS = frozenset(
 )
 
 
+CARD_DATE_MAX = 60  # "MND Staff - April 15, 2025", "Politics | 3 hours ago"
+_CARD_DATE = re.compile(
+    rf"\b{MONTH_NAME} \d{{1,2}}, \d{{4}}\b|\b\d{{1,2}} {MONTH_NAME} \d{{4}}\b"
+    r"|\b\d+ (?:minutes?|hours?|days?|weeks?) ago\b"
+)
+
+
 def _card_shape(draft: "Draft", i: int, repeated: set[str]) -> str | None:
     """A line's part in a card: D a date, R a label the page repeats, A a name, T a title or
     summary; None for a line no card holds (a long paragraph)."""
     text, cue = draft.texts[i], draft.cues[i]
     if len(text) > CARD_LINE_MAX:
         return None
-    if cue.kind == "dateline":
+    if cue.kind == "dateline" or (len(text) <= CARD_DATE_MAX and _CARD_DATE.search(text)):
         return "D"
     if text in repeated and len(text) <= 40:
         return "R"
