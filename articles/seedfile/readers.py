@@ -397,9 +397,21 @@ def read_place_dateline(text: str) -> Cue | None:
     return DATELINE if OWN_DATELINE.fullmatch(text) else None
 
 
+# Where a page glued a date's parts to each other or to a label: "Yahoo FinanceOctober 13",
+# "20 Apr 2026Updated 12:44", "PM ESTUpdated"; and brackets around "(Updated 11:54 am)".
+_DATE_GLUE = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+
+
 def read_date_only(text: str) -> Cue | None:
-    """Only a date or time, maybe labelled: "Updated 10:29 AM ET, Wed September 27, 2017"."""
-    return DATELINE if shapes.is_date_line(text) else None
+    """Only a date or time, maybe labelled: "Updated 10:29 AM ET, Wed September 27, 2017",
+    "12:43, 20 Apr 2026Updated 12:44, 20 Apr 2026", "2025-03-29T11:36:01Z"."""
+    if shapes.is_date_line(text) or _ISO_TIME.fullmatch(text):
+        return DATELINE
+    if not any(ch.isdigit() for ch in text):
+        return None
+    unglued = _DATE_GLUE.sub(" ", text.replace("(", " ").replace(")", " "))
+    return DATELINE if unglued != text and shapes.is_date_line(unglued) else None
 
 
 def glued(

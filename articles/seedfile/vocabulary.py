@@ -146,7 +146,10 @@ MONTH_NAME = (
 )
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time-zone abbreviations a date line may end in ("10:29 AM ET").
-TIME_ZONES = r"[ecmp][sd]?t|gmt|bst|utc|cet|cest|idt|ist|msk"
+TIME_ZONES = (
+    r"[ecmp][sd]?t|gmt|bst|utc|cet|cest|idt|ist|msk|jst|kst|hkt|sgt|sast|aest|aedt|nzst|nzdt"
+    r"|wat|eat|cat|wib"
+)
 
 
 def longest_first(options: frozenset[str]) -> str:
