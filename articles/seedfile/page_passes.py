@@ -205,7 +205,8 @@ CARD_PARTS = frozenset(
 
 
 CARD_DATE_MAX = 60  # "MND Staff - April 15, 2025", "Politics | 3 hours ago"
-_CARD_DATE = re.compile(
+# A date inside a line: a card's, a dateline's with its source.
+DATE_IN_TEXT = re.compile(
     rf"\b{MONTH_NAME} \d{{1,2}}, \d{{4}}\b|\b\d{{1,2}} {MONTH_NAME} \d{{4}}\b"
     r"|\b\d+ (?:minutes?|hours?|days?|weeks?) ago\b"
 )
@@ -217,7 +218,7 @@ def _card_shape(draft: "Draft", i: int, repeated: set[str]) -> str | None:
     text, cue = draft.texts[i], draft.cues[i]
     if len(text) > CARD_LINE_MAX:
         return None
-    if cue.kind == "dateline" or (len(text) <= CARD_DATE_MAX and _CARD_DATE.search(text)):
+    if cue.kind == "dateline" or (len(text) <= CARD_DATE_MAX and DATE_IN_TEXT.search(text)):
         return "D"
     if text in repeated and len(text) <= 40:
         return "R"

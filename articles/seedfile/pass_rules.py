@@ -65,6 +65,15 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "dek-continued",
+        "dek",
+        (
+            "Council Approves Plan for New Bridge\nThe vote ends a decade of delays\n"
+            f"* Work starts in the spring\nBy Jane Doe\n{_BODY}",
+        ),
+        confidence=0.65,
+    ),
+    PassRule(
         "author-under-headline",
         "byline",
         (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",),

@@ -212,7 +212,7 @@ SIGNED_START = re.compile(
     r"(?i:by:?|par|von|por|un|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--"
 )
 _DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
-_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
+_BYLINE_TAIL = re.compile(r"\s+[|•·/]\s+")  # "By Jane Doe | Staff", "… / Staff Writers"
 CONTRIBUTORS = re.compile(
     r"\(?(?i:(?:additional |editing and )?(?:reporting|writing|editing|compiled|research)"
     r"(?: and (?:writing|editing|reporting))? by|contributing:|source:)\s+\S.{0,80}"
