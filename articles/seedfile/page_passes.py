@@ -28,6 +28,22 @@ WIDGET_RULES = frozenset(
     )
 )
 
+WIDGET_TEXT_MAX = 200
+WIDGET_REACH = 4  # lines of a widget on either side of the line that gave it away
+
+
+def is_widget_text(text: str) -> bool:
+    """A pitch, a question or a button: short, and speaking to the reader or asking."""
+    if len(text) > WIDGET_TEXT_MAX or any(q in text for q in '"“„«'):
+        return False  # a quotation speaks to someone in the story, not to the reader
+    words = text.lower().replace("’", "'").split()
+    return (
+        any(w.strip(".,!?:;") in READER_WORDS for w in words)
+        or text.rstrip(CLOSERS).endswith("?")
+        or (len(words) <= 4 and not ends_with_full_stop(text))
+    )
+
+
 REPEATED_MAX = 120  # a repeated line this short is a page's label, button or player, not text
 
 

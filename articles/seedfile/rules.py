@@ -11,7 +11,7 @@ a phrase is one entry, or one alternative in an entry's pattern, that nothing ca
 
 import re
 
-from articles.seedfile import markdown, readers, shapes
+from articles.seedfile import attribution, markdown, readers, shapes
 from articles.seedfile.decoding import MAX_LINE_CHARS
 from articles.seedfile.furniture import FURNITURE_RULES, LIST_HEADINGS
 from articles.seedfile.guards import guard
@@ -39,8 +39,8 @@ TEXT_RULES = (
     reader(
         "post-credit",
         "credit",
-        readers.read_post_credit,
-        readers.POST_CREDIT_MAX,
+        attribution.read_post_credit,
+        attribution.POST_CREDIT_MAX,
         "sexlikelovato_ / Instagram",
         "Instagram: @vladyart",
         "@delafro_ / Twitter / Via Twitter: @delafro_",
@@ -161,7 +161,7 @@ TEXT_RULES = (
     reader(
         "name-with-handle",
         "byline",
-        readers.read_name_with_handle,
+        attribution.read_name_with_handle,
         80,
         "Tom DiChristopher@tdichristopher",
         guard=guard(holds=("@",)),
@@ -169,7 +169,7 @@ TEXT_RULES = (
     reader(
         "contact-line",
         "byline",
-        readers.read_contact_line,
+        attribution.read_contact_line,
         BYLINE_MAX,
         "Contact Mark Di Stefano at mark.distefano@buzzfeed.com",
         guard=guard(holds=("@",)),
@@ -204,7 +204,7 @@ TEXT_RULES = (
     reader(
         "name-for-outlet",
         "byline",
-        readers.read_name_for_outlet,
+        attribution.read_name_for_outlet,
         90,
         "Council Approves Plan for New Bridge\n* Jane Doe for Dailymail.com\nThe council voted.",
         guard=guard(holds=(" for ",)),
