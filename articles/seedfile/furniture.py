@@ -231,15 +231,6 @@ FURNITURE_RULES = (
     # "Join Discussion", "Add us on Snapchat"): a button or a prompt. Not "Watch", "Read" or
     # "See", which open links to other stories, nor "Get", which opens subheads too; "Share"
     # and "Sign" only as verbs ("Share prices fall" is a headline).
-    # The author's own account: "Follow Jane Doe on Twitter @janedoe" is the byline's.
-    furniture(
-        "follow-author",
-        r"(?:on twitter: )?follow (?!us\b|our\b|the\b)[a-z][\w.'’-]+(?: [a-z][\w.'’-]+){1,2}"
-        r" on (?:twitter|instagram|facebook|linkedin|threads|x)\b.{0,80}",
-        "Follow Jane Doe on Twitter @janedoe",
-        role="byline",
-        max_chars=COMMAND_MAX + 60,
-    ),
     furniture(
         "page-command",
         r"(?:subscribe|follow|download|join|register|log ?in|install|click|tap|tweet|pin"

@@ -8,7 +8,7 @@ pass_rules.py); kept apart so that each module stays short. They read a `Draft` 
 import re
 from typing import TYPE_CHECKING
 
-from articles.seedfile.page_passes import DATE_IN_TEXT, PARAGRAPH_CHARS, is_widget_text
+from articles.seedfile.page_passes import PARAGRAPH_CHARS
 from articles.seedfile.readers import GLUED_DATELINE
 from articles.seedfile.shapes import (
     CLOSERS,
@@ -61,38 +61,6 @@ def mark_dek(draft: "Draft") -> None:
     # Taking the dek must leave a body: some later line that will be a paragraph.
     if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
         draft.decide(candidate, "dek", "dek-summary")
-        _continue_dek(draft, after[1 : 1 + DEK_HEADER_REACH])
-
-
-DEK_LINE_MAX = 250
-
-
-def _summary_point(draft: "Draft", i: int) -> bool:
-    """A point of a standfirst: a statement of some words, no name, no sentence's full stop
-    (a story's first paragraph has one; a caption says who is pictured)."""
-    text = draft.texts[i]
-    return (
-        draft.plain(i)
-        and len(text) <= DEK_LINE_MAX
-        and len(text.split()) > DEK_WORDS
-        and not ends_with_full_stop(text)
-        and not names_its_author(text)
-        and not any(ch in text for ch in "()?")
-        and not DATE_IN_TEXT.search(text)
-        and not is_widget_text(text)  # a pitch to the reader
-    )
-
-
-def _continue_dek(draft: "Draft", below: list[int]) -> None:
-    """A standfirst of several lines (a summary in points): the lines between the dek and the
-    byline or dateline that closes the header are the dek's too."""
-    closing = next((at for at, i in enumerate(below) if draft.roles[i] in HEADER_ROLES), None)
-    if closing is None:
-        return
-    lines = below[:closing]
-    if all(_summary_point(draft, i) for i in lines):
-        for i in lines:
-            draft.decide(i, "dek", "dek-continued")
 
 
 _GLUED_DATE = re.compile(

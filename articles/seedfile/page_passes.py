@@ -10,7 +10,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_name, looks_like_title
-from articles.seedfile.vocabulary import BUTTON_WORDS, MONTH_NAME, READER_WORDS
+from articles.seedfile.vocabulary import BUTTON_WORDS, MONTH_NAME, POST_PLATFORMS, READER_WORDS
 
 if TYPE_CHECKING:
     from articles.seedfile.passes import Draft
@@ -114,17 +114,27 @@ SUMMARY_MAX = 300  # a list's summary of the story it links to is a sentence or 
 
 
 def mark_link_summaries(draft: "Draft") -> None:
-    """In a list of links, the sentence under each title is that story's summary: a plain
-    line between two links of a list that goes on (title, summary, title, summary, title)."""
+    """In a list of links after the story, the sentence under each title is that story's
+    summary: a plain line between two links of a list that goes on (title, summary, title,
+    summary, title). Inside the story, links set between paragraphs leave them paragraphs."""
     texts = draft.texts
     shown = [i for i in range(len(texts)) if draft.roles[i] != "furniture"]
-    for at in range(1, len(shown) - 1):
-        above, i, below = shown[at - 1], shown[at], shown[at + 1]
-        if not (draft.plain(i) and len(texts[i]) <= SUMMARY_MAX):
-            continue
-        # Two stories linked around one paragraph happen in a story: a list began above.
-        before = shown[at - 2] if at >= 2 else None
-        if before is not None and all(draft.roles[j] == "teaser" for j in (before, above, below)):
+    between: set[int] = set()  # a summary counts as its list's, for the summary under it
+    for at in range(2, len(shown) - 1):
+        around = (shown[at - 2], shown[at - 1], shown[at + 1])
+        if all(draft.roles[j] == "teaser" or j in between for j in around):
+            between.add(shown[at])
+    # The story ends with its last long paragraph that is not such a summary.
+    end = max(
+        (
+            i
+            for i in shown
+            if draft.plain(i) and len(texts[i]) >= PARAGRAPH_CHARS and i not in between
+        ),
+        default=len(texts),  # no paragraph of the story: no list after it either
+    )
+    for i in sorted(between):
+        if i > end and draft.plain(i) and len(texts[i]) <= SUMMARY_MAX:
             draft.decide(i, "teaser", "link-summary")
 
 
@@ -285,6 +295,7 @@ def mark_photo_captions(draft: "Draft") -> None:
             draft.roles[i - 1] == "furniture"
             and len(tool) <= PHOTO_TOOL_MAX
             and _PHOTO_TOOL.search(tool)
+            and not any(site in tool.lower() for site in POST_PLATFORMS)  # an embedded post's
             and draft.can_caption(i)
             and draft.cues[i].kind is None
             and len(texts[i]) <= PHOTO_CAPTION_MAX

@@ -65,15 +65,6 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
-        "dek-continued",
-        "dek",
-        (
-            "Council Approves Plan for New Bridge\nThe vote ends a decade of delays\n"
-            f"* Work starts in the spring\nBy Jane Doe\n{_BODY}",
-        ),
-        confidence=0.65,
-    ),
-    PassRule(
         "author-under-headline",
         "byline",
         (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",),
@@ -215,7 +206,7 @@ PASS_RULES = (
         "link-summary",
         "teaser",
         (
-            f"Council Approves Bridge\n{_BODY}\nMore stories\nWhy the bridge matters\n* {_BODY}"
+            f"Council Approves Bridge\n{_BODY}\n{_BODY * 2}\nMore stories\nWhy the bridge matters\n* {_BODY}"
             f"\nRelated: A new mayor for the city\n{_BODY}",
         ),
         confidence=0.6,
