@@ -76,7 +76,7 @@ FURNITURE_RULES = (
     ),
     furniture(
         "comments",
-        r"comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read) comments|leave a comment"
+        r"comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read) comments|leave a (?:comment|reply)"
         r"|add (?:a )?comment|join the (?:conversation|discussion)|post a comment",
         "Comments",
         "12 comments",
@@ -159,7 +159,9 @@ FURNITURE_RULES = (
     furniture(
         "counter",
         r"[+]?\d(?:[\d.,]*\d)?\s?[km]?|\d+ (?:photos?|images?|comments?|shares?|views?)|\d+ of \d+"
-        r"|slideshow \( ?\d+ images? ?\)|\d+ min(?:ute)?s? read|\d{1,2}:\d{2}(?: - source: \w+)?",
+        r"|slideshow \( ?\d+ images? ?\)|\d+ min(?:ute)?s? read|\d{1,2}:\d{2}(?: - source: \w+)?"
+        # A player's running time, alone or glued to its date: "00:00:49", "Dec. 19, 201602:46".
+        r"|\d{1,2}:\d{2}:\d{2}|.{0,24}(?:19|20)\d\d\d{1,2}:\d{2}",
         "1.94 M",
         "4 PHOTOS",
         "1 of 15",
@@ -218,7 +220,11 @@ FURNITURE_RULES = (
     ),
     furniture(
         "form-field",
-        r"[\w’' -]{1,30}\*|i agree.{0,80}|by (?:clicking|signing up|subscribing)\b.{0,200}",
+        r"[\w’' -]{1,30}\*|i agree.{0,80}|by (?:clicking|signing up|subscribing)\b.{0,200}"
+        # A form's prompts and its checks of what was typed.
+        r"|(?:please )?(?:enter|type|confirm) (?:your|a valid|an? )\b.{0,60}"
+        r"|.{0,60}\b(?:invalid|incorrect) (?:e-?mail|address|entry|input|password)\b.{0,40}"
+        r"|this field is required\.?",
         "Email *",
         "I agree to the terms",
         "By clicking Submit, you accept the rules of this site.",
@@ -278,7 +284,7 @@ FURNITURE_RULES = (
         "newsletter-prompt",
         r"sign(?:ing)? up\b.{0,80}\b(?:newsletters?|inbox|alerts?|e-?mails?|updates|briefing)\b"
         r"|(?:newsletters?|briefing)\b.{0,80}\b(?:sign up|subscribe)\b"
-        r"|subscribe to (?:our|the)\b|(?:in|to) your inbox\b|never miss (?:a|an|our|the)\b",
+        r"|subscrib(?:e|ing) to (?:our|the)\b|(?:in|to) your inbox\b|never miss (?:a|an|our|the)\b",
         "Sign up for our daily newsletter on the Middle East",
         "Get the best of the news delivered to your inbox every morning",
         how="search",
@@ -323,6 +329,16 @@ FURNITURE_RULES = (
         "Do you know the scoop? Comment below or Send us a Tip",
         how="search",
         keywords=("comment", "sound off", "tell us", "let us know", "tip", "think", "feedback"),
+    ),
+    furniture(
+        "consent-notice",
+        r"privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions)"
+        r"|affiliate (?:advertising|links?|commissions?|program(?:me)?)",
+        "I would like to be emailed about offers and events (see the privacy notice)",
+        "We are a participant in an affiliate advertising program.",
+        how="search",
+        keywords=("privacy", "terms", "affiliate"),
+        max_chars=SITE_VOICE_MAX,
     ),
     furniture(
         "cookie-notice",

@@ -55,7 +55,7 @@ def may_open_button_run(char: str) -> bool:
 
 
 # Small words that join a row's buttons ("Share on Facebook", "Pin it"), never its first word.
-_BUTTON_JOINERS = frozenset(("on", "it", "via", "this", "to", "us"))
+_BUTTON_JOINERS = frozenset(("on", "it", "via", "this", "to", "us", "item", "page", "someone"))
 
 
 def _button_word(word: str) -> str:

@@ -62,7 +62,7 @@ BUTTON_WORDS = words(
     "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
     "save x vk instagram youtube comment comments more yes no maybe vote results "
     "embed download transcript podcast snapchat pin search info apps privacy cookies "
-    "reply retweet favorite reblog follow bookmark bio "
+    "reply retweet favorite reblog follow bookmark bio cancel saved copied send "
     "imprimer courriel partager partagez commentaires teilen drucken kommentare "
     "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
 )
