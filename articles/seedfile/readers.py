@@ -413,7 +413,7 @@ CAPTION_OPENER = re.compile(
     r"FILE(?: PHOTO)?\s*[-–—:]|(?i:file photo)\s*[:,\-–—]"
     r"|In this (?:[\w’'\-]+,?\s+){0,8}?(?:photo|image|picture|file photo|handout|screenshot"
     r"|video|frame grab|still)\b"
-    r"|(?:This|The|A) (?:undated |handout |file |combination |composite |video )*(?:photo|image"
+    r"|(?:This|The|A) (?:undated |handout |file |combination |composite |video )*(?:photo(?:graph)?|image"
     r"|picture|screenshot|grab|still) (?:provided|released|taken|made|shows?|obtained|posted"
     r"|distributed|from)\b"
     r"|(?:Pictured|Above|Top|Main (?:photo|image|picture))\s*:"
