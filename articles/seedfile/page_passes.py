@@ -139,7 +139,7 @@ def mark_link_summaries(draft: "Draft") -> None:
 
 
 PARAGRAPH_CHARS = 120  # a plain line this long is the story's text
-INLINE_LINK_WORDS = 6  # a subhead is shorter; another story's headline says more
+INLINE_LINK_WORDS = 7  # a subhead is shorter; another story's headline says more
 INLINE_LINK_MAX = 120
 INLINE_LINK_RUN = 2  # a story sets one or two links to other stories between its paragraphs
 
@@ -154,6 +154,7 @@ def is_inline_link(text: str) -> bool:
         and text.rstrip(CLOSERS)[-1:] not in "?!:;,"
         and "@" not in text
         and "://" not in text
+        and text[:1] not in "'‘\"“"  # a quoted subhead: someone's words in the story
     )
 
 
