@@ -64,7 +64,7 @@ def mark_dek(draft: "Draft") -> None:
 
 
 _GLUED_DATE = re.compile(
-    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d|\d)"
 )
 _ROLE_DASH = re.compile(r"\s+[-–—]\s+")
 ROLE_WORDS = 6

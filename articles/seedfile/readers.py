@@ -160,6 +160,7 @@ INVITATION_WORDS = 12
 INVITATION = re.compile(
     r"(?i:read|see|watch|check out|explore|browse|listen to|discover)"
     r"\s+(?i:the full|the rest|the latest|more|all|our|these|his|her|their|other)\b.*"
+    r"|(?i:view (?:all|more) (?:posts|stories|articles)) by .*"
 )
 
 
@@ -243,7 +244,8 @@ _BIO_NAME = r"[A-Z][\w.'’-]+ (?:(?:[A-Z][\w.'’-]+|de|di|da|del|van|von|le|la
 AUTHOR_BIO = re.compile(
     rf"{_BIO_NAME}(?:(?:is|writes|covers)\b.{{0,160}}\b(?i:writer|reporter|correspondent"
     r"|editor|columnist|contributor|producer|journalist|critic|anchor|fellow)s?\b"
-    r"|writes\b.{0,160}\bfor (?:the )?[A-Z]|is on (?:Twitter|Instagram|Facebook|Threads)\b).*"
+    r"|writes\b.{0,160}\bfor (?:the )?[A-Z]|is on (?:Twitter|Instagram|Facebook|Threads)\b"
+    r"|covers [a-z]+(?:,| and)\b).*"
 )
 CONTACT_LINE_MAX = 150
 CONTACT_MARKS = ("|", "·", "•", ":")  # a contact line holds one within its first 42 characters
