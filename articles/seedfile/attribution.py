@@ -58,12 +58,15 @@ def read_contact_line(text: str) -> Cue | None:
     return BYLINE if len(capitalised) >= 2 or addressed else None
 
 
+FOR_CREDIT_WORDS = 10
 _FOR_CREDIT = re.compile(r"(?P<name>[^,;:]{3,40}?) (?i:for) (?P<outlet>[^,;:]{3,40})")
 
 
 def read_name_for_outlet(text: str) -> Cue | None:
     """ "Jane Doe for The New York Times": a photographer's credit in the body, a writer's
     byline in the header (passes.py decides which, as for a wire name)."""
+    if len(text.split()) > FOR_CREDIT_WORDS:
+        return None
     found = _FOR_CREDIT.fullmatch(text)
     if not found or not shapes.is_person_name(found["name"]) or len(found["name"].split()) > 3:
         return None

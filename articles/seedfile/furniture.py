@@ -160,8 +160,7 @@ FURNITURE_RULES = (
         "counter",
         r"[+]?\d(?:[\d.,]*\d)?\s?[km]?|\d+ (?:photos?|images?|comments?|shares?|views?)|\d+ of \d+"
         r"|slideshow \( ?\d+ images? ?\)|\d+ min(?:ute)?s? read|\d{1,2}:\d{2}(?: - source: \w+)?"
-        # A player's running time, alone or glued to its date: "00:00:49", "Dec. 19, 201602:46".
-        r"|\d{1,2}:\d{2}:\d{2}|.{0,24}(?:19|20)\d\d\d{1,2}:\d{2}",
+        r"|\d{1,2}:\d{2}:\d{2}",  # a player's running time: "00:00:49"
         "1.94 M",
         "4 PHOTOS",
         "1 of 15",
@@ -186,6 +185,15 @@ FURNITURE_RULES = (
         "Suggest a correction",
         "Thanks for watching!",
         "Se connecter",
+    ),
+    reader(
+        "player-stamp",
+        "furniture",
+        readers.read_player_stamp,
+        readers.PLAYER_STAMP_MAX,
+        "Dec. 19, 201602:46",
+        "VIDEO3:4903:49",
+        guard=guard(closes="0123456789", holds=(":",)),
     ),
     reader(
         "ui-glyph",
@@ -221,13 +229,19 @@ FURNITURE_RULES = (
     furniture(
         "form-field",
         r"[\w’' -]{1,30}\*|i agree.{0,80}|by (?:clicking|signing up|subscribing)\b.{0,200}"
-        # A form's prompts and its checks of what was typed.
-        r"|(?:please )?(?:enter|type|confirm) (?:your|a valid|an? )\b.{0,60}"
-        r"|.{0,60}\b(?:invalid|incorrect) (?:e-?mail|address|entry|input|password)\b.{0,40}"
-        r"|this field is required\.?",
+        r"|(?:please )?(?:enter|type|confirm) (?:your|a valid|an? )\b.{0,60}",  # a form's prompt
         "Email *",
         "I agree to the terms",
         "By clicking Submit, you accept the rules of this site.",
+        "Please enter your email address here",
+    ),
+    furniture(
+        "form-check",
+        r"\b(?:invalid|incorrect) (?:e-?mail|address|entry|input|password)\b|this field is required",
+        "You have entered an incorrect email address!",
+        how="search",
+        keywords=("invalid", "incorrect", "required"),
+        max_chars=UI_LINE_MAX,
     ),
     # Lines that open like a notice or a prompt.
     furniture(

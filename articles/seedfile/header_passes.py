@@ -78,6 +78,9 @@ def names_its_author(text: str) -> bool:
         return True
     if len(text) > 120 or ends_with_full_stop(text):
         return False
+    # Names, a date and a role hold few words in lower case; a summary holds many.
+    if sum(word[:1].islower() for word in text.split()) > ROLE_WORDS // 2:
+        return False
     names = without_trailing_date(_GLUED_DATE.sub(" ", text))
     if is_name_list(names) and any(is_person_name(n) for n in _NAME_SPLIT.split(names)):
         return True

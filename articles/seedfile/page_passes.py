@@ -97,16 +97,25 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+ECHO_SLACK = (
+    12  # characters of punctuation an echo may add ("Prince -- Woman …" / "Prince Woman …")
+)
+
+
 def mark_headline_echoes(draft: "Draft") -> None:
     """A line that says the headline again ("Prince Woman Warns Estate ... Step Aside", the
     title repeated by a share box or a player) is the page's: the story says it once."""
     if draft.headline_missing:
         return
-    headline = _letters(draft.texts[draft.head])
+    title = draft.texts[draft.head]
+    headline = _letters(title)
     if len(headline) < 12:  # too short to tell an echo from a word the story uses
         return
+    # An echo differs in punctuation and spaces only: lines of other lengths are not read.
+    low, high = len(headline), len(title) + ECHO_SLACK
     for i in range(draft.body_start, len(draft.texts)):
-        if draft.plain(i) and _letters(draft.texts[i]) == headline:
+        text = draft.texts[i]
+        if low <= len(text) <= high and draft.plain(i) and _letters(text) == headline:
             draft.decide(i, "furniture", "headline-echo")
 
 
@@ -118,6 +127,8 @@ def mark_link_summaries(draft: "Draft") -> None:
     summary: a plain line between two links of a list that goes on (title, summary, title,
     summary, title). Inside the story, links set between paragraphs leave them paragraphs."""
     texts = draft.texts
+    if draft.roles.count("teaser") < 3:  # a list of two links has no summary between titles
+        return
     shown = [i for i in range(len(texts)) if draft.roles[i] != "furniture"]
     between: set[int] = set()  # a summary counts as its list's, for the summary under it
     for at in range(2, len(shown) - 1):
@@ -206,15 +217,17 @@ def mark_framed_captions(draft: "Draft") -> None:
     """A short line set between two lines of page tools (a photo's "Share" and "More", a
     player's buttons) is what they frame: the photo's caption, not the story's text."""
     texts = draft.texts
+    if draft.roles.count("furniture") < 2:
+        return
     # Past the story's last paragraph the page's tools frame nothing but each other.
     end = max((i for i, t in enumerate(texts) if len(t) >= PARAGRAPH_CHARS), default=0)
     for i in range(draft.body_start + 1, min(end, len(texts) - 1)):
         if (
-            draft.can_caption(i)
+            draft.roles[i - 1] == "furniture"
+            and draft.roles[i + 1] == "furniture"
+            and draft.can_caption(i)
             and draft.cues[i].kind is None
             and len(texts[i]) <= FRAMED_CAPTION_MAX
-            and draft.roles[i - 1] == "furniture"
-            and draft.roles[i + 1] == "furniture"
             and len(texts[i].split()) > 2
             and not _speaks(texts[i])
             and not {draft.cues[i - 1].rule, draft.cues[i + 1].rule} & WIDGET_RULES  # a box's pitch
@@ -245,11 +258,14 @@ def _card_shape(draft: "Draft", i: int, repeated: set[str]) -> str | None:
     text, cue = draft.texts[i], draft.cues[i]
     if len(text) > CARD_LINE_MAX:
         return None
-    if cue.kind == "dateline" or (len(text) <= CARD_DATE_MAX and DATE_IN_TEXT.search(text)):
+    if cue.kind == "dateline":
         return "D"
-    if text in repeated and len(text) <= 40:
+    short = len(text) <= CARD_DATE_MAX
+    if short and DATE_IN_TEXT.search(text) and any(ch.isdigit() for ch in text):
+        return "D"
+    if short and text in repeated and len(text) <= 40:
         return "R"
-    if is_person_name(text) or cue.kind == "byline":
+    if cue.kind == "byline" or (short and is_person_name(text)):
         return "A"
     return "T"
 
@@ -259,7 +275,22 @@ def mark_link_cards(draft: "Draft") -> None:
     repeats the same shape of lines card after card: every line of it is the list's, its
     dates and names too. A story's text does not repeat a date or a label in step."""
     texts = draft.texts
+    # Three cards of two lines or more are six short lines in a row: most pages have none.
+    run = longest = 0
+    for text in texts:
+        run = run + 1 if len(text) <= CARD_LINE_MAX else 0
+        longest = max(longest, run)
+    if longest < CARD_REPEATS * min(CARD_PERIODS):
+        return
     repeated = repeated_texts(texts)
+    # A list of cards marks each card (a date, a label, a name): a page with fewer lines that
+    # could be such a mark has none (an upper bound, cheaper than reading every line's shape).
+    marks = sum(
+        cue.kind in ("dateline", "byline") or len(text) <= CARD_DATE_MAX
+        for text, cue in zip(texts, draft.cues, strict=True)
+    )
+    if marks < CARD_REPEATS:
+        return
     shapes = [_card_shape(draft, i, repeated) for i in range(len(texts))]
     taken: set[int] = set()
     for period in CARD_PERIODS:

@@ -267,6 +267,9 @@ def mark_lists(draft: Draft) -> None:
     """Links under "Read more:", topics under "Related Topics", the line under "Image caption"."""
     role = None
     for i, text in enumerate(draft.texts):
+        if role is None:  # most lines: no list is open
+            role = draft.cues[i].opens
+            continue
         if role == "author-box":  # not the site's links under it ("Standards|About us")
             fits = len(text) <= AUTHOR_BOX_LINE_MAX and not ends_with_full_stop(text)
             fits = fits and "|" not in text

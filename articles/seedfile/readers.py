@@ -87,6 +87,16 @@ UI_GLYPHS = "▾▴▸▶►◀◄←→⇤⇥↑↓❯❮›"
 UI_GLYPH_WORDS = 4  # a control's label is this short
 
 
+PLAYER_STAMP_MAX = 40
+# A video's date or label with its running time glued on: "Dec. 19, 201602:46", "VIDEO3:49".
+_PLAYER_STAMP = re.compile(r"(?:(?:19|20)\d\d|[A-Za-z]|\d:\d\d)\d{1,2}:\d{2}$")
+
+
+def read_player_stamp(text: str) -> Cue | None:
+    """A player's stamp: a date or a label with the video's running time glued to it."""
+    return FURNITURE if _PLAYER_STAMP.search(text) else None
+
+
 def read_ui_glyph(lowered: str) -> Cue | None:
     """A short label with a control's glyph: "More ▾", "⇤ Back", "View this image ›"."""
     if len(lowered.split()) > UI_GLYPH_WORDS or not any(g in lowered for g in UI_GLYPHS):
@@ -167,7 +177,9 @@ INVITATION = re.compile(
 def read_invitation(text: str) -> Cue | None:
     """The reader sent elsewhere: "Read the full transcript of his interview", "Check out more
     articles on BuzzFeed.com!", "See our gallery of the winners"."""
-    if len(text.split()) > INVITATION_WORDS or not INVITATION.fullmatch(text):
+    if not text[:1].isupper() or len(text.split()) > INVITATION_WORDS:
+        return None
+    if not INVITATION.fullmatch(text):
         return None
     if text.endswith(":"):
         return Cue("teaser", text="", opens="teaser")
@@ -447,17 +459,25 @@ def is_caption_opener(text: str) -> bool:
 # Where the people in a photo stand: "Jane Doe, left, and …", "(centre)", "from left".
 POSITION_WORDS = ("left", "right", "center", "centre", "l-r")
 _POSITIONS = re.compile(
-    r"(?i:\((?:left|right|center|centre|l-r|r-l|top|bottom|front|back)\)"
+    r"\((?:left|right|center|centre|l-r|r-l|top|bottom|front|back)\)"
     r"|, (?:left|right|center|centre|second (?:left|right)|far (?:left|right)),"
-    r"|\bfrom (?:left|right)[,:]|\bL-R\b)"
-)
+    r"|\bfrom (?:left|right)[,:]|\bL-R\b"
+)  # in lower case, as captions write them: a pattern that starts with few characters is fast
 QUOTES_IN_TEXT = '"“”'
 
 
 def names_positions(text: str) -> bool:
     """A photo's description places its people ("Jane Doe, left, and John Smith walk …");
     a story's sentence with a quotation in it does not."""
+    # The matcher leaves a reader's words to the reader: cheap looks first, for most lines.
+    if "left" not in text and "right" not in text and "cent" not in text and "L-R" not in text:
+        return False
+    if not any(mark in text for mark in _POSITION_MARKS):
+        return False
     return bool(_POSITIONS.search(text)) and not any(q in text for q in QUOTES_IN_TEXT)
+
+
+_POSITION_MARKS = (", left", ", right", ", cent", ", second", ", far", "(", "from ", "L-R")
 
 
 def is_reuters_caption(text: str) -> bool:

@@ -44,7 +44,7 @@ TEXT_RULES = (
         "sexlikelovato_ / Instagram",
         "Instagram: @vladyart",
         "@delafro_ / Twitter / Via Twitter: @delafro_",
-        guard=guard(holds=POST_PLATFORMS),
+        guard=guard(closes=lambda char: char.isalnum() or char == "_", holds=POST_PLATFORMS),
     ),
     reader(
         "social-post-attribution",
@@ -207,7 +207,7 @@ TEXT_RULES = (
         attribution.read_name_for_outlet,
         90,
         "Council Approves Plan for New Bridge\n* Jane Doe for Dailymail.com\nThe council voted.",
-        guard=guard(holds=(" for ",)),
+        guard=guard(opens=str.isupper, closes=str.isalnum, holds=(" for ",)),
     ),
     reader(
         "place-dateline",
@@ -297,7 +297,7 @@ TEXT_RULES = (
         GLUED_CAPTION_MAX,
         "Rescuers search the rubble in Kolkata on Monday. Jane Doe",
         "No, the striker is not overpaid. USATSI",
-        guard=guard(holds=(". ",)),
+        guard=guard(closes=str.isalpha, holds=(". ",)),  # a name ends in a letter
     ),
     reader(
         "caption-then-copyright",
