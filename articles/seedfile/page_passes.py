@@ -244,6 +244,7 @@ CARD_PARTS = frozenset(
 )
 
 
+CARD_NAME_MAX = 40  # a name or a section's label
 CARD_DATE_MAX = 60  # "MND Staff - April 15, 2025", "Politics | 3 hours ago"
 # A date inside a line: a card's, a dateline's with its source.
 DATE_IN_TEXT = re.compile(
@@ -263,9 +264,9 @@ def _card_shape(draft: "Draft", i: int, repeated: set[str]) -> str | None:
     short = len(text) <= CARD_DATE_MAX
     if short and DATE_IN_TEXT.search(text) and any(ch.isdigit() for ch in text):
         return "D"
-    if short and text in repeated and len(text) <= 40:
+    if short and text in repeated and len(text) <= CARD_NAME_MAX:
         return "R"
-    if cue.kind == "byline" or (short and is_person_name(text)):
+    if cue.kind == "byline" or (len(text) <= CARD_NAME_MAX and is_person_name(text)):
         return "A"
     return "T"
 
@@ -286,7 +287,9 @@ def mark_link_cards(draft: "Draft") -> None:
     # A list of cards marks each card (a date, a label, a name): a page with fewer lines that
     # could be such a mark has none (an upper bound, cheaper than reading every line's shape).
     marks = sum(
-        cue.kind in ("dateline", "byline") or len(text) <= CARD_DATE_MAX
+        cue.kind in ("dateline", "byline")
+        or len(text) <= CARD_NAME_MAX
+        or (len(text) <= CARD_DATE_MAX and any(ch.isdigit() for ch in text))
         for text, cue in zip(texts, draft.cues, strict=True)
     )
     if marks < CARD_REPEATS:
