@@ -201,6 +201,8 @@ def _is_paragraph(draft: "Draft", i: int) -> bool:
 
 
 FRAMED_CAPTION_MAX = 120  # a line of the story is longer
+# Furniture that frames no photo: a box's pitch, and the story's text between two ad markers.
+NOT_PHOTO_TOOLS = WIDGET_RULES | {"advertisement", "continue-reading"}
 
 
 def _speaks(text: str) -> bool:
@@ -230,7 +232,7 @@ def mark_framed_captions(draft: "Draft") -> None:
             and len(texts[i]) <= FRAMED_CAPTION_MAX
             and len(texts[i].split()) > 2
             and not _speaks(texts[i])
-            and not {draft.cues[i - 1].rule, draft.cues[i + 1].rule} & WIDGET_RULES  # a box's pitch
+            and not {draft.cues[i - 1].rule, draft.cues[i + 1].rule} & NOT_PHOTO_TOOLS
         ):
             draft.decide(i, "caption", "framed-caption")
 
