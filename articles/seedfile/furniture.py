@@ -235,14 +235,6 @@ FURNITURE_RULES = (
         "By clicking Submit, you accept the rules of this site.",
         "Please enter your email address here",
     ),
-    furniture(
-        "form-check",
-        r"\b(?:invalid|incorrect) (?:e-?mail|address|entry|input|password)\b|this field is required",
-        "You have entered an incorrect email address!",
-        how="search",
-        keywords=("invalid", "incorrect", "required"),
-        max_chars=UI_LINE_MAX,
-    ),
     # Lines that open like a notice or a prompt.
     furniture(
         "click-here", r"click (?:here|to)\b", "Click here for the full interview", how="start"
@@ -353,6 +345,14 @@ FURNITURE_RULES = (
         how="search",
         keywords=("privacy", "terms", "affiliate"),
         max_chars=SITE_VOICE_MAX,
+    ),
+    furniture(
+        "form-check",
+        r"\b(?:invalid|incorrect) (?:e-?mail|address|entry|input|password)\b|this field is required",
+        "You have entered an incorrect email address!",
+        how="search",
+        keywords=("invalid", "incorrect", "required"),
+        max_chars=UI_LINE_MAX,
     ),
     furniture(
         "cookie-notice",

@@ -100,7 +100,7 @@ def extend_bylines(draft: "Draft") -> None:
     "NEW YORK DAILY NEWS", "BuzzFeed UK News Fellow"), page tools between them aside."""
     for i in range(1, len(draft.texts)):
         text = draft.texts[i]
-        if not draft.plain(i) or len(text) > BYLINE_MORE_MAX or ends_with_full_stop(text):
+        if len(text) > BYLINE_MORE_MAX or not draft.plain(i) or ends_with_full_stop(text):
             continue
         above = i - 1
         # In the header, a page tool may stand between ("Email Bio Follow"); not in the tail.

@@ -281,19 +281,19 @@ def mark_link_cards(draft: "Draft") -> None:
     # Three cards of two lines or more are six short lines in a row: most pages have none.
     run = longest = 0
     for text in texts:
-        run = run + 1 if len(text) <= CARD_LINE_MAX else 0
-        longest = max(longest, run)
+        if len(text) <= CARD_LINE_MAX:
+            run += 1
+            if run > longest:
+                longest = run
+        else:
+            run = 0
     if longest < CARD_REPEATS * min(CARD_PERIODS):
         return
     repeated = repeated_texts(texts)
     # A list of cards marks each card (a date, a label, a name): a page with fewer lines that
     # could be such a mark has none (an upper bound, cheaper than reading every line's shape).
-    marks = sum(
-        cue.kind in ("dateline", "byline")
-        or len(text) <= CARD_NAME_MAX
-        or (len(text) <= CARD_DATE_MAX and any(ch.isdigit() for ch in text))
-        for text, cue in zip(texts, draft.cues, strict=True)
-    )
+    marks = [len(text) <= CARD_DATE_MAX for text in texts].count(True)
+    marks += draft.roles.count("dateline") + draft.roles.count("byline")
     if marks < CARD_REPEATS:
         return
     shapes = [_card_shape(draft, i, repeated) for i in range(len(texts))]

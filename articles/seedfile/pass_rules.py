@@ -34,6 +34,15 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "caption-position",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* Jane Doe, left, and John Smith walk past the bridge.\n{_BODY}",
+            f"Council Approves Bridge\n{_BODY}\n* The mayor (centre) opens the new bridge\n{_BODY}",
+        ),
+        confidence=0.85,
+    ),
+    PassRule(
         "caption-above-credit",
         "caption",
         (

@@ -28,7 +28,7 @@ from articles.seedfile.page_passes import (
     mark_repeated_scraps,
 )
 from articles.seedfile.pass_rules import PASS_RULES
-from articles.seedfile.readers import GLUED_DATELINE, Cue
+from articles.seedfile.readers import GLUED_DATELINE, Cue, names_positions
 from articles.seedfile.rules import LINE_RULES, read_line
 from articles.seedfile.shapes import (
     CLOSERS,
@@ -132,6 +132,10 @@ def assign_roles(texts: list[str]) -> Draft:
                 and not holds_handle(texts[i])  # an embedded post's author
             ):
                 draft.decide(i, "teaser", "title-shaped-link")
+            elif cue.kind is None and _may_place(texts[i]) and draft.can_caption(i):
+                # Decided here, in the loop every line takes anyway: a pass of its own cost
+                # more than the look (a caption placing its people: "Jane Doe, left, and …").
+                draft.decide(i, "caption", "caption-position")
             else:
                 draft.decide(i, "paragraph", "plain-text")
         if cue.kind == roles[i] and cue.rule:
@@ -144,6 +148,13 @@ KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & Worl
 KICKER_CHARS = 40
 KICKER_REACH = 12  # lines of a menu above the headline, at most
 TITLE_WORDS = 5  # the headline under them is longer
+
+
+def _may_place(text: str) -> bool:
+    """Whether a line places the people in a photo: the cheap look at its words first."""
+    return (
+        "left" in text or "right" in text or "cent" in text or "L-R" in text
+    ) and names_positions(text)
 
 
 def skip_kickers(draft: Draft) -> None:
@@ -306,8 +317,9 @@ def gives_widget_away(draft: Draft, i: int) -> bool:
 def mark_widgets(draft: Draft) -> None:
     """A newsletter box or a poll is judged as a whole: its pitch, question, options and
     notes around the line that gave it away ("Sign up", "Email *") are furniture too."""
-    for i in range(len(draft.cues)):
-        if not gives_widget_away(draft, i):
+    for i, cue in enumerate(draft.cues):
+        # Most lines no rule recognised, nor a pass: none of them gives a widget away.
+        if not (cue.rule or draft.rules[i]) or not gives_widget_away(draft, i):
             continue
         for step in (-1, 1):
             j, taken = i + step, 0

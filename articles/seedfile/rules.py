@@ -371,15 +371,6 @@ TEXT_RULES = (
         guard=guard(holds=("picture taken", "reuters/")),
     ),
     reader(
-        "caption-position",
-        "caption",
-        readers.caption_when(readers.names_positions),
-        CAPTION_MAX,
-        "Jane Doe, left, and John Smith walk past the bridge.",
-        "The mayor (centre) opens the new bridge",
-        guard=guard(holds=readers.POSITION_WORDS),
-    ),
-    reader(
         "caption-date",
         "caption",
         readers.caption_when(shapes.ends_with_caption_date),
