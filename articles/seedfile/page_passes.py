@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from articles.seedfile.readers import names_positions
 from articles.seedfile.shapes import CLOSERS, ends_with_full_stop, is_person_name, looks_like_title
 from articles.seedfile.vocabulary import BUTTON_WORDS, MONTH_NAME, POST_PLATFORMS, READER_WORDS
 
@@ -166,6 +167,7 @@ def is_inline_link(text: str) -> bool:
         and "@" not in text
         and "://" not in text
         and text[:1] not in "'‘\"“"  # a quoted subhead: someone's words in the story
+        and not names_positions(text)  # a caption placing its people ("from left: …")
     )
 
 
