@@ -51,6 +51,7 @@ class BlockInline(admin.StackedInline):
     readonly_fields = ["visibility", "credit_parts"]
     autocomplete_fields = ["link_article"]
     classes = ["newsroom-blocks"]
+    template = "admin/articles/article/edit_inline/body_blocks.html"
     verbose_name = "block of the body"
     verbose_name_plural = "Body (in reading order; furniture is hidden from readers)"
 

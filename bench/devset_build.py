@@ -13,7 +13,7 @@ and TEXT_READY, listing the held/ files, once every text is written.
 
 GIT_DIR are the repositories' git directories (a clone's .git, or a bare mirror such as
 /work/.mirror/<owner>+<name>/repo); without any, every /work/.mirror/*/repo is tried.
---list prints the repositories needed. The text is never committed: the pages belong to
+--list prints the repositories needed, each with its licence. The text is never committed: the pages belong to
 the sites that published them; the labels (bench/devset/) are our own work.
 """
 
@@ -212,6 +212,21 @@ def build(
     return problems
 
 
+def repositories(pages: list[dict]) -> list[str]:
+    """One line per repository the pages come from: its fetch name, licence and page count.
+
+    The licence is what lets us keep labels derived from its pages (issue 15), so it is listed.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for page in pages:
+        key = (page["repo"], page.get("licence", "licence unknown"))
+        counts[key] = counts.get(key, 0) + 1
+    return [
+        f"github:{repo}  {licence}  {n} page{'s' if n > 1 else ''}"
+        for (repo, licence), n in sorted(counts.items())
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("git_dirs", nargs="*", type=Path, help="fetched repositories' git dirs")
@@ -219,8 +234,7 @@ def main() -> None:
     parser.add_argument("--list", action="store_true", help="print the repositories needed")
     options = parser.parse_args()
     if options.list:
-        for repo in sorted({s["repo"] for s in json.loads(SOURCES.read_text())}):
-            print(f"github:{repo}")
+        print("\n".join(repositories(json.loads(SOURCES.read_text()))))
         return
     git_dirs = options.git_dirs or sorted(MIRRORS.glob("*/repo"))
     try:

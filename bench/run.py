@@ -15,6 +15,7 @@ Ratios, not absolute numbers, are what to compare: these machines are shared.
 """
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -195,6 +196,27 @@ def start_gunicorn(env: dict, access_log: str = "/dev/null") -> tuple[subprocess
     return gunicorn, base
 
 
+@contextlib.contextmanager
+def served_corpus(articles: int, access_log: bool = False):
+    """The corpus of this size served by gunicorn as `make run` serves it, for the load
+    scripts: yields its environment, base URL, gunicorn process, the pages to load and
+    the access log's path (None unless asked for); stops gunicorn afterwards."""
+    if not shutil.which("wrk"):
+        sys.exit("this benchmark needs wrk: apt-get install -y wrk")
+    static_root = tempfile.mkdtemp()
+    env = serving_env(articles, static_root)
+    manage(env, "collectstatic", "--noinput")
+    paths = page_paths(env)
+    log = Path(static_root) / "access.log" if access_log else None
+    gunicorn, base = start_gunicorn(env, str(log or "/dev/null"))
+    try:
+        yield env, base, gunicorn, paths, log
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
 def page_paths(env: dict) -> dict[str, list[str]]:
     probe = (
         "import json\n"
@@ -205,12 +227,14 @@ def page_paths(env: dict) -> dict[str, list[str]]:
         "print('PATHS', json.dumps({'slugs': slugs, 'section': section, 'authors': authors}))\n"
     )
     found = json.loads(manage(env, "shell", "-c", probe).split("PATHS ", 1)[1])
+    if not found["authors"]:  # a corpus generate_corpus built before it signed articles
+        sys.exit("the corpus has no authors: run manage.py generate_corpus on it again")
     return {
         "baseline": ["/bench/baseline"],
         "front page": ["/", "/?page=2"],
         "article": [f"/articles/{quote(slug)}/" for slug in found["slugs"]],
         "section": [f"/sections/{found['section']}/"],
-        "author": [f"/authors/{quote(slug)}/" for slug in found["authors"]] or ["/"],
+        "author": [f"/authors/{quote(slug)}/" for slug in found["authors"]],
         "search": [f"/search/?q={quote(q)}" for q in SEARCHES],
         "RSS feed": ["/feeds/rss/"],
         "API": ["/api/articles/", "/api/articles/?page=2"],

@@ -17,9 +17,9 @@ from articles.seedfile.decoding import SeedError
 from articles.seedfile.pasted import PastedBlock, read_body_lines
 
 # Each block's fields; the script shows a group only for the kinds named in its class
-# ("newsroom-for-<kind>") and keeps position and html (its own business) hidden.
+# ("newsroom-for-<kind>") and keeps position, html and recognised (its own business) hidden.
 BLOCK_FIELDSETS = [
-    (None, {"fields": [("kind", "visibility"), "text", "html", "position"]}),
+    (None, {"fields": [("kind", "visibility"), "text", "html", "position", "recognised"]}),
     ("Quote", {"fields": ["attribution"], "classes": ["newsroom-for-quote"]}),
     (
         "Embedded link",

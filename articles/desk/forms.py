@@ -132,6 +132,9 @@ def web_address_field(name: str, label: str) -> forms.URLField:
 class BlockForm(forms.ModelForm):
     link_url = web_address_field("link_url", "Link URL")
     embed_url = web_address_field("embed_url", "Embed address")
+    # The body editor's "Recognised as …" note on a pasted block (JSON the script writes and
+    # reads), carried through a form sent back with an error; never stored.
+    recognised = forms.CharField(required=False, widget=forms.HiddenInput, strip=False)
 
     class Meta:
         model = Block
@@ -250,6 +253,14 @@ class BlockFormSet(forms.BaseInlineFormSet):
             return bool(form.cleaned_data["photo"])
         # The photo was refused (on a paragraph, say): it still needs its description.
         return bool(form["photo"].data)
+
+    def deleted_new_forms(self) -> list[forms.Form]:
+        """New blocks the editor deleted, in a form sent back with an error: Django's inline
+        template gives only saved blocks their delete box, so these get a hidden one
+        (templates/admin/articles/article/edit_inline/body_blocks.html)."""
+        if not self.is_bound or not self.can_delete:
+            return []
+        return [form for form in self.extra_forms if form["DELETE"].data]
 
     def kept_blocks(self) -> list[tuple[str, str]]:
         """(kind, text) of the blocks this form leaves in the article."""

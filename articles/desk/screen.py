@@ -2,8 +2,8 @@
 
 Kept apart from articles/admin.py: the admin class says what the screen holds, this
 mixin what happens to a caption's photo and the language on a save (a teaser links itself
-as it is saved: Block.save), and the two small JSON answers desk-photos.js asks for as the
-editor types.
+as it is saved: Block.save), and the small JSON answers desk-photos.js asks for as the
+screen opens and as the editor types.
 """
 
 from django.contrib import messages
@@ -66,6 +66,11 @@ class ArticleScreenMixin:
                 "teaser-link/",
                 wrap(teasers.destination_view),
                 name="articles_article_teaser_link",
+            ),
+            path(
+                "teaser-links/",
+                wrap(teasers.destinations_view),
+                name="articles_article_teaser_links",
             ),
             path(
                 "guess-language/",

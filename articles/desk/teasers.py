@@ -6,13 +6,18 @@ does on the save) whether an article linked by name follows an edited text. This
 asks them about the text being typed and says their answer as a sentence.
 """
 
-from django.http import JsonResponse
+import json
+from collections.abc import Mapping
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_POST
 
 from articles.linking import link_teaser_by_name, teaser_destination
-from articles.models import Article, Block, teaser_link_key
+from articles.models import MAX_BLOCKS, Article, Block, teaser_link_key
 
 # A teaser is a headline: longer text is cut before the lookup (the key keeps 300 characters).
 MAX_TEXT = 1000
+NOT_TEASERS = "Send the teasers as a list of {text, initial_text, link_url, link_article}."
 
 
 def typed_teaser(text: str, initial_text: str, link_url: str, link_article_id: int | None):
@@ -46,14 +51,39 @@ def destination(
     return {"goes": where.kind, "label": labels[where.kind], "href": where.url}
 
 
-def destination_view(request) -> JsonResponse:
+def _asked(teaser: Mapping) -> dict:
+    """One teaser as the screen asks about it (query string or JSON): destination()'s arguments."""
+    text, chosen = str(teaser.get("text", "")), str(teaser.get("link_article") or "")
+    return {
+        "text": text,
+        "initial_text": str(teaser.get("initial_text", text)),
+        "link_url": str(teaser.get("link_url", "")).strip(),
+        "link_article_id": int(chosen) if chosen.isdigit() else None,
+    }
+
+
+def destination_view(request: HttpRequest) -> JsonResponse:
     """The JSON answer desk-photos.js shows beside a teaser as the editor types."""
-    text, chosen = request.GET.get("text", ""), request.GET.get("link_article", "")
-    return JsonResponse(
-        destination(
-            text,
-            initial_text=request.GET.get("initial_text", text),
-            link_url=request.GET.get("link_url", "").strip(),
-            link_article_id=int(chosen) if chosen.isdigit() else None,
-        )
-    )
+    asked = _asked(request.GET)
+    return JsonResponse(destination(asked.pop("text"), **asked))
+
+
+@require_POST
+def destinations_view(request: HttpRequest) -> JsonResponse:
+    """Every teaser of the screen at once, as it opens: one request, not one per teaser.
+    POST (the texts may be long) {"teasers": [...]}; answers {"destinations": [...]}, in order."""
+    try:
+        teasers = json.loads(request.body)["teasers"]
+    except (ValueError, KeyError, TypeError):
+        teasers = None
+    if (
+        not isinstance(teasers, list)
+        or len(teasers) > MAX_BLOCKS
+        or not all(isinstance(t, dict) for t in teasers)
+    ):
+        return JsonResponse({"error": NOT_TEASERS}, status=400)
+    answers = []
+    for teaser in teasers:
+        asked = _asked(teaser)
+        answers.append(destination(asked.pop("text"), **asked))
+    return JsonResponse({"destinations": answers})

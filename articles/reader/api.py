@@ -33,7 +33,7 @@ def article_list(request: HttpRequest) -> JsonResponse:
         number = page_number(request.GET.get("page", "1"))
     except BadRequest as exc:
         return error(400, str(exc))
-    paginator = ArchivePaginator(articles.prefetch_related("topics"), PAGE_SIZE)
+    paginator = ArchivePaginator(articles, PAGE_SIZE)
     try:
         page = paginator.page(number)
     except EmptyPage:
@@ -49,7 +49,9 @@ def article_list(request: HttpRequest) -> JsonResponse:
             "previous": (
                 page_url(request, page.previous_page_number()) if page.has_previous() else None
             ),
-            "results": [summary(request, article, article.topics.all()) for article in page],
+            "results": [
+                summary(request, article, queries.listed_topics(article)) for article in page
+            ],
         },
         json_dumps_params={"ensure_ascii": False},
     )
@@ -84,17 +86,20 @@ def article_detail(request: HttpRequest, slug: str) -> JsonResponse | HttpRespon
     return cache_publicly(response, article_id=article.pk)
 
 
-def filtered_articles(params: QueryDict):
+def filtered_articles(params: QueryDict) -> queries.ListedArticles:
     """Published articles narrowed by the section, topic and since parameters."""
-    articles = queries.front_page_articles()
+    conditions, values = ["TRUE"], []
     for model in (Section, Topic):
         if slug := params.get(model.url_name):
-            if not model.objects.filter(slug=slug).exists():
+            pk = model.objects.filter(slug=slug).values_list("pk", flat=True).first()
+            if pk is None:
                 raise BadRequest(f"There is no {model._meta.verbose_name} {slug!r}.")
-            articles = articles.filter(**{f"{model.article_field}__slug": slug})
+            conditions.append(queries.listing_condition(model))
+            values.append(pk)
     if since := params.get("since"):
-        articles = articles.filter(published_at__gte=parse_since(since))
-    return articles
+        conditions.append(f"{Article._meta.db_table}.published_at >= %s")
+        values.append(parse_since(since))
+    return queries.ListedArticles(" AND ".join(conditions), values, topics=True)
 
 
 def parse_since(value: str) -> datetime:

@@ -1,4 +1,7 @@
-"""RSS and Atom feeds of the newest published articles: the whole site, a section, a topic."""
+"""RSS and Atom feeds of the newest published articles: the whole site, a section, a topic.
+
+Their items come from one prepared statement with each article's topics (issue 17).
+"""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -34,11 +37,11 @@ class ArticleFeed(Feed):
     def link(self, obj=None) -> str:
         return reverse("articles:front-page")
 
-    def articles(self, obj):
-        return queries.front_page_articles()
+    def articles(self, obj) -> queries.ListedArticles:
+        return queries.ListedArticles(topics=True)
 
-    def items(self, obj=None):
-        return self.articles(obj).prefetch_related("topics")[:FEED_LENGTH]
+    def items(self, obj=None) -> list[Article]:
+        return self.articles(obj)[:FEED_LENGTH]
 
     def item_title(self, item: Article) -> str:
         return item.headline
@@ -60,7 +63,7 @@ class ArticleFeed(Feed):
         return queries.updated_time(item) or item.published_at
 
     def item_categories(self, item: Article) -> list[str]:
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in queries.listed_topics(item)]
 
 
 class ListingFeed(ArticleFeed):
@@ -78,5 +81,5 @@ class ListingFeed(ArticleFeed):
     def link(self, obj: Listing) -> str:
         return obj.get_absolute_url()
 
-    def articles(self, obj: Listing):
-        return queries.listing_articles(obj)
+    def articles(self, obj: Listing) -> queries.ListedArticles:
+        return queries.ListedArticles(queries.listing_condition(type(obj)), [obj.pk], topics=True)

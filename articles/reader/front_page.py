@@ -3,18 +3,21 @@
 Editors choose and order the lead and top stories with front-page pins
 (articles/frontpage.py); what they leave empty is filled with the newest articles.
 Each section's block holds its newest few, sections in the editors' order. The
-whole arrangement costs three queries, however many sections and pins there are:
-live pins, the newest articles to fill with, and every section's newest at once.
+whole arrangement costs two prepared statements, however many sections and pins there
+are: the live pins with the newest articles to fill with, and every section's newest at once.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Now
-
-from articles.models import Article, Section
-from articles.reader.queries import LEAD_PHOTO_ROW, STORY_CARD_COLUMNS, for_listing
+from articles.models import Article, FrontPagePin, Section, published_sql
+from articles.reader.queries import (
+    CARD_SELECT,
+    LEAD_PHOTO_ROW,
+    NEWEST_FIRST,
+    WITH_SECTION,
+    ListedArticles,
+    prepared_articles,
+)
 
 TOP_STORIES = 4  # under the lead
 SECTION_STORIES = 4  # in each section's block
@@ -37,9 +40,19 @@ class FrontPage:
         return [a.pk for a in [self.lead, *self.top_stories] if a is not None]
 
 
-def with_photo(articles):
-    """Articles with the photo their card shows (`lead_photo_row`), in the same query."""
-    return articles.annotate(lead_photo_row=RawSQL(LEAD_PHOTO_ROW, ()))
+_ARTICLE = Article._meta.db_table
+_PIN = FrontPagePin._meta.db_table
+_CARD = f"{CARD_SELECT}, ({LEAD_PHOTO_ROW}) AS lead_photo_row"
+# The live pins in their order, then the newest articles (as many again, as pinned ones
+# may be among them), in one statement.
+TOP_SQL = (
+    f"(SELECT {_CARD}, p.position AS pin_position FROM {_ARTICLE} {WITH_SECTION}"
+    f" JOIN {_PIN} p ON p.article_id = {_ARTICLE}.id"
+    f" WHERE {published_sql()} AND (p.ends_at IS NULL OR p.ends_at > statement_timestamp())"
+    f" ORDER BY p.position, p.id LIMIT %s)"
+    f" UNION ALL (SELECT {_CARD}, NULL FROM {_ARTICLE} {WITH_SECTION}"
+    f" WHERE {published_sql()} {NEWEST_FIRST} LIMIT %s)"
+)
 
 
 def front_page() -> FrontPage:
@@ -48,15 +61,12 @@ def front_page() -> FrontPage:
     Without a pin, the lead is the newest article that has a photo among the newest
     few, or else the newest.
     """
-    listed = with_photo(for_listing(Article.objects.published()))
-    live_pin = Q(front_page_pin__ends_at__isnull=True) | Q(front_page_pin__ends_at__gt=Now())
-    pinned = list(
-        listed.filter(live_pin, front_page_pin__isnull=False).order_by(
-            "front_page_pin__position", "front_page_pin__id"
-        )[: TOP_STORIES + 1]
-    )
-    wanted = TOP_STORIES + 1 - len(pinned)
-    newest = list(listed.exclude(pk__in=[a.pk for a in pinned])[:wanted]) if wanted else []
+    places = TOP_STORIES + 1
+    rows = prepared_articles(TOP_SQL, [places, places * 2])
+    pinned = [a for a in rows if a.pin_position is not None]
+    pinned_ids = {a.pk for a in pinned}
+    wanted = places - len(pinned)
+    newest = [a for a in rows if a.pin_position is None and a.pk not in pinned_ids][:wanted]
     if not pinned and newest:
         with_photos = [a for a in newest if a.lead_photo_row]
         if with_photos:
@@ -68,35 +78,26 @@ def front_page() -> FrontPage:
 
 # Each section's newest published articles, leaving out those shown above, in one query:
 # a LATERAL subquery walks the newest articles once per section and stops at the limit.
-# Its alias is the table's name, which LEAD_PHOTO_ROW refers to.
-_ARTICLE = Article._meta.db_table
+# Its alias is the table's name, which LEAD_PHOTO_ROW and CARD_SELECT refer to.
 SECTION_BLOCKS_SQL = (
-    f"SELECT {STORY_CARD_COLUMNS}, s.name AS section_name, s.slug AS section_slug,"
-    f" ({LEAD_PHOTO_ROW}) AS lead_photo_row"
+    f"SELECT {_CARD}"
     f" FROM {Section._meta.db_table} s CROSS JOIN LATERAL ("
-    f"  SELECT * FROM {_ARTICLE} WHERE {_ARTICLE}.section_id = s.id"
-    f"  AND {_ARTICLE}.status = %s AND {_ARTICLE}.published_at <= statement_timestamp()"
-    f"  AND NOT ({_ARTICLE}.id = ANY(%s))"
-    f"  ORDER BY {_ARTICLE}.published_at DESC, {_ARTICLE}.id DESC LIMIT %s) {_ARTICLE}"
+    f"  SELECT * FROM {_ARTICLE} WHERE {_ARTICLE}.section_id = s.id AND {published_sql()}"
+    f"  AND NOT ({_ARTICLE}.id = ANY(%s)) {NEWEST_FIRST} LIMIT %s) {_ARTICLE}"
     f" ORDER BY s.position, s.name, s.id, {_ARTICLE}.published_at DESC, {_ARTICLE}.id DESC"
 )
 
 
 def section_blocks(leave_out: list[int]) -> list[SectionBlock]:
     """Every section that has articles, in the editors' order, with its newest few."""
-    rows = Article.objects.raw(
-        SECTION_BLOCKS_SQL, [Article.Status.PUBLISHED, leave_out, SECTION_STORIES]
-    )
     blocks: dict[int, SectionBlock] = {}
-    for article in rows:
-        section = Section(
-            id=article.section_id, name=article.section_name, slug=article.section_slug
+    for article in prepared_articles(SECTION_BLOCKS_SQL, [leave_out, SECTION_STORIES]):
+        blocks.setdefault(article.section_id, SectionBlock(article.section)).articles.append(
+            article
         )
-        article.section = section
-        blocks.setdefault(section.pk, SectionBlock(section)).articles.append(article)
     return list(blocks.values())
 
 
-def latest(leave_out: list[int]):
+def latest(leave_out: list[int]) -> ListedArticles:
     """The newest articles for the list under the blocks, without those at the top."""
-    return for_listing(Article.objects.published()).exclude(pk__in=leave_out)
+    return ListedArticles(f"NOT ({_ARTICLE}.id = ANY(%s))", [leave_out])

@@ -1,7 +1,8 @@
 """What the reader's pages fetch, in a fixed number of queries whatever an article holds.
 
 Every function starts from Article.objects.published() (or takes a queryset
-built from it), so that nothing unpublished or scheduled leaks onto a page.
+built from it), and every hand-written statement from published_sql(), compiled from
+it, so that nothing unpublished or scheduled leaks onto a page.
 """
 
 import math
@@ -19,11 +20,6 @@ from articles.models import Article, Author, Block, Listing, Note, Section, Topi
 WORDS_PER_MINUTE = 230
 # The stored search vectors: large, and never shown on a page.
 SEARCH_COLUMNS = [f.name for f in Article._meta.concrete_fields if isinstance(f, GeneratedField)]
-
-
-def for_listing(articles: QuerySet) -> QuerySet:
-    """Articles as lists show them: with their section, without the heavy search columns."""
-    return articles.select_related("section").defer("body_text", "body_html", *SEARCH_COLUMNS)
 
 
 def with_page_content(articles: QuerySet) -> QuerySet:
@@ -74,13 +70,29 @@ LEAD_PHOTO_ROW = (
 )
 
 
-# What a story card shows of an article, for hand-written queries of lists.
-STORY_CARD_COLUMNS = (
-    ", ".join(
-        f"{_ARTICLE}.{column}"
-        for column in ("id", "headline", "slug", "dek", "byline", "language", "published_at")
-    )
-    + f", {_ARTICLE}.section_id"
+# What a story card shows of an article (articles/reader/cards.py), and a feed's or the
+# API's list its update time, for the lists' hand-written queries: these columns first,
+# then its section's name and address.
+# In the model's order of fields, as Article.from_db() takes a subset of them.
+CARD_FIELDS = [
+    field.attname
+    for field in Article._meta.concrete_fields
+    if field.name
+    in {
+        "id",
+        "headline",
+        "slug",
+        "dek",
+        "byline",
+        "language",
+        "section",
+        "published_at",
+        "updated_at",
+    }
+]
+CARD_SELECT = (
+    ", ".join(f"{_ARTICLE}.{Article._meta.get_field(name).column}" for name in CARD_FIELDS)
+    + ", s.name AS section_name, s.slug AS section_slug"
 )
 
 
@@ -88,6 +100,11 @@ def card_photo(article: Article) -> Block | None:
     """The photo a card shows, from the `lead_photo_row` its query fetched; None without."""
     row = getattr(article, "lead_photo_row", None)
     return Block(article=article, kind=Block.Kind.CAPTION, **row) if row else None
+
+
+def listed_topics(article: Article) -> list[Topic]:
+    """The article's topics, from the `topic_rows` its query fetched (TOPIC_ROWS)."""
+    return [Topic(**row) for row in article.topic_rows]
 
 
 @dataclass(frozen=True)
@@ -104,7 +121,7 @@ class ArticleContent:
     def of(cls, article: Article) -> "ArticleContent":
         """Use what with_page_content() fetched; query for it when given a plain article."""
         if hasattr(article, "topic_rows"):
-            topics = [Topic(**row) for row in article.topic_rows]
+            topics = listed_topics(article)
         else:
             topics = list(article.topics.all())
         if hasattr(article, "note_rows"):
@@ -237,11 +254,79 @@ def redirected_article(old_slug: str) -> Article | None:
     return Article.objects.published().filter(old_slugs__old_slug=old_slug).only("slug").first()
 
 
-def front_page_articles() -> QuerySet:
-    """Every published article, newest first (the API's list)."""
-    return for_listing(Article.objects.published())
+# The lists' pages (front, section, topic, author) in hand-written statements, prepared
+# once per connection as the article page's is: compiling their querysets and planning
+# them took longer than PostgreSQL takes to run them (issue 17). They keep to
+# published_sql(), and fetch what a story card shows (CARD_SELECT).
+NEWEST_FIRST = f"ORDER BY {_ARTICLE}.published_at DESC, {_ARTICLE}.id DESC"
+WITH_SECTION = f"LEFT JOIN {Section._meta.db_table} s ON s.id = {_ARTICLE}.section_id"
 
 
-def listing_articles(listing: Listing) -> QuerySet:
-    """A section's, a topic's or an author's published articles."""
-    return for_listing(Article.objects.published().filter(**{listing.article_field: listing}))
+def listing_condition(listing_model: type[Listing]) -> str:
+    """The SQL condition for "among this listing's articles", its one parameter the listing's id."""
+    field = Article._meta.get_field(listing_model.article_field)
+    if not field.many_to_many:
+        return f"{_ARTICLE}.{field.column} = %s"
+    through = field.remote_field.through._meta.db_table
+    return (
+        f"{_ARTICLE}.id IN (SELECT {field.m2m_column_name()} FROM {through}"
+        f" WHERE {field.m2m_reverse_name()} = %s)"
+    )
+
+
+def prepared_articles(sql: str, params: list) -> list[Article]:
+    """Articles from a prepared statement that selects CARD_SELECT first, then extras
+    (lead_photo_row, …) that become attributes of each article."""
+    connection = connections[router.db_for_read(Article)]
+    with connection.prepared_cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description][len(CARD_FIELDS) :]
+        rows = cursor.fetchall()
+    articles = []
+    for row in rows:
+        article = Article.from_db(connection.alias, CARD_FIELDS, row[: len(CARD_FIELDS)])
+        for name, value in zip(names, row[len(CARD_FIELDS) :], strict=True):
+            setattr(article, name, value)
+        articles.append(with_joined_section(article))
+    return articles
+
+
+class ListedArticles:
+    """Published articles newest first that meet a condition, as ArchivePaginator pages
+    them: a capped count and a page, each one prepared statement.
+
+    `condition` is SQL over the article table with its own %s parameters; `topics`
+    fetches each article's topics too (topic_rows, read by listed_topics()), for the
+    feeds and the API.
+    """
+
+    ordered = True  # for Paginator's check
+
+    def __init__(self, condition: str = "TRUE", params: list = (), *, topics: bool = False) -> None:
+        where = f"WHERE {published_sql()} AND {condition}"
+        topic_rows = f", ({TOPIC_ROWS}) AS topic_rows" if topics else ""
+        self.params = list(params)
+        select = f"SELECT {CARD_SELECT}{topic_rows}"
+        rows = f"FROM {_ARTICLE} {WITH_SECTION} {where} {NEWEST_FIRST} LIMIT %s OFFSET %s"
+        # Any `cap` rows will do for a count that stops there: no order, no index walk needed.
+        self.count_sql = f"SELECT count(*) FROM (SELECT 1 FROM {_ARTICLE} {where} LIMIT %s) c"
+        self.page_sql = f"{select} {rows}"
+        self.counted_page_sql = f"{select}, ({self.count_sql}) AS listed_count {rows}"
+
+    def capped_count(self, cap: int) -> int:
+        """How many there are, counting no further than `cap`."""
+        connection = connections[router.db_for_read(Article)]
+        with connection.prepared_cursor() as cursor:
+            cursor.execute(self.count_sql, [*self.params, cap])
+            return cursor.fetchone()[0]
+
+    def __getitem__(self, page: slice) -> list[Article]:
+        start = page.start or 0
+        return prepared_articles(self.page_sql, [*self.params, page.stop - start, start])
+
+    def counted_page(self, start: int, size: int, cap: int) -> tuple[list[Article], int]:
+        """`size` articles from `start` and the count capped at `cap`, in one statement
+        (the count is read apart only for a page past the end, which has no row to carry it)."""
+        params = [*self.params, cap, *self.params, size, start]
+        rows = prepared_articles(self.counted_page_sql, params)
+        return rows, rows[0].listed_count if rows else self.capped_count(cap)

@@ -11,7 +11,7 @@ from django.views.generic import ListView
 from articles.caching import cache_publicly, cached_with_content, never_cache_privately
 from articles.links import link
 from articles.models import Article, Author, Listing, Section
-from articles.reader import front_page, queries, search_suggestions
+from articles.reader import cards, front_page, queries, search_suggestions
 from articles.reader.paging import ArchivePaginator
 from articles.reader.search import (
     MAX_QUERY_WORDS,
@@ -79,9 +79,17 @@ class FrontPageView(PublicListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        placed = [(article, cards.LATEST) for article in context["articles"]]
         if not context["page_obj"].has_previous():
             context["front"] = self.front
             context["section_blocks"] = front_page.section_blocks(self.front.shown_ids)
+            if self.front.lead:
+                placed.append((self.front.lead, cards.LEAD))
+            placed += [(article, cards.TOP) for article in self.front.top_stories]
+            for block in context["section_blocks"]:
+                first, *rest = block.articles
+                placed += [(first, cards.SECTION_FIRST), *((a, cards.SECTION) for a in rest)]
+        cards.attach_cards(placed)
         return context
 
 
@@ -93,10 +101,10 @@ class ListingView(PublicListView):
 
     def get_queryset(self):
         self.listing = get_object_or_404(self.model, slug=self.kwargs["slug"])
-        return queries.listing_articles(self.listing)
+        return queries.ListedArticles(queries.listing_condition(self.model), [self.listing.pk])
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             listing=self.listing,
             kind=self.model._meta.verbose_name.capitalize(),
             rss_url=self.listing.feed_url("rss"),
@@ -107,6 +115,8 @@ class ListingView(PublicListView):
             author=self.listing if isinstance(self.listing, Author) else None,
             **kwargs,
         )
+        cards.attach_cards((article, cards.LISTING) for article in context["articles"])
+        return context
 
 
 class SearchView(PublicListView):

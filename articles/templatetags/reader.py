@@ -18,7 +18,7 @@ from articles.inline import is_external, page_html, safe_href
 from articles.links import link
 from articles.models import Section
 from articles.photos import photo_srcset
-from articles.reader.queries import card_photo, isoformat, last_public_change
+from articles.reader.queries import isoformat, last_public_change
 from articles.reader.search import MARK_START, MARK_STOP
 
 register = template.Library()
@@ -28,8 +28,6 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 
 register.filter("photo_srcset", photo_srcset)
-# {{ article|card_photo }}: the photo a list query fetched for the article's card, or None.
-register.filter("card_photo", card_photo)
 # {% language article|label_language %}: the article's labels and dates in its own language.
 register.filter("label_language", label_language)
 # {% link 'articles:section' slug %}: {% url %} for the public pages, without re-matching the URLconf.

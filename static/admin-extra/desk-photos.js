@@ -70,39 +70,80 @@
     return line;
   }
 
-  function showTeaserLink(row, url) {
+  // What each teaser row was last asked about: the article chooser (select2) announces a
+  // "change" as it starts, which must not ask again what the screen asked on load.
+  const lastAsked = new WeakMap();
+
+  // What the screen asks about a teaser row, or null for a row of another kind.
+  function teaserQuery(row) {
     const kind = field(row, "kind");
     const text = field(row, "text");
-    if (!kind || !text) return;
-    const existing = row.querySelector("[data-desk-teaser-link]");
+    if (!kind || !text) return null;
     if (kind.value !== "teaser") {
+      const existing = row.querySelector("[data-desk-teaser-link]");
       if (existing) existing.remove();
-      return;
+      lastAsked.delete(row);
+      return null;
     }
     const linkUrl = field(row, "link_url");
     const linkArticle = field(row, "link_article");
-    const query = new URLSearchParams({
+    return {
       text: text.value,
       initial_text: text.defaultValue,
       link_url: linkUrl ? linkUrl.value : "",
       link_article: linkArticle ? linkArticle.value : "",
-    });
-    fetch(url + "?" + query, { credentials: "same-origin" })
+    };
+  }
+
+  function showWhere(row, where) {
+    const line = teaserLine(row);
+    line.dataset.goes = where.goes;
+    line.textContent = "Readers: " + where.label + " ";
+    if (where.href) {
+      const link = document.createElement("a");
+      link.href = where.href;
+      link.target = "_blank";
+      link.rel = "noopener";
+      link.textContent = "Open it";
+      line.append(link);
+    }
+  }
+
+  function notChecked(row) {
+    teaserLine(row).textContent = "Where this teaser links could not be checked just now.";
+  }
+
+  // One teaser, as the editor types.
+  function showTeaserLink(row, url) {
+    const query = teaserQuery(row);
+    if (!query || lastAsked.get(row) === JSON.stringify(query)) return;
+    lastAsked.set(row, JSON.stringify(query));
+    fetch(url + "?" + new URLSearchParams(query), { credentials: "same-origin" })
       .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
-      .then((where) => {
-        const line = teaserLine(row);
-        line.dataset.goes = where.goes;
-        line.textContent = "Readers: " + where.label + " ";
-        if (where.href) {
-          const link = document.createElement("a");
-          link.href = where.href;
-          link.target = "_blank";
-          link.rel = "noopener";
-          link.textContent = "Open it";
-          line.append(link);
-        }
-      })
-      .catch(() => { teaserLine(row).textContent = "Where this teaser links could not be checked just now."; });
+      .then((where) => showWhere(row, where))
+      .catch(() => {
+        lastAsked.delete(row); // asked again on the next edit
+        notChecked(row);
+      });
+  }
+
+  // Every teaser as the screen opens, in one request (a story may hold 80 of them).
+  function showTeaserLinks(rows, url, token) {
+    const teasers = rows.map((row) => ({ row, query: teaserQuery(row) })).filter((t) => t.query);
+    if (!teasers.length) return;
+    for (const t of teasers) lastAsked.set(t.row, JSON.stringify(t.query));
+    fetch(url, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": token },
+      body: JSON.stringify({ teasers: teasers.map((t) => t.query) }),
+    })
+      .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+      .then((answer) => teasers.forEach((t, i) => showWhere(t.row, answer.destinations[i])))
+      .catch(() => teasers.forEach((t) => {
+        lastAsked.delete(t.row);
+        notChecked(t.row);
+      }));
   }
 
   // Language: the guess from the headline, standfirst and the body's opening blocks.
@@ -160,7 +201,8 @@
     if (!form) return;
     const teaserUrl = screen.dataset.teaserUrl;
     const rows = () => Array.from(form.querySelectorAll(".inline-related")).filter((row) => field(row, "kind"));
-    for (const row of rows()) showTeaserLink(row, teaserUrl);
+    const token = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+    showTeaserLinks(rows(), screen.dataset.teasersUrl, token);
     const pending = new Map();
     const refreshTeaser = (row) => {
       if (!pending.has(row)) pending.set(row, debounce(() => showTeaserLink(row, teaserUrl), TYPING_MS));

@@ -98,7 +98,8 @@ def test_no_page_breaks_the_content_security_policy(new_page, site):
     # The change form's own scripts run: the inline block rows, the autocomplete widgets.
     page.goto(f"/admin/articles/article/{article.pk}/change/")
     page.wait_for_load_state("networkidle")
-    # The body editor (issue 14): a block opens, the "+" menu, a styled paste read by the desk.
+    # The body editor (issue 14): a block opens, the "+" menu, a styled paste read by the desk,
+    # a link's field.
     page.locator(".newsroom-editable").nth(1).click()
     page.locator(".newsroom-block").nth(1).locator(".newsroom-plus").click()
     page.locator(".newsroom-block").nth(1).get_by_role("button", name="Insert a paragraph").click()
@@ -110,12 +111,26 @@ def test_no_page_breaks_the_content_security_policy(new_page, site):
         }"""
     )
     page.wait_for_selector("#newsroom-body-status:has-text('Pasted 2 paragraphs')")
+    # The link field, with a refused address and then a good one.
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Control+K")
+    page.keyboard.type("ftp://example.org/")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".newsroom-link-error:has-text('Not linked')")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("https://example.org/")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".newsroom-editable a[href='https://example.org/']")
     page.keyboard.press("Alt+ArrowUp")
     # A caption's thumbnail, a teaser's destination, the language guess and, once a file
     # is chosen, its preview (a data: address): all within the policy.
     page.goto(f"/admin/articles/article/{draft.pk}/change/")
     page.wait_for_load_state("networkidle")
     assert page.locator("[data-desk-teaser-link]").count() == 1
+    # ...answered by teaser-links/, which the screen posts every teaser to as it opens.
+    page.wait_for_selector(
+        "[data-desk-teaser-link]:has-text('Readers: Links to the article')", state="attached"
+    )
     assert page.locator("[data-desk-language-guess]").inner_text().startswith("Looks like")
     page.set_input_files(
         "[data-desk-photo] input[type=file]",

@@ -9,7 +9,7 @@ import pytest
 from articles.models import Article
 from tests.admin_support import make_staff
 from tests.browser.admin_pages import add_block, log_in
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, TeaserFactory
 
 # Chromium, the live server and screenshots come from tests/browser/conftest.py.
 pytestmark = pytest.mark.usefixtures("transactional_db", "media_in_tmp")
@@ -120,3 +120,36 @@ def test_teasers_say_where_they_go_and_a_hebrew_story_is_guessed_right_to_left(p
     link = page.locator("a.teaser__link")
     expect(link).to_have_text("Storm season starts early")
     expect(link).to_have_attribute("href", target.get_absolute_url())
+
+
+def test_the_screen_asks_once_where_all_its_teasers_go_as_it_opens(page):
+    """Twelve teasers, one request on load (not one each), and each says where it goes."""
+    from playwright.sync_api import expect
+
+    target = ArticleFactory(headline="Storm season starts early")
+    article = ArticleFactory(headline="Harbour", paragraphs=["The wall held."], status="draft")
+    texts = ["Storm season starts early", "A story nobody wrote"]
+    texts += [f"Nobody wrote story {n} either" for n in range(10)]
+    for text in texts:
+        TeaserFactory(article=article, text=text)
+    make_staff("eve", "Editors")
+    log_in(page, "eve")
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/teaser-link" in r.url else None)
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    lines = page.locator("[data-desk-teaser-link]")
+    expect(lines).to_have_count(len(texts))
+    for n in range(len(texts)):
+        expect(lines.nth(n)).to_contain_text("Readers: ")
+    page.wait_for_load_state("networkidle")
+    assert [url.rsplit("/", 2)[-2] for url in asked] == ["teaser-links"]
+    storm = page.locator(".newsroom-block", has_text="Storm season starts early")
+    # (Saved, the teaser holds the article its headline named: the desk says "you chose".)
+    expect(storm.locator("[data-desk-teaser-link]")).to_contain_text(
+        "Links to the article you chose: “Storm season starts early”."
+    )
+    expect(storm.locator("[data-desk-teaser-link] a")).to_have_attribute(
+        "href", target.get_absolute_url()
+    )
+    nobody = page.locator(".newsroom-block", has_text="A story nobody wrote")
+    expect(nobody.locator("[data-desk-teaser-link]")).to_contain_text("No link:")

@@ -157,3 +157,43 @@ def test_pasted_markdown_like_lines_become_their_kinds_as_an_import_reads_them(e
         "Recognised as a quote",
         "Recognised as a bulleted list",
     ]
+
+
+def test_the_body_editors_scripts_each_stay_under_the_projects_500_lines():
+    """The editor is split by purpose into files a reader can hold (the project's rule)."""
+    from django.conf import settings
+
+    scripts = sorted((settings.BASE_DIR / "static" / "admin-extra").glob("body-*.js"))
+    assert len(scripts) >= 5
+    sizes = {path.name: len(path.read_text().splitlines()) for path in scripts}
+    assert max(sizes.values()) <= 500, sizes
+
+
+def test_a_form_sent_back_keeps_a_new_blocks_delete_mark_and_a_pasted_blocks_note(editor_client):
+    """The page after an error says which new blocks were deleted and what the rules
+    recognised (the script shows both again); a successful save stores neither."""
+    article = ArticleFactory(paragraphs=("First.",), status="draft")
+    data = form_data(editor_client.get(change_url(article)))
+    note = '{"kind": "caption", "recognised": "Recognised as a caption", "rule": "caption"}'
+    add_block(data, position="1", kind="paragraph", text="Deleted before the error.", DELETE="on")
+    add_block(data, position="2", kind="caption", text="Protesters in Beirut", recognised=note)
+    data["headline"] = ""
+    response = editor_client.post(change_url(article), data)
+    assert response.status_code == 200 and "Every article needs a headline." in errors_of(response)
+    html = response.content.decode()
+    assert (
+        '<input type="hidden" name="blocks-1-DELETE" value="True" id="id_blocks-1-DELETE">' in html
+    )
+    assert 'name="blocks-2-DELETE"' not in html
+    assert 'name="blocks-2-recognised" value="{&quot;kind&quot;: &quot;caption&quot;' in html
+
+    data["headline"] = "Protest in Beirut"
+    response = editor_client.post(change_url(article), data)
+    assert response.status_code == 302, errors_of(response)
+    stored = Article.objects.get(pk=article.pk).blocks.order_by("position")
+    assert [(b.kind, b.text) for b in stored] == [
+        ("paragraph", "First."),
+        ("caption", "Protesters in Beirut"),
+    ]
+    reopened = editor_client.get(change_url(article)).content.decode()
+    assert "Recognised as a caption" not in reopened

@@ -105,3 +105,55 @@ def test_the_teaser_answer_is_for_the_desk_only(client):
     response = client.get(TEASER_URL, {"text": "Dam opens"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+TEASERS_URL = "/admin/articles/article/teaser-links/"
+
+
+def ask_all(client, teasers):
+    return client.post(TEASERS_URL, {"teasers": teasers}, content_type="application/json")
+
+
+def test_the_screen_asks_where_all_its_teasers_go_at_once_and_hears_in_their_order(
+    editor_client,
+):
+    """One answer per teaser, in the order asked, each the same as asking for it alone."""
+    ArticleFactory(
+        headline="Dam opens after a week of rain", paragraphs=["A week of rain filled it."]
+    )
+    ArticleFactory(headline="A draft nobody sees", status=Article.Status.DRAFT)
+    asked = [
+        {"text": "Nothing by that name"},
+        {"text": "Dam opens after a week of rain"},
+        {"text": "Anything", "link_url": " https://example.org/x "},
+        {"text": "A draft nobody sees", "initial_text": "A draft nobody sees"},
+        {"text": "a week of rain", "link_article": ""},
+    ]
+    answer = ask_all(editor_client, asked)
+    assert answer.status_code == 200
+    goes = [where["goes"] for where in answer.json()["destinations"]]
+    assert goes == ["none", "article", "link", "waiting", "search"]
+    one_by_one = [editor_client.get(TEASER_URL, query).json() for query in asked]
+    assert answer.json()["destinations"] == one_by_one
+
+
+def test_the_teasers_question_is_refused_in_words_when_it_is_not_a_list_of_teasers(editor_client):
+    """A malformed or oversized question gets a 400 saying what to send, not a server error."""
+    malformed = [
+        {"teasers": "Dam opens"},
+        {"teasers": ["Dam opens"]},
+        {"nothing": []},
+        {"teasers": [{"text": "Dam opens"}] * 81},  # more than an article's blocks
+    ]
+    for body in malformed:
+        response = editor_client.post(TEASERS_URL, body, content_type="application/json")
+        assert response.status_code == 400, body
+        assert response.json()["error"].startswith("Send the teasers as a list"), body
+    assert editor_client.get(TEASERS_URL).status_code == 405
+
+
+def test_the_teasers_question_is_for_the_desk_only(client):
+    """Signed-out visitors are sent to the log-in page."""
+    response = ask_all(client, [{"text": "Dam opens"}])
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))

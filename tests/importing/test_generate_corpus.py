@@ -36,3 +36,16 @@ def test_a_larger_run_adds_only_the_missing_articles():
     assert len(after) == 5
     assert {name: after[name] for name in before} == before
     assert "already there" in generate(5)
+
+
+def test_corpus_articles_are_signed_by_reporters_with_pages_of_their_own(client):
+    """Each article carries a byline naming one of the desk's reporters, whose author page
+    lists it: the benchmark's author pages are real pages, not the front page."""
+    generate(5)
+    corpus = Article.objects.published().filter(source_file__startswith="corpus_")
+    assert all(article.byline.startswith("By ") for article in corpus)
+    article = corpus.order_by("pk").first()
+    author = article.authors.get()
+    assert article.byline == f"By {author.name}"
+    page = client.get(f"/authors/{author.slug}/")
+    assert page.status_code == 200 and article.headline in page.content.decode()

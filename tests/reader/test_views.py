@@ -245,3 +245,18 @@ def test_a_long_archive_is_paged_without_counting_it(client, settings, monkeypat
     last = client.get("/sections/world/?page=4").content.decode()
     assert "Archive story 6" in last and 'rel="next"' not in last
     assert client.get("/sections/world/?page=5").status_code == 404
+
+
+def test_a_page_past_the_archive_or_past_any_number_is_not_found(client, settings, monkeypatch):
+    """Past the counting cap, "?page=last" and a page number beyond what the database can
+    skip to answer 404, like any page with nothing on it."""
+    from articles.reader import paging
+
+    monkeypatch.setattr(paging, "COUNT_CAP", 3)
+    settings.ARTICLES_PER_PAGE = 2
+    world = SectionFactory(name="World")
+    for n in range(5):
+        ArticleFactory(section=world, published_at=timezone.now() - timedelta(hours=n + 1))
+    for page in ("last", "9" * 19, "9" * 30):
+        assert client.get(f"/sections/world/?page={page}").status_code == 404
+    assert client.get("/sections/world/?page=3").status_code == 200

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from bench.devset_build import LABELS, SOURCES, SourceMissing, build, page_lines, seed_text
+from bench.devset_build import (
+    LABELS,
+    SOURCES,
+    SourceMissing,
+    build,
+    page_lines,
+    repositories,
+    seed_text,
+)
 from bench.fidelity import PARTS, StaleLabels, default_devset, labelled_files
 
 PAGE = b"""<!DOCTYPE html><html><head><title>Site | Council votes</title>
@@ -153,6 +161,35 @@ def test_the_committed_set_has_sixty_pages_from_six_sources_and_held_sites_apart
     sites = {part: {site(p["name"]) for p in pages if p["name"].startswith(part)} for part in PARTS}
     assert sites["tune"] and sites["held"]
     assert not sites["tune"] & sites["held"]
+
+
+# Licences that let us keep labels derived from a repository's pages (issue 15).
+KEEPABLE = {"MIT", "Apache-2.0", "MIT OR Apache-2.0", "BSD-2-Clause", "BSD-3-Clause"}
+
+
+def test_every_page_names_a_licence_that_lets_us_keep_its_labels():
+    pages = json.loads(SOURCES.read_text())
+    assert {page["name"]: page.get("licence") in KEEPABLE for page in pages} == {
+        page["name"]: True for page in pages
+    }
+
+
+def test_no_site_gives_more_than_two_pages():
+    """One page a site where possible: a site's template must not dominate the score."""
+    sites = Counter(site(page["name"]) for page in json.loads(SOURCES.read_text()))
+    assert [name for name, pages in sites.items() if pages > 2] == []
+
+
+def test_the_list_names_each_repository_once_with_its_licence_and_page_count():
+    pages = [
+        {"name": "tune/a.txt", "repo": "x/suite", "licence": "MIT"},
+        {"name": "tune/b.txt", "repo": "x/suite", "licence": "MIT"},
+        {"name": "held/c.txt", "repo": "y/bench", "licence": "Apache-2.0"},
+    ]
+    assert repositories(pages) == [
+        "github:x/suite  MIT  2 pages",
+        "github:y/bench  Apache-2.0  1 page",
+    ]
 
 
 DEVSET = default_devset()
