@@ -1,6 +1,6 @@
 """How many lines of real scraped articles the parser puts in the right role (issue 15).
 
-    .venv/bin/python bench/fidelity.py [--devset DIR] [--misses 15] [--show NAME]
+    .venv/bin/python bench/fidelity.py [--devset DIR] [--misses 15] [--show NAME] [--part tune]
 
 Reads a labelled development set (the format of ../shared/LABELS.md: `<name>.txt` and its
 `<name>.json` labels, in the folders tune/ and held/) from --devset, else $NEWSROOM_DEVSET,
@@ -158,6 +158,9 @@ def main() -> None:
     parser.add_argument("--devset", type=Path, default=default_devset())
     parser.add_argument("--misses", type=int, default=15, help="how many kinds of miss to list")
     parser.add_argument("--show", metavar="NAME", help="print one file's lines and roles")
+    parser.add_argument(
+        "--part", choices=PARTS, action="append", help="score only this part (repeatable)"
+    )
     options = parser.parse_args()
     if not all((options.devset / part).is_dir() for part in PARTS):
         sys.exit(f"no development set at {options.devset} (it needs tune/ and held/)")
@@ -165,7 +168,8 @@ def main() -> None:
         if options.show:
             print(show(options.devset, options.show))
             return
-        print(report({part: score(options.devset / part) for part in PARTS}, options.misses))
+        parts = options.part or PARTS  # tuning looks at tune/ alone, so held/ stays unseen
+        print(report({part: score(options.devset / part) for part in parts}, options.misses))
     except StaleLabels as stale:
         sys.exit(str(stale))
 

@@ -38,6 +38,22 @@ _ZONES = {
     "CEST": ZoneInfo("Europe/Paris"),
     "IDT": ZoneInfo("Asia/Jerusalem"),
     "MSK": ZoneInfo("Europe/Moscow"),
+    # Zones the line rules read as part of a date (vocabulary.TIME_ZONES), so that none is
+    # left for the date parser to guess at.
+    "IST": ZoneInfo("Asia/Kolkata"),
+    "JST": ZoneInfo("Asia/Tokyo"),
+    "KST": ZoneInfo("Asia/Seoul"),
+    "HKT": ZoneInfo("Asia/Hong_Kong"),
+    "SGT": ZoneInfo("Asia/Singapore"),
+    "WIB": ZoneInfo("Asia/Jakarta"),
+    "SAST": ZoneInfo("Africa/Johannesburg"),
+    "WAT": ZoneInfo("Africa/Lagos"),
+    "EAT": ZoneInfo("Africa/Nairobi"),
+    "CAT": ZoneInfo("Africa/Maputo"),
+    "AEST": ZoneInfo("Australia/Sydney"),
+    "AEDT": ZoneInfo("Australia/Sydney"),
+    "NZST": ZoneInfo("Pacific/Auckland"),
+    "NZDT": ZoneInfo("Pacific/Auckland"),
 }
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _UPDATED = re.compile(r"(?i)\b(?:updated|modified|last updated)\b")

@@ -32,6 +32,9 @@ def furniture(
     return Rule(name, role, examples, pattern, how, tuple(keywords), None, max_chars, 0.95)
 
 
+# The heading of an author box: the name, title and biography under it are the byline's.
+AUTHOR_BOX = r"about the (?:authors?|writers?|reporters?|columnist|contributors?)|about me"
+
 # Headings whose next lines share a role: links, topic tags, or (one line) the caption.
 LIST_HEADINGS = (
     (
@@ -44,6 +47,7 @@ LIST_HEADINGS = (
     ),
     (re.compile(r"related topics|topics|tags|more on|more about|explore|filed under"), "teaser"),
     (re.compile(r"image caption|media caption|photo caption|caption"), "caption"),
+    (re.compile(AUTHOR_BOX), "author-box"),
 )
 
 FURNITURE_RULES = (
@@ -72,7 +76,7 @@ FURNITURE_RULES = (
     ),
     furniture(
         "comments",
-        r"comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read) comments|leave a comment"
+        r"comments?(?: \(\d+\))?|\d+ comments?|(?:show|view|read) comments|leave a (?:comment|reply)"
         r"|add (?:a )?comment|join the (?:conversation|discussion)|post a comment",
         "Comments",
         "12 comments",
@@ -90,6 +94,9 @@ FURNITURE_RULES = (
         "You may also like",
         "Most Read",
         role="teaser",
+    ),
+    furniture(
+        "author-box-heading", AUTHOR_BOX, "About the author", "ABOUT THE AUTHORS", role="byline"
     ),
     furniture(
         "tag-list",
@@ -152,7 +159,8 @@ FURNITURE_RULES = (
     furniture(
         "counter",
         r"[+]?\d(?:[\d.,]*\d)?\s?[km]?|\d+ (?:photos?|images?|comments?|shares?|views?)|\d+ of \d+"
-        r"|slideshow \( ?\d+ images? ?\)|\d+ min(?:ute)?s? read|\d{1,2}:\d{2}(?: - source: \w+)?",
+        r"|slideshow \( ?\d+ images? ?\)|\d+ min(?:ute)?s? read|\d{1,2}:\d{2}(?: - source: \w+)?"
+        r"|\d{1,2}:\d{2}:\d{2}",  # a player's running time: "00:00:49"
         "1.94 M",
         "4 PHOTOS",
         "1 of 15",
@@ -177,6 +185,15 @@ FURNITURE_RULES = (
         "Suggest a correction",
         "Thanks for watching!",
         "Se connecter",
+    ),
+    reader(
+        "player-stamp",
+        "furniture",
+        readers.read_player_stamp,
+        readers.PLAYER_STAMP_MAX,
+        "Dec. 19, 201602:46",
+        "VIDEO3:4903:49",
+        guard=guard(closes="0123456789", holds=(":",)),
     ),
     reader(
         "ui-glyph",
@@ -211,10 +228,12 @@ FURNITURE_RULES = (
     ),
     furniture(
         "form-field",
-        r"[\w’' -]{1,30}\*|i agree.{0,80}|by (?:clicking|signing up|subscribing)\b.{0,200}",
+        r"[\w’' -]{1,30}\*|i agree.{0,80}|by (?:clicking|signing up|subscribing)\b.{0,200}"
+        r"|(?:please )?(?:enter|type|confirm) (?:your|a valid|an? )\b.{0,60}",  # a form's prompt
         "Email *",
         "I agree to the terms",
         "By clicking Submit, you accept the rules of this site.",
+        "Please enter your email address here",
     ),
     # Lines that open like a notice or a prompt.
     furniture(
@@ -271,7 +290,7 @@ FURNITURE_RULES = (
         "newsletter-prompt",
         r"sign(?:ing)? up\b.{0,80}\b(?:newsletters?|inbox|alerts?|e-?mails?|updates|briefing)\b"
         r"|(?:newsletters?|briefing)\b.{0,80}\b(?:sign up|subscribe)\b"
-        r"|subscribe to (?:our|the)\b|(?:in|to) your inbox\b|never miss (?:a|an|our|the)\b",
+        r"|subscrib(?:e|ing) to (?:our|the)\b|(?:in|to) your inbox\b|never miss (?:a|an|our|the)\b",
         "Sign up for our daily newsletter on the Middle East",
         "Get the best of the news delivered to your inbox every morning",
         how="search",
@@ -316,6 +335,24 @@ FURNITURE_RULES = (
         "Do you know the scoop? Comment below or Send us a Tip",
         how="search",
         keywords=("comment", "sound off", "tell us", "let us know", "tip", "think", "feedback"),
+    ),
+    furniture(
+        "consent-notice",
+        r"privacy (?:policy|notice|statement)|terms (?:of (?:use|service)|and conditions)"
+        r"|affiliate (?:advertising|links?|commissions?|program(?:me)?)",
+        "I would like to be emailed about offers and events (see the privacy notice)",
+        "We are a participant in an affiliate advertising program.",
+        how="search",
+        keywords=("privacy", "terms", "affiliate"),
+        max_chars=SITE_VOICE_MAX,
+    ),
+    furniture(
+        "form-check",
+        r"\b(?:invalid|incorrect) (?:e-?mail|address|entry|input|password)\b|this field is required",
+        "You have entered an incorrect email address!",
+        how="search",
+        keywords=("invalid", "incorrect", "required"),
+        max_chars=UI_LINE_MAX,
     ),
     furniture(
         "cookie-notice",

@@ -34,12 +34,30 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "caption-position",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* Jane Doe, left, and John Smith walk past the bridge.\n{_BODY}",
+            f"Council Approves Bridge\n{_BODY}\n* The mayor (centre) opens the new bridge\n{_BODY}",
+        ),
+        confidence=0.85,
+    ),
+    PassRule(
         "caption-above-credit",
         "caption",
         (
             f"Council Approves Bridge\n{_BODY}\n* Workers on the bridge on Monday.\nPhoto: DPA\n{_BODY}",
         ),
         confidence=0.85,
+    ),
+    PassRule(
+        "caption-below-credit",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{' '.join([_BODY] * 7)}\nReuters"
+            f"\n* Workers on the bridge on Monday.\n{_BODY}",
+        ),
+        confidence=0.7,
     ),
     PassRule(
         "photographer-name",
@@ -77,6 +95,15 @@ PASS_RULES = (
             f"\nView this photo on Instagram\n{_BODY}",
         ),
         confidence=0.7,
+    ),
+    PassRule(
+        "repeated-link",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\n* Growing sinkhole in the south is ignored\n{_BODY}"
+            f"\nGrowing sinkhole in the south is ignored\n{_BODY}",
+        ),
+        confidence=0.6,
     ),
     PassRule(
         "byline-continued",
@@ -133,9 +160,64 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "framed-caption",
+        "caption",
+        (f"Council Approves Bridge\n{_BODY}\nShare\n* The new bridge at dawn.\nMore\n{_BODY * 2}",),
+        confidence=0.6,
+    ),
+    PassRule(
+        "link-card",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{_BODY}"
+            + "".join(f"\nWhy the bridge matters {n}\nPolitics\n{n} hours ago" for n in (1, 2))
+            + "\nWhy the bridge matters 3\nPolitics\n* 3 hours ago",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
+        "caption-under-photo-tool",
+        "caption",
+        (
+            f"Council Approves Bridge\n{_BODY}\nEnlarge Image\n* The mayor opens the bridge\n{_BODY}",
+        ),
+        confidence=0.7,
+    ),
+    PassRule(
+        "head-scrap",
+        "furniture",
+        (f"Council Approves Plan for New Bridge\n* EXCLUSIVE\n{'Long ' * 30}text.",),
+        confidence=0.6,
+    ),
+    PassRule(
         "tail-scrap",
         "furniture",
         (f"Council Approves Plan for New Bridge\n{_BODY}\n{'Long ' * 30}text.\n* Edition: US",),
+        confidence=0.6,
+    ),
+    PassRule(
+        "author-box",
+        "byline",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{_BODY}\n{_BODY}\nAbout the author\nJane Doe\n* Twenty years on the city desk",
+        ),
+        confidence=0.75,
+    ),
+    PassRule(
+        "headline-echo",
+        "furniture",
+        (
+            f"Council Approves Plan -- New Bridge\n{_BODY}\n* Council Approves Plan: New Bridge\n{_BODY}",
+        ),
+        confidence=0.8,
+    ),
+    PassRule(
+        "link-summary",
+        "teaser",
+        (
+            f"Council Approves Bridge\n{_BODY}\n{_BODY * 2}\nMore stories\nWhy the bridge matters\n* {_BODY}"
+            f"\nRelated: A new mayor for the city\n{_BODY}",
+        ),
         confidence=0.6,
     ),
     PassRule(

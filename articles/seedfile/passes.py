@@ -10,22 +10,37 @@ import re
 from dataclasses import dataclass, field
 
 from articles.seedfile.decoding import visible
-from articles.seedfile.page_passes import mark_inline_links, mark_repeated_scraps
+from articles.seedfile.header_passes import (
+    HEADER_ROLES,
+    extend_bylines,
+    mark_dek,
+    mark_head_scraps,
+)
+from articles.seedfile.page_passes import (
+    WIDGET_REACH,
+    WIDGET_RULES,
+    is_widget_text,
+    mark_framed_captions,
+    mark_headline_echoes,
+    mark_inline_links,
+    mark_link_cards,
+    mark_link_summaries,
+    mark_photo_captions,
+    mark_repeated_scraps,
+)
 from articles.seedfile.pass_rules import PASS_RULES
-from articles.seedfile.readers import GLUED_DATELINE, Cue
+from articles.seedfile.readers import GLUED_DATELINE, Cue, names_positions
 from articles.seedfile.rules import LINE_RULES, read_line
 from articles.seedfile.shapes import (
     CLOSERS,
-    JOB_TITLE,
     ends_with_full_stop,
+    holds_handle,
     is_bare_name,
-    is_name_list,
     is_person_name,
+    is_sentence_case,
     looks_like_title,
 )
-from articles.seedfile.vocabulary import READER_WORDS
 
-HEADER_ROLES = ("headline", "dek", "byline", "dateline")
 QUOTES = "\"“„«‘'"
 HEADLINE_MAX_CHARS = 300  # the stored headline's limit: a longer first line is body text
 LONG_SENTENCE = 150  # a first line this long that ends a sentence is body text too
@@ -35,11 +50,14 @@ CONFIDENCE = {rule.name: rule.confidence for rule in (*LINE_RULES, *PASS_RULES)}
 TITLE_MAX = 160  # shapes.looks_like_title: no longer line is shaped like a title
 SHORT_TEXT = 40  # a plain line shorter than this, not ending a sentence, may be page junk
 
-# The rule that puts a line under a list heading in the heading's role.
+# The role and rule of a line under a list heading, by what the heading opens.
 _LISTED = {
-    "teaser": "link-under-heading",
-    "caption": "caption-under-label",
+    "teaser": ("teaser", "link-under-heading"),
+    "caption": ("caption", "caption-under-label"),
+    "author-box": ("byline", "author-box"),
 }
+LISTED_SENTENCE_MAX = 100  # a story's own sentence after a list is longer
+AUTHOR_BOX_LINE_MAX = 80  # a name, a title (its biography is a byline by its own rule)
 
 
 @dataclass
@@ -122,8 +140,13 @@ def assign_roles(texts: list[str]) -> Draft:
                 and len(text) <= TITLE_MAX  # looks_like_title's own first test, without a call
                 and looks_like_title(text)
                 and text.count(",") < 2
+                and not holds_handle(text)  # an embedded post's author
             ):
                 roles[i], rules[i] = "teaser", "title-shaped-link"
+            elif cue.kind is None and _may_place(text) and draft.can_caption(i):
+                # Decided here, in the loop every line takes anyway: a pass of its own cost
+                # more than the look (a caption placing its people: "Jane Doe, left, and …").
+                roles[i], rules[i] = "caption", "caption-position"
             else:
                 roles[i], rules[i] = "paragraph", "plain-text"
         if cue.kind == roles[i] and cue.rule:
@@ -135,12 +158,17 @@ def assign_roles(texts: list[str]) -> Draft:
     return draft
 
 
-DEK_HEADER_REACH = 3  # lines below a dek that may hold the byline or dateline
-DEK_WORDS = 4  # a summary says something: a shorter line under the headline is a label
 KICKER_WORDS = 4  # a section label over a headline ("Tech News", "Nation & World") is this short
 KICKER_CHARS = 40
 KICKER_REACH = 12  # lines of a menu above the headline, at most
 TITLE_WORDS = 5  # the headline under them is longer
+
+
+def _may_place(text: str) -> bool:
+    """Whether a line places the people in a photo: the cheap look at its words first."""
+    return (
+        "left" in text or "right" in text or "cent" in text or "L-R" in text
+    ) and names_positions(text)
 
 
 def skip_kickers(draft: Draft) -> None:
@@ -153,7 +181,8 @@ def skip_kickers(draft: Draft) -> None:
         text = draft.texts[i]
         if draft.cues[i].kind is not None or ends_with_full_stop(text) or reads_as_body(text):
             return
-        if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS:
+        # A short headline is a sentence ("Coal is back"); a label names ("Local Business").
+        if len(text.split()) > KICKER_WORDS or len(text) > KICKER_CHARS or is_sentence_case(text):
             break
         labels.append(i)
     else:
@@ -213,6 +242,9 @@ def attach_credits(draft: Draft) -> None:
     for i, cue in enumerate(draft.cues):
         if cue.kind != "credit" or draft.roles[i] is not None:
             continue
+        if cue.rule == "post-credit":  # an embedded post's, not a photo's: no caption
+            draft.roles[i] = "credit"
+            continue
         below = i + 1
         if draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= CAPTION_ABOVE_MAX:
             draft.pair(i - 1, i, "caption-above-credit")
@@ -241,38 +273,6 @@ def attach_name_credits(draft: Draft) -> None:
             draft.pair(above, i, "caption-above-credit", "photographer-name")
 
 
-def mark_dek(draft: Draft) -> None:
-    """The first line after the headline, when it reads as a summary and leaves a body."""
-    if draft.headline_missing:
-        return
-    after = [i for i in range(draft.head + 1, len(draft.texts)) if draft.roles[i] != "furniture"]
-    if not after or not draft.plain(after[0]):
-        return
-    candidate, text = after[0], draft.texts[after[0]]
-    if (
-        len(text) > 320
-        or GLUED_DATELINE.match(text)
-        or text.rstrip(CLOSERS)[-1:] in (",", ";", ":")
-    ):
-        return
-    if is_bare_name(text):  # "Joshua Caplan" under the headline is an author, not a dek
-        draft.decide(candidate, "byline", "author-under-headline")
-        return
-    if len(text.split()) < DEK_WORDS:  # "Europe", "Style": the page's section, not a summary
-        return
-    # A sentence is a dek only above the rest of a header: a byline or dateline close below.
-    # A wire name counts only right below: further down it is a photo's credit.
-    header_below = {draft.cues[i].kind for i in after[1 : 1 + DEK_HEADER_REACH]}
-    next_kind = draft.cues[after[1]].kind if len(after) > 1 else None
-    if ends_with_full_stop(text) and not (
-        header_below & {"byline", "dateline"} or next_kind == "wire"
-    ):
-        return
-    # Taking the dek must leave a body: some later line that will be a paragraph.
-    if any(draft.plain(i) and not looks_like_title(draft.texts[i]) for i in after[1:]):
-        draft.decide(candidate, "dek", "dek-summary")
-
-
 def resolve_wires(draft: Draft) -> None:
     """A wire name alone: a byline in the header or after the story, else the credit above it."""
     if not draft.holds("wire"):
@@ -287,27 +287,27 @@ def resolve_wires(draft: Draft) -> None:
         in_body = draft.roles[i - 1] not in HEADER_ROLES and i < body_end
         if in_body and draft.can_caption(i - 1) and len(draft.texts[i - 1]) <= 400:
             draft.pair(i - 1, i, "caption-above-credit", "wire-credit")
+        elif in_body and _caption_below(draft, i):
+            draft.pair(i + 1, i, "caption-below-credit", "wire-credit")
         else:
             draft.decide(i, "byline", cue.rule)
 
 
-def extend_bylines(draft: Draft) -> None:
-    """Names under the header ("Anushka Asthana in Brussels") or a byline ("Los Angeles Times")."""
-    for i in range(1, len(draft.texts)):
-        text = draft.texts[i]
-        if (
-            draft.roles[i - 1] in HEADER_ROLES
-            and draft.plain(i)
-            and len(text) <= 60
-            and not ends_with_full_stop(text)
-            and ((is_name_list(text) and not is_section_name(text)) or JOB_TITLE.search(text))
-        ):
-            draft.decide(i, "byline", "byline-continued")
+CAPTION_BELOW_MAX = 200
 
 
-def is_section_name(text: str) -> bool:
-    """One word ("Nation", "EXCLUSIVE"), or a heading's words ("Local Business")."""
-    return len(text.split()) < 2 or (not is_person_name(text) and is_bare_name(text))
+def _caption_below(draft: Draft, credit: int) -> bool:
+    """Whether the line under a credit with no caption above is its caption: a sentence or
+    two, shorter than the paragraph that follows it (sites that set the credit first)."""
+    below, after = credit + 1, credit + 2
+    return (
+        draft.can_caption(below)
+        and draft.cues[below].kind is None
+        and len(draft.texts[below]) <= CAPTION_BELOW_MAX
+        and after < len(draft.texts)
+        and draft.plain(after)
+        and len(draft.texts[after]) > len(draft.texts[below])
+    )
 
 
 def mark_lists(draft: Draft) -> None:
@@ -316,42 +316,40 @@ def mark_lists(draft: Draft) -> None:
         return
     role = None
     for i, text in enumerate(draft.texts):
-        if (
-            role in _LISTED  # a byline label's names are judged by the header's own passes
-            and draft.plain(i)
-            and (role == "caption" or (len(text) <= 160 and not ends_with_full_stop(text)))
-        ):
-            draft.decide(i, role, _LISTED[role])
-        continues = role != "caption" and draft.roles[i] == role
+        if role is None:  # most lines: no list is open
+            role = draft.cues[i].opens
+            continue
+        if role == "author-box":  # not the site's links under it ("Standards|About us")
+            fits = len(text) <= AUTHOR_BOX_LINE_MAX and not ends_with_full_stop(text)
+            fits = fits and "|" not in text
+        else:  # the title right under the heading may be a short sentence or two
+            first = i > 0 and draft.cues[i - 1].opens == role
+            fits = role == "caption" or (
+                len(text) <= LISTED_SENTENCE_MAX
+                if ends_with_full_stop(text) and first
+                else len(text) <= 160 and not ends_with_full_stop(text)
+            )
+        # A byline label's names are judged by the header's own passes.
+        if role in _LISTED and draft.plain(i) and fits:
+            draft.decide(i, *_LISTED[role])
+        continues = role != "caption" and draft.roles[i] == _LISTED.get(role, (role,))[0]
         role = draft.cues[i].opens or (role if continues else None)
 
 
-# Rules that recognise a piece of a widget (a newsletter box, a poll, a form, a comment box): the short lines
-# around it that speak to the reader or ask something are the rest of it.
-WIDGET_RULES = frozenset(
-    (
-        "newsletter-prompt",
-        "newsletter-mention",
-        "subscribe-button",
-        "form-field",
-        "app-prompt",
-        "comments",
-    )
-)
-WIDGET_TEXT_MAX = 200
-WIDGET_REACH = 3  # lines of a widget on either side of the line that gave it away
+POLL_WORDS = frozenset(("yes", "no", "maybe", "not", "sure", "vote", "results", "submit"))
 
 
-def is_widget_text(text: str) -> bool:
-    """A pitch, a question or a button: short, and speaking to the reader or asking."""
-    if len(text) > WIDGET_TEXT_MAX or any(q in text for q in QUOTES[:4]):
-        return False  # a quotation speaks to someone in the story, not to the reader
-    words = text.lower().replace("’", "'").split()
-    return (
-        any(w.strip(".,!?:;") in READER_WORDS for w in words)
-        or text.rstrip(CLOSERS).endswith("?")
-        or (len(words) <= 4 and not ends_with_full_stop(text))
-    )
+def gives_widget_away(draft: Draft, i: int) -> bool:
+    """A line that only a widget holds: a newsletter's, a form's or a comment box's line, a
+    poll's answers ("Yes No"), or a question the page repeats (a poll's, asked twice)."""
+    cue, text = draft.cues[i], draft.texts[i]
+    if cue.rule in WIDGET_RULES:
+        return True
+    if cue.rule == "button-run":
+        return set(text.lower().replace("/", " ").split()) <= POLL_WORDS
+    if cue.rule == "page-command":  # a sign-up box's button, not a share row's
+        return text.lower().startswith(("sign up", "subscribe", "register"))
+    return draft.rules[i] == "repeated-scrap" and text.rstrip(CLOSERS).endswith("?")
 
 
 def mark_widgets(draft: Draft) -> None:
@@ -360,7 +358,8 @@ def mark_widgets(draft: Draft) -> None:
     if WIDGET_RULES.isdisjoint(cue.rule for cue in draft.cues):
         return
     for i, cue in enumerate(draft.cues):
-        if cue.rule not in WIDGET_RULES:
+        # Most lines no rule recognised, nor a pass: none of them gives a widget away.
+        if not (cue.rule or draft.rules[i]) or not gives_widget_away(draft, i):
             continue
         for step in (-1, 1):
             j, taken = i + step, 0
@@ -374,6 +373,7 @@ def mark_widgets(draft: Draft) -> None:
 
 
 LINK_MAX = 120  # a link's title fits on a line
+TRUNCATION = ("...", "…")
 ASKING_LINK_MAX = 80  # a longer question is the story asking it
 LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links, not a story
 
@@ -381,7 +381,11 @@ LINK_RUN = 3  # this many short unpunctuated lines in a row are a list of links,
 def is_link_shaped(text: str) -> bool:
     """Short, with no sentence end: a story's title, a topic, a section name. A question or
     an exclamation may be a title when it is short."""
+    if text.endswith(TRUNCATION) and looks_like_title(text.rstrip(".… ")):
+        return True  # a title the list cut short: "Ishiba Attends East Asia Summit In La..."
     if len(text) > LINK_MAX or ends_with_full_stop(text) or text[-1:] in ",;:":
+        return False
+    if holds_handle(text):  # an embedded post's author or text, not a link
         return False
     return len(text) <= ASKING_LINK_MAX or text.rstrip(CLOSERS)[-1:] not in "?!"
 
@@ -457,6 +461,7 @@ def mark_tail_scraps(draft: Draft) -> None:
 
 
 PASSES = (
+    mark_headline_echoes,
     attach_credits,
     attach_name_credits,
     mark_dek,
@@ -468,5 +473,10 @@ PASSES = (
     mark_widgets,
     mark_link_runs,
     mark_inline_links,
+    mark_link_summaries,
+    mark_link_cards,
+    mark_photo_captions,
+    mark_head_scraps,
+    mark_framed_captions,
     mark_tail_scraps,
 )

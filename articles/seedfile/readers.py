@@ -51,7 +51,7 @@ def may_open_button_run(char: str) -> bool:
 
 
 # Small words that join a row's buttons ("Share on Facebook", "Pin it"), never its first word.
-_BUTTON_JOINERS = frozenset(("on", "it", "via", "this", "to", "us"))
+_BUTTON_JOINERS = frozenset(("on", "it", "via", "this", "to", "us", "item", "page", "someone"))
 
 
 def _button_word(word: str) -> str:
@@ -82,6 +82,16 @@ _UI_PHRASE = re.compile(any_of(UI_PHRASES))
 # buttons (▶). A story's text seldom holds them; a link's marker (») is read by the teaser rules.
 UI_GLYPHS = "▾▴▸▶►◀◄←→⇤⇥↑↓❯❮›"
 UI_GLYPH_WORDS = 4  # a control's label is this short
+
+
+PLAYER_STAMP_MAX = 40
+# A video's date or label with its running time glued on: "Dec. 19, 201602:46", "VIDEO3:49".
+_PLAYER_STAMP = re.compile(r"(?:(?:19|20)\d\d|[A-Za-z]|\d:\d\d)\d{1,2}:\d{2}$")
+
+
+def read_player_stamp(text: str) -> Cue | None:
+    """A player's stamp: a date or a label with the video's running time glued to it."""
+    return FURNITURE if _PLAYER_STAMP.search(text) else None
 
 
 def read_ui_glyph(lowered: str) -> Cue | None:
@@ -125,7 +135,7 @@ OPENING_MARKERS = (">>", "»", "›")
 CLOSING_MARKERS = (">>", "»")
 MARKER_CHARS = (">", "»", "›")  # a marked link holds one of these
 _TEASER_PREFIX = re.compile(
-    r"(?i:read more|read also|also read|more reading|read|related(?: articles?| stor(?:y|ies)"
+    r"(?i:read more|read also|also read|more reading|(?:for more,? )?read|related(?: articles?| stor(?:y|ies)"
     r"| content| coverage| news)?|קראו (?:עוד|גם)|اقرأ (?:أيضا|أيضاً|المزيد)"
     r"|see also|also see|(?-i:Also on [^:]{1,40})|more(?: on this"
     r"(?: story)?)?|watch(?: now)?|listen|don['’]?t miss|recommended|must read)"
@@ -150,6 +160,27 @@ def read_link_heading(text: str) -> Cue | None:
     if text.rstrip(" .…")[-1:] == ":" or words <= 4:
         return Cue("teaser", text="", opens="teaser")
     return None
+
+
+INVITATION_WORDS = 12
+# Telling the reader to go and read, see or watch something: a verb, then what it is.
+INVITATION = re.compile(
+    r"(?i:read|see|watch|check out|explore|browse|listen to|discover)"
+    r"\s+(?i:the full|the rest|the latest|more|all|our|these|his|her|their|other)\b.*"
+    r"|(?i:view (?:all|more) (?:posts|stories|articles)) by .*"
+)
+
+
+def read_invitation(text: str) -> Cue | None:
+    """The reader sent elsewhere: "Read the full transcript of his interview", "Check out more
+    articles on BuzzFeed.com!", "See our gallery of the winners"."""
+    if not text[:1].isupper() or text.count(" ") >= INVITATION_WORDS:
+        return None
+    if not INVITATION.fullmatch(text):
+        return None
+    if text.endswith(":"):
+        return Cue("teaser", text="", opens="teaser")
+    return None if ends_with_sentence(text) and "," in text else Cue("teaser")
 
 
 def ends_with_sentence(text: str) -> bool:
@@ -190,7 +221,7 @@ SIGNED_START = re.compile(
     r"(?i:by:?|par|von|por|un|מאת|بقلم|words|written|story|text|reported|posted)\s|[—–]|--"
 )
 _DASH_BYLINE = re.compile(r"(?:[—–]|--)\s*(?P<names>.+)")
-_BYLINE_TAIL = re.compile(r"\s+[|•·]\s+")
+_BYLINE_TAIL = re.compile(r"\s+[|•·/]\s+")  # "By Jane Doe | Staff", "… / Staff Writers"
 CONTRIBUTORS = re.compile(
     r"\(?(?i:(?:additional |editing and )?(?:reporting|writing|editing|compiled|research)"
     r"(?: and (?:writing|editing|reporting))? by|contributing:|source:)\s+\S.{0,80}"
@@ -222,7 +253,8 @@ _BIO_NAME = r"[A-Z][\w.'’-]+ (?:(?:[A-Z][\w.'’-]+|de|di|da|del|van|von|le|la
 AUTHOR_BIO = re.compile(
     rf"{_BIO_NAME}(?:(?:is|writes|covers)\b.{{0,160}}\b(?i:writer|reporter|correspondent"
     r"|editor|columnist|contributor|producer|journalist|critic|anchor|fellow)s?\b"
-    r"|writes\b.{0,160}\bfor (?:the )?[A-Z]|is on (?:Twitter|Instagram|Facebook|Threads)\b).*"
+    r"|writes\b.{0,160}\bfor (?:the )?[A-Z]|is on (?:Twitter|Instagram|Facebook|Threads)\b"
+    r"|covers [a-z]+(?:,| and)\b).*"
 )
 CONTACT_LINE_MAX = 150
 CONTACT_MARKS = ("|", "·", "•", ":")  # a contact line holds one within its first 42 characters
@@ -311,12 +343,28 @@ def read_place_dateline(text: str) -> Cue | None:
     return DATELINE if OWN_DATELINE.fullmatch(text) else None
 
 
+# Where a page glued a date's parts to each other or to a label: "Yahoo FinanceOctober 13",
+# "20 Apr 2026Updated 12:44", "PM ESTUpdated"; and brackets around "(Updated 11:54 am)".
+_DATE_GLUE = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?")
+
+
 def read_date_only(text: str) -> Cue | None:
-    """Only a date or time, maybe labelled: "Updated 10:29 AM ET, Wed September 27, 2017"."""
-    return DATELINE if shapes.is_date_line(text) else None
+    """Only a date or time, maybe labelled: "Updated 10:29 AM ET, Wed September 27, 2017",
+    "12:43, 20 Apr 2026Updated 12:44, 20 Apr 2026", "2025-03-29T11:36:01Z"."""
+    if shapes.is_date_line(text) or _ISO_TIME.fullmatch(text):
+        return DATELINE
+    if not any(ch.isdigit() for ch in text):
+        return None
+    unglued = _DATE_GLUE.sub(" ", text.replace("(", " ").replace(")", " "))
+    return DATELINE if unglued != text and shapes.is_date_line(unglued) else None
 
 
-def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
+def glued(
+    start_at: Callable[[str], int | None],
+    pattern: str,
+    shape: Callable[[str], bool] = shapes.is_credit,
+) -> Reader:
     """A reader for a caption with a credit glued to it. The caption is the pattern's "caption"
     group, else whatever precedes its "credit"; `start_at` says where to start searching, or
     None when a cheap test shows the search cannot succeed."""
@@ -328,7 +376,7 @@ def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
             return None
         # The credit's tests first: most lines' last words are no credit.
         credit = found["credit"]
-        if len(credit) > GLUED_CREDIT_MAX or not shapes.is_credit(credit):
+        if len(credit) > GLUED_CREDIT_MAX or not shape(credit):
             return None
         caption = (found["caption"] if named_caption else text[: found.start("credit")]).strip()
         return (
@@ -338,6 +386,23 @@ def glued(start_at: Callable[[str], int | None], pattern: str) -> Reader:
         )
 
     return read
+
+
+def is_name_credit(text: str) -> bool:
+    """A photographer's name alone, or an agency's in capitals ("USATSI"), as a caption ends."""
+    return shapes.is_person_name(text) or (text.isupper() and text.isalpha() and len(text) >= 4)
+
+
+def read_caption_then_name(text: str) -> Cue | None:
+    """A caption, then its photographer's name after the last full stop: "Roma Jayne underwent
+    surgery in 2023. Emma Roma Jayne" (a headline in Title Case is not a caption)."""
+    stop = text.rfind(". ")
+    if stop < 0 or not is_name_credit(credit := text[stop + 2 :].strip()):
+        return None
+    caption = text[: stop + 1]
+    if " " not in caption or shapes.looks_like_title(caption.rstrip(".")):
+        return None
+    return Cue("caption", text=caption, credit=credit)
 
 
 def after_last_sentence_break(text: str) -> int:
@@ -359,7 +424,7 @@ CAPTION_OPENER = re.compile(
     r"FILE(?: PHOTO)?\s*[-–—:]|(?i:file photo)\s*[:,\-–—]"
     r"|In this (?:[\w’'\-]+,?\s+){0,8}?(?:photo|image|picture|file photo|handout|screenshot"
     r"|video|frame grab|still)\b"
-    r"|(?:This|The|A) (?:undated |handout |file |combination |composite |video )*(?:photo|image"
+    r"|(?:This|The|A) (?:undated |handout |file |combination |composite |video )*(?:photo(?:graph)?|image"
     r"|picture|screenshot|grab|still) (?:provided|released|taken|made|shows?|obtained|posted"
     r"|distributed|from)\b"
     r"|(?:Pictured|Above|Top|Main (?:photo|image|picture))\s*:"
@@ -386,6 +451,23 @@ def caption_when(test: Callable[[str], object]) -> Reader:
 def is_caption_opener(text: str) -> bool:
     """ "FILE - …", "In this photo …", "This handout picture released …", "Pictured: …"."""
     return bool(CAPTION_OPENER.match(text))
+
+
+# Where the people in a photo stand: "Jane Doe, left, and …", "(centre)", "from left".
+# In lower case, as captions write them, and with no "\b": a pattern whose matches can start
+# with only a few characters is searched quickly.
+_POSITIONS = re.compile(
+    r", (?:left|right|cent(?:er|re)|second (?:left|right)|far (?:left|right)),"
+    r"|\((?:left|right|cent(?:er|re)|l-r|r-l|top|bottom|front|back)\)"
+    r"|from (?:left|right)[,:]|L-R"
+)
+QUOTES_IN_TEXT = '"“”'
+
+
+def names_positions(text: str) -> bool:
+    """A photo's description places its people ("Jane Doe, left, and John Smith walk …");
+    a story's sentence with a quotation in it does not."""
+    return bool(_POSITIONS.search(text)) and not any(q in text for q in QUOTES_IN_TEXT)
 
 
 def is_reuters_caption(text: str) -> bool:

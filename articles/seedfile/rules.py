@@ -11,11 +11,12 @@ a phrase is one entry, or one alternative in an entry's pattern, that nothing ca
 
 import re
 
-from articles.seedfile import markdown, readers, shapes
+from articles.seedfile import attribution, markdown, readers, shapes
 from articles.seedfile.decoding import MAX_LINE_CHARS
 from articles.seedfile.furniture import FURNITURE_RULES, LIST_HEADINGS
 from articles.seedfile.guards import guard
 from articles.seedfile.matching import compile_rules, reader, widest
+from articles.seedfile.vocabulary import POST_PLATFORMS
 
 TEASER_MAX = 300
 BYLINE_MAX = 250
@@ -35,6 +36,16 @@ _CREDIT_FIRST = re.compile(
 )
 
 TEXT_RULES = (
+    reader(
+        "post-credit",
+        "credit",
+        attribution.read_post_credit,
+        attribution.POST_CREDIT_MAX,
+        "sexlikelovato_ / Instagram",
+        "Instagram: @vladyart",
+        "@delafro_ / Twitter / Via Twitter: @delafro_",
+        guard=guard(closes=lambda char: char.isalnum() or char == "_", holds=POST_PLATFORMS),
+    ),
     reader(
         "social-post-attribution",
         "paragraph",
@@ -80,6 +91,16 @@ TEXT_RULES = (
         "READ MORE: Iran's army chief visits Damascus",
         "Related: Why the bridge matters",
         guard=guard(holds=(":", "|")),
+    ),
+    reader(
+        "invitation-link",
+        "teaser",
+        readers.read_invitation,
+        TEASER_MAX,
+        "Read the full transcript of his interview",
+        "Check out more articles on BuzzFeed.com!",
+        "See our gallery of the winners",
+        guard=guard(opens=readers.INVITATION),
     ),
     reader(
         "signed-byline",
@@ -138,6 +159,22 @@ TEXT_RULES = (
         guard=guard(holds=readers.CONTACT_MARKS),
     ),
     reader(
+        "name-with-handle",
+        "byline",
+        attribution.read_name_with_handle,
+        80,
+        "Tom DiChristopher@tdichristopher",
+        guard=guard(holds=("@",)),
+    ),
+    reader(
+        "contact-line",
+        "byline",
+        attribution.read_contact_line,
+        BYLINE_MAX,
+        "Contact Mark Di Stefano at mark.distefano@buzzfeed.com",
+        guard=guard(holds=("@",)),
+    ),
+    reader(
         "author-email",
         "byline",
         readers.read_email,
@@ -163,6 +200,14 @@ TEXT_RULES = (
         f"Council Approves Plan for New Bridge\n{'The council voted on Tuesday.'}\n* Reuters",
         "Council Approves Plan for New Bridge\n* ASSOCIATED PRESS\nThe council voted on Tuesday.",
         guard=guard(opens=shapes.WIRE, closes=shapes.WIRE),
+    ),
+    reader(
+        "name-for-outlet",
+        "byline",
+        attribution.read_name_for_outlet,
+        90,
+        "Council Approves Plan for New Bridge\n* Jane Doe for Dailymail.com\nThe council voted.",
+        guard=guard(opens=str.isupper, closes=str.isalnum, holds=(" for ",)),
     ),
     reader(
         "place-dateline",
@@ -235,6 +280,24 @@ TEXT_RULES = (
         ),
         GLUED_CAPTION_MAX,
         "Rescuers search the rubble in Kolkata. Dibyangshu Sarkar/AFP/Getty Images",
+    ),
+    reader(
+        "caption-then-piped-credit",
+        "caption",
+        readers.glued(lambda text: 0, r"\s\|\s*(?P<credit>[^|]{2,80})$"),
+        GLUED_CAPTION_MAX,
+        "A man walks past a mural in Kabul on Monday. | Rahmat Gul/AP",
+        guard=guard(holds=("|",)),
+    ),
+    # "… after her surgery. Emma Roma Jayne": a name with no full stop after the last sentence.
+    reader(
+        "caption-then-name",
+        "caption",
+        readers.read_caption_then_name,
+        GLUED_CAPTION_MAX,
+        "Rescuers search the rubble in Kolkata on Monday. Jane Doe",
+        "No, the striker is not overpaid. USATSI",
+        guard=guard(closes=str.isalpha, holds=(". ",)),  # a name ends in a letter
     ),
     reader(
         "caption-then-copyright",

@@ -92,6 +92,25 @@ def ends_with_full_stop(text: str) -> bool:
     return text.rstrip(CLOSERS).endswith((".", "…"))
 
 
+_HANDLE_IN = re.compile(r"(?<![\w.])@\w{2,30}")
+
+
+def holds_handle(text: str) -> bool:
+    """Whether the line names a social-media @handle (not an e-mail address)."""
+    return "@" in text and bool(_HANDLE_IN.search(text))
+
+
+def is_sentence_case(text: str, min_words: int = 3) -> bool:
+    """A phrase of some words written as a sentence: capital first, a major word in lower case
+    after it ("Coal is back in Wyoming"), unlike a label ("Local Business", "NATION & WORLD")."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return (
+        len(words) >= min_words
+        and starts_upper(words[0])
+        and any(w[:1].islower() and w.lower() not in MINOR_WORDS for w in words[1:])
+    )
+
+
 def looks_like_title(text: str) -> bool:
     """Headline-shaped: ALL CAPS or Title Case, short, with no closing punctuation."""
     if len(text) > 160 or text.rstrip(CLOSERS)[-1:] in (".", ",", ";", ":", "…", ""):
@@ -175,9 +194,16 @@ _SLASH = re.compile(r"\s*[/\\]\s*")
 _CREDIT_PREFIX = re.compile(rf"{_CREDIT_LABEL}\b\s*(?::|,|by\b)?\s*")
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s+\w")
+
+
 def is_labelled_credit(text: str) -> bool:
-    """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …"."""
-    return bool(LABELLED_CREDIT.fullmatch(text))
+    """ "Photo: DPA", "Image copyright Getty Images", "Courtesy of the family", "צילום: …";
+    not "PHOTOS: See Lady Gaga's Amazing Body Transformation!": a credit names someone, it
+    does not exclaim, ask or tell of someone's thing."""
+    if not LABELLED_CREDIT.fullmatch(text):
+        return False
+    return not (text.rstrip(CLOSERS)[-1:] in "!?" or _POSSESSIVE.search(clean_credit(text)))
 
 
 def is_copyright_credit(text: str) -> bool:
@@ -271,5 +297,5 @@ def ends_with_caption_date(text: str) -> bool:
 
 JOB_TITLE = re.compile(
     r"(?i)\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer|analyst"
-    r"|bureau chief|staff)\b"
+    r"|bureau chief|staff|fellow|critic|photographer)\b"
 )

@@ -62,9 +62,21 @@ BUTTON_WORDS = words(
     "linkedin reddit pinterest tumblr tweet messenger telegram flipboard pocket copy link sms "
     "save x vk instagram youtube comment comments more yes no maybe vote results "
     "embed download transcript podcast snapchat pin search info apps privacy cookies "
-    "reply retweet favorite reblog follow bookmark bio "
+    "reply retweet favorite reblog follow bookmark bio cancel saved copied send "
     "imprimer courriel partager partagez commentaires teilen drucken kommentare "
     "פרסומת שתפו שתף תגובות إعلان شارك مشاركة تعليقات"
+)
+
+# Sites whose posts a page embeds: "<handle> / Instagram", "Via Twitter: @name" credit the post.
+POST_PLATFORMS = (
+    "twitter",
+    "instagram",
+    "facebook",
+    "youtube",
+    "tiktok",
+    "flickr",
+    "tumblr",
+    "vine",
 )
 
 # Wire services, as regex alternatives (case-insensitive), in the order they are tried.
@@ -134,7 +146,10 @@ MONTH_NAME = (
 )
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Time-zone abbreviations a date line may end in ("10:29 AM ET").
-TIME_ZONES = r"[ecmp][sd]?t|gmt|bst|utc|cet|cest|idt|ist|msk"
+TIME_ZONES = (
+    r"[ecmp][sd]?t|gmt|bst|utc|cet|cest|idt|ist|msk|jst|kst|hkt|sgt|sast|aest|aedt|nzst|nzdt"
+    r"|wat|eat|cat|wib"
+)
 
 
 def longest_first(options: frozenset[str]) -> str:

@@ -12,8 +12,9 @@ from bench.fidelity import PARTS, default_devset, score
 # The tune part's share of lines in the right role when the floor was last set (issue 15; the
 # set rebuilt by bench/devset_build.py scored 83.4%, the rules from the whole page 88.9%; then
 # flairNLP/fundus's 30 pages joined tune/, sites the rules had never seen, and the same rules
-# scored 85.2% on the 68 pages): raise it with the rules, never lower it to let a change through.
-TUNE_FLOOR = 0.85
+# scored 85.2% on the 68 pages; the rules for cards, posts, widgets and authors 90.6%, 92.1%
+# of the 38 earlier pages): raise it with the rules, never lower it to let a change through.
+TUNE_FLOOR = 0.90
 
 DEVSET = default_devset()
 pytestmark = pytest.mark.skipif(

@@ -20,14 +20,15 @@ from tests.seedfile.helpers import (
 
 
 def test_furniture_rule_hides_page_chrome_in_a_realistic_page():
-    """Rule 6: ads, prompts, share and poll buttons and notices are furniture; a topic list
-    links to other pages, so it is a list of teasers (../shared/LABELS.md)."""
+    """Rule 6: ads, prompts, share and poll buttons and notices are furniture, and so is a
+    poll as a whole, its question with its answers; a topic list links to other pages, so it
+    is a list of teasers (../shared/LABELS.md)."""
     article = fixture("furniture.txt")
     topics = {24, 25, 26}
-    furniture = {1, 4, 7, 8, 10, 11, 14, 15, 16, *range(18, 29)} - topics
+    furniture = {1, 4, 7, 8, 10, 11, 13, 14, 15, 16, *range(18, 29)} - topics
     assert {n for n, role in roles(article).items() if role == "teaser"} >= topics
     assert {n for n, role in roles(article).items() if role == "furniture"} == furniture
-    assert roles(article)[13] == "paragraph"  # the poll's question is text a reader sees
+    assert roles(article)[9] == roles(article)[12] == roles(article)[17] == "paragraph"  # the story
     assert all(b.kind == "furniture" for b in article.blocks if b.lines[0] in furniture)
 
 
