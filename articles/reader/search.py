@@ -14,7 +14,7 @@ from datetime import datetime
 from itertools import islice
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connections, router
+from django.db import connections, router, transaction
 
 from articles.caching import cached_with_content
 from articles.models import Article, Section, Topic, published_sql
@@ -228,7 +228,14 @@ class SearchResults(Sequence):
             return _fetch_ids(cursor, NEWEST_MATCHES_SQL, params)
         window = math.ceil(RANKED_MATCHES / max(share, RARE_SHARE) * WINDOW_MARGIN)
         if window < articles and (start := _window_start(cursor, window)) is not None:
-            ids = _fetch_ids(cursor, MATCHES_IN_WINDOW_SQL, {**params, "window_start": start})
+            with transaction.atomic(using=self.using):
+                # The window's matches must be the GIN index's ANDed with the window's
+                # (a bitmap of each): on a vacuumed archive the planner prices a walk
+                # down the window's index, reading every row's search_vector from TOAST,
+                # as cheaper, and it is ten times slower (91 ms against 9 ms for one word
+                # at 100,000 articles). SET LOCAL ends with this transaction.
+                cursor.execute("SET LOCAL enable_indexscan = off")
+                ids = _fetch_ids(cursor, MATCHES_IN_WINDOW_SQL, {**params, "window_start": start})
             if len(ids) >= RANKED_MATCHES:
                 return ids
         return _fetch_ids(cursor, MATCHES_SQL, params)
