@@ -481,24 +481,9 @@ class SlugRedirect(models.Model):
         return self.old_slug
 
 
-class ArticleChange(models.Model):
-    """A change to a live article's own pages, for the page cache (articles/caching.py).
-
-    Not a foreign key: the entry of an article deleted since still counts.
-    """
-
-    article_id = models.BigIntegerField()
-    created_at = models.DateTimeField(db_default=Now())
-
-    class Meta:
-        indexes = [models.Index(fields=["created_at"], name="articlechange_created")]
-
-    def __str__(self) -> str:
-        return f"article {self.article_id} changed"
-
-
 # Models of their own modules, imported here so that Django finds them.
 from articles.authors import Author  # noqa: E402, F401
+from articles.changes import ArticleChange  # noqa: E402, F401
 from articles.desk.models import Autosave, PendingChange, Presence  # noqa: E402, F401
 from articles.frontpage import FrontPagePin  # noqa: E402, F401
 from articles.linking import (  # noqa: E402, F401

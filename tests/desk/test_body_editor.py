@@ -159,16 +159,6 @@ def test_pasted_markdown_like_lines_become_their_kinds_as_an_import_reads_them(e
     ]
 
 
-def test_the_body_editors_scripts_each_stay_under_the_projects_500_lines():
-    """The editor is split by purpose into files a reader can hold (the project's rule)."""
-    from django.conf import settings
-
-    scripts = sorted((settings.BASE_DIR / "static" / "admin-extra").glob("body-*.js"))
-    assert len(scripts) >= 5
-    sizes = {path.name: len(path.read_text().splitlines()) for path in scripts}
-    assert max(sizes.values()) <= 500, sizes
-
-
 def test_a_form_sent_back_keeps_a_new_blocks_delete_mark_and_a_pasted_blocks_note(editor_client):
     """The page after an error says which new blocks were deleted and what the rules
     recognised (the script shows both again); a successful save stores neither."""
