@@ -166,8 +166,12 @@ def mark_header_signatures(draft: "Draft") -> None:
     counts or tags to the names ("by Lucas Nolan22 Dec 2016651", "By Euronews with Agencies",
     "By TPN, in News, Portugal · 31 Jan 2025"), which the line rule's clean name list refuses;
     decided before the photo passes, which would take it for a caption over its credit."""
-    end = min(first_paragraph(draft), draft.body_start + HEADER_LINES)
-    for i in range(draft.body_start, end):
+    start = draft.body_start
+    header = range(start, min(len(draft.texts), start + HEADER_LINES))
+    # Most pages sign otherwise: look for "By" before finding where the story starts.
+    if not any(draft.texts[i][:2] in ("By", "by", "BY") for i in header):
+        return
+    for i in range(start, min(first_paragraph(draft), header.stop)):
         text = draft.texts[i]
         if (
             draft.roles[i] is None
