@@ -154,3 +154,29 @@ def mark_head_scraps(draft: "Draft") -> None:
             and not is_person_name(text)
         ):
             draft.decide(i, "furniture", "head-scrap")
+
+
+# "By" and a capitalised word: a signature, whatever the page glued after the names.
+_SIGNED = re.compile(r"(?i:by)\s+[^\W\d_a-z]")
+SIGNED_HEADER_MAX = 160  # an author's biography in the header is longer
+
+
+def mark_header_signatures(draft: "Draft") -> None:
+    """In the header, a line opening "By Name" is the byline even when the page glued a date,
+    counts or tags to the names ("by Lucas Nolan22 Dec 2016651", "By Euronews with Agencies",
+    "By TPN, in News, Portugal · 31 Jan 2025"), which the line rule's clean name list refuses;
+    decided before the photo passes, which would take it for a caption over its credit."""
+    start = draft.body_start
+    header = range(start, min(len(draft.texts), start + HEADER_LINES))
+    # Most pages sign otherwise: look for "By" before finding where the story starts.
+    if not any(draft.texts[i][:2] in ("By", "by", "BY") for i in header):
+        return
+    for i in range(start, min(first_paragraph(draft), header.stop)):
+        text = draft.texts[i]
+        if (
+            draft.roles[i] is None
+            and draft.cues[i].kind in (None, "caption", "teaser")
+            and len(text) <= SIGNED_HEADER_MAX
+            and _SIGNED.match(text)
+        ):
+            draft.decide(i, "byline", "signed-header")

@@ -74,6 +74,15 @@ PASS_RULES = (
         confidence=0.7,
     ),
     PassRule(
+        "signed-header",
+        "byline",
+        (
+            f"Council Approves Bridge\n* By Newswire with Agencies\n{_BODY} {_BODY}",
+            f"Council Approves Bridge\n* by Jane Doe22 Dec2016\n{_BODY} {_BODY}",
+        ),
+        confidence=0.8,
+    ),
+    PassRule(
         "author-under-headline",
         "byline",
         (f"Council Approves Bridge\n* Joshua Caplan\n{_BODY}",),

@@ -15,6 +15,7 @@ from articles.seedfile.header_passes import (
     extend_bylines,
     mark_dek,
     mark_head_scraps,
+    mark_header_signatures,
 )
 from articles.seedfile.page_passes import (
     WIDGET_REACH,
@@ -462,6 +463,7 @@ def mark_tail_scraps(draft: Draft) -> None:
 
 PASSES = (
     mark_headline_echoes,
+    mark_header_signatures,
     attach_credits,
     attach_name_credits,
     mark_dek,

@@ -13,8 +13,9 @@ from bench.fidelity import PARTS, default_devset, score
 # set rebuilt by bench/devset_build.py scored 83.4%, the rules from the whole page 88.9%; then
 # flairNLP/fundus's 30 pages joined tune/, sites the rules had never seen, and the same rules
 # scored 85.2% on the 68 pages; the rules for cards, posts, widgets and authors 90.6%, 92.1%
-# of the 38 earlier pages): raise it with the rules, never lower it to let a change through.
-TUNE_FLOOR = 0.90
+# of the 38 earlier pages; the header's "By Name" with glued dates or tags 90.7%, 2,351 of
+# 2,592 lines): raise it with the rules, never lower it to let a change through.
+TUNE_FLOOR = 0.907
 
 DEVSET = default_devset()
 pytestmark = pytest.mark.skipif(
