@@ -8,6 +8,7 @@ admin's tests `media_in_tmp` (uploads go to a test's own folder) and `photo_file
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,29 @@ def new_page(browser, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    until_the_live_server_is_quiet()
+
+
+def until_the_live_server_is_quiet(seconds: float = 5) -> None:
+    """Wait until no request of the closed pages is still at work in the database.
+
+    A page's last heartbeat (presence, autosave) may still be running in the live server's
+    thread when the test ends; the flush that empties the database after it then
+    deadlocked with that request and left the next test a database full of this one's rows.
+    """
+    from django.db import connection
+
+    deadline = time.monotonic() + seconds
+    quiet_readings = 0
+    while quiet_readings < 2 and time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND state <> 'idle'"
+            )
+            busy = cursor.fetchone()[0]
+        quiet_readings = 0 if busy else quiet_readings + 1
+        time.sleep(0.05)
 
 
 @pytest.fixture
