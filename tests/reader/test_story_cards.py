@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from articles import caching
 from articles.models import Article, Block
 from tests.factories import ArticleFactory, PhotoCaptionFactory, SectionFactory, TopicFactory
 
@@ -109,7 +110,7 @@ def test_an_unpublished_article_leaves_every_list_at_once(client):
 
 
 def test_lists_cost_the_same_few_queries_with_their_cards_cached(
-    client, django_assert_max_num_queries
+    client, django_assert_max_num_queries, monkeypatch
 ):
     """However many articles a list shows, it costs the same few queries (its cards from the
     cache): no card, feed item or API result costs a query of its own."""
@@ -130,6 +131,11 @@ def test_lists_cost_the_same_few_queries_with_their_cards_cached(
         ("/api/articles/", 1),  # the page with its count and topics
         (f"/api/articles/?topic={topic.slug}", 2),
     ]
+    # The content versions are read at most once a second: on a busy machine a second may
+    # pass between two requests below, and that read is not the list's cost. Read them now,
+    # after the articles were written, and not again.
+    monkeypatch.setattr(caching, "VERSION_CHECK_SECONDS", 3600)
+    caching.content_version(fresh=True)
     for url, most in bounds:
         client.get(url)
         with django_assert_max_num_queries(most):
