@@ -11,6 +11,7 @@ bench/run.py) once first so that the benchmark corpus exists.
 """
 
 import argparse
+import json
 import signal
 import subprocess
 import sys
@@ -108,11 +109,7 @@ def run(
         print(f"sent SIGHUP to gunicorn at {time.strftime('%H:%M:%S')}")
     load.join()
     out, err = editor.communicate(timeout=120)
-    edits = (
-        __import__("json").loads(out.split("EDITS ", 1)[1])
-        if "EDITS " in out
-        else {"error": err[-500:]}
-    )
+    edits = json.loads(out.split("EDITS ", 1)[1]) if "EDITS " in out else {"error": err[-500:]}
     print(
         f"load: {result['requests']:,} requests in {result['seconds']:.0f} s ({result['rps']:.0f}/s), "
         f"p99 {result['p99_ms']:.0f} ms, failed requests {result['errors'] - result['non2xx']}, "
